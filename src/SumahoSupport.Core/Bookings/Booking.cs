@@ -1,0 +1,49 @@
+using SumahoSupport.Core.Classes;
+
+namespace SumahoSupport.Core.Bookings;
+
+/// <summary>予約: a resident's seat (or place on the waiting list) in one <see cref="ClassSession"/>.</summary>
+public sealed class Booking
+{
+    public int Id { get; set; }
+
+    /// <summary>予約番号 read out over the phone, e.g. <c>K7M-4PX</c>.</summary>
+    public required string Code { get; set; }
+
+    /// <summary>Secret (≥128 bits) in the manage link; whoever holds it may cancel.</summary>
+    public required string ManageToken { get; set; }
+
+    public int ClassSessionId { get; set; }
+    public ClassSession ClassSession { get; set; } = default!;
+    public int ParticipantId { get; set; }
+    public Participant Participant { get; set; } = default!;
+
+    /// <summary>The participant's normalised phone, copied so one active booking per person is a unique index.</summary>
+    public required string PhoneKey { get; set; }
+
+    public BookingStatus Status { get; set; }
+    public BookingChannel Channel { get; set; }
+    public bool NeedsLoanerDevice { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime StatusChangedAtUtc { get; set; }
+
+    /// <summary>iCalendar SEQUENCE of this booking's invitation.</summary>
+    public int Sequence { get; set; }
+}
+
+public enum BookingStatus
+{
+    Confirmed = 0,
+    Waitlisted = 1,
+    Cancelled = 2,
+    Attended = 3,
+    NoShow = 4,
+}
+
+public enum BookingChannel
+{
+    Web = 0,
+    Phone = 1,
+    Counter = 2,
+}

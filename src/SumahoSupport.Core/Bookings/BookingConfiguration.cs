@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SumahoSupport.Core.Bookings;
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> booking)
+    {
+        booking.Property(b => b.Code).HasMaxLength(10);
+        booking.Property(b => b.ManageToken).HasMaxLength(64);
+        booking.Property(b => b.PhoneKey).HasMaxLength(20);
+        booking.HasIndex(b => b.Code).IsUnique();
+        booking.HasIndex(b => b.ManageToken).IsUnique();
+        booking.HasOne(b => b.ClassSession).WithMany(s => s.Bookings).HasForeignKey(b => b.ClassSessionId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne(b => b.Participant).WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+
+        // One active booking per person per session (DESIGN.md §2 rule 2), enforced by the database as well.
+        // Square brackets are valid identifier quotes in both SQL Server and SQLite.
+        booking.HasIndex(b => new { b.ClassSessionId, b.PhoneKey })
+            .IsUnique()
+            .HasFilter($"[Status] IN ({(int)BookingStatus.Confirmed}, {(int)BookingStatus.Waitlisted})")
+            .HasDatabaseName("IX_Bookings_OneActivePerPhone");
+
+        // The waiting list is read in arrival order per session.
+        booking.HasIndex(b => new { b.ClassSessionId, b.Status, b.Id });
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> participant)
+    {
+        participant.Property(p => p.Name).HasMaxLength(50);
+        participant.Property(p => p.Kana).HasMaxLength(50);
+        participant.Property(p => p.Phone).HasMaxLength(20);
+        participant.Property(p => p.Email).HasMaxLength(254);
+        participant.Property(p => p.Needs).HasMaxLength(500);
+        participant.HasIndex(p => p.Phone);
+    }
+}

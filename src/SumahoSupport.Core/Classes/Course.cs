@@ -1,0 +1,51 @@
+namespace SumahoSupport.Core.Classes;
+
+/// <summary>講座: a reusable class menu that dated <see cref="ClassSession"/>s are made from.</summary>
+public sealed class Course
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable key used by the seed files, e.g. <c>line-basics</c>.</summary>
+    public required string Code { get; set; }
+
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
+
+    /// <summary>Theme used to filter classes, e.g. 「LINE・SNS」「行政手続き」.</summary>
+    public required string Topic { get; set; }
+
+    public CourseLevel Level { get; set; }
+    public TargetOs TargetOs { get; set; }
+    public int DurationMinutes { get; set; }
+    public int DefaultCapacity { get; set; }
+
+    /// <summary>持ち物 shown on the class page and the 予約票.</summary>
+    public string? ThingsToBring { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Can-do items (「LINEでメッセージを送れる」) the survey asks about, in display order.</summary>
+    public List<LearningGoal> LearningGoals { get; set; } = [];
+}
+
+public sealed class LearningGoal
+{
+    public int Id { get; set; }
+    public int CourseId { get; set; }
+    public int Order { get; set; }
+    public required string Text { get; set; }
+}
+
+public enum CourseLevel
+{
+    Introductory = 0,
+    Beginner = 1,
+    Intermediate = 2,
+}
+
+public enum TargetOs
+{
+    Any = 0,
+    Android = 1,
+    IPhone = 2,
+}

@@ -1,0 +1,21 @@
+namespace SumahoSupport.Core.Classes;
+
+/// <summary>What a resident can do about a class right now: book, join the waiting list, or nothing.</summary>
+public enum SeatState
+{
+    Open,
+    Full,
+    Closed,
+    Cancelled,
+}
+
+public readonly record struct SeatAvailability(SeatState State, int SeatsLeft)
+{
+    public static SeatAvailability Of(ClassSessionStatus status, int capacity, int confirmed, DateTime bookingClosesAtUtc, DateTime nowUtc)
+    {
+        if (status == ClassSessionStatus.Cancelled) return new(SeatState.Cancelled, 0);
+        if (nowUtc >= bookingClosesAtUtc) return new(SeatState.Closed, 0);
+        var left = Math.Max(0, capacity - confirmed);
+        return new(left == 0 ? SeatState.Full : SeatState.Open, left);
+    }
+}

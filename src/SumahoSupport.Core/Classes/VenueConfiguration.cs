@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SumahoSupport.Core.Classes;
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> venue)
+    {
+        venue.Property(v => v.Name).HasMaxLength(100);
+        venue.Property(v => v.Address).HasMaxLength(200);
+        venue.Property(v => v.Access).HasMaxLength(500);
+        venue.Property(v => v.BarrierFreeNotes).HasMaxLength(500);
+        venue.Property(v => v.Phone).HasMaxLength(20);
+        venue.HasIndex(v => v.Name).IsUnique();
+    }
+}

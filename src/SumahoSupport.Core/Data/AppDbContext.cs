@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Supporters;
+
+namespace SumahoSupport.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<LearningGoal> LearningGoals => Set<LearningGoal>();
+    public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Supporter> Supporters => Set<Supporter>();
+    public DbSet<TrainingModule> TrainingModules => Set<TrainingModule>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(50);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime in the database is UTC; say so when reading it back, so conversions to Asia/Tokyo are right.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SumahoSupport.Core.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/sumaho.db";
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the provider named by <c>Database:Provider</c>, each provider with
+    /// its own migrations assembly. A relative SQLite path is taken from <paramref name="contentRoot"/>, not from
+    /// wherever the process happened to be started.
+    /// </summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseProviders.Sqlite;
+        var connectionString = configuration.GetConnectionString("Default") ?? DefaultConnectionString;
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+
+        switch (provider)
+        {
+            case DatabaseProviders.Sqlite:
+                var sqlite = ResolveSqlitePath(connectionString, contentRoot);
+                services.AddDbContext<AppDbContext>(options => options.UseSqlite(sqlite,
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.Sqlite")));
+                break;
+            case DatabaseProviders.SqlServer:
+                services.AddDbContext<AppDbContext>(options => options.UseSqlServer(connectionString,
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer")));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{provider}' は使えません。'{DatabaseProviders.Sqlite}' か '{DatabaseProviders.SqlServer}' を指定してください。");
+        }
+        return services;
+    }
+
+    internal static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+        // Writers wait for each other instead of failing at once; booking transactions are short.
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

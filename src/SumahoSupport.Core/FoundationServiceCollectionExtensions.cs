@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Accounts;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Seeding;
+
+namespace SumahoSupport.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Data, auditing, accounts and seeding: what every feature builds on.</summary>
+    public static IServiceCollection AddFoundation(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddData(configuration, contentRoot);
+        services.TryAddTimeProvider();
+        services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<SeedLoader>();
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Accounts;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Text;
+using static SumahoSupport.Core.Seeding.SeedFiles;
+
+namespace SumahoSupport.Core.Seeding;
+
+/// <summary>
+/// Loads <c>seed/</c> at start. The catalogue (courses, training modules) is reference data every city needs and is
+/// always loaded; venues, classes, supporters and accounts are demo data, loaded only with <c>Seed:Demo</c>.
+/// Every step adds only what is missing, so a restart never duplicates or overwrites a city's edits.
+/// </summary>
+public sealed class SeedLoader(
+    AppDbContext db,
+    StaffAccountService accounts,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    IOptions<SeedOptions> options,
+    ILogger<SeedLoader> logger)
+{
+    private string Directory => options.Value.ResolveDirectory();
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await accounts.EnsureRolesAsync();
+        await SeedCoursesAsync(ct);
+        await SeedTrainingModulesAsync(ct);
+        if (options.Value.Demo) await SeedDemoAsync(ct);
+    }
+
+    private async Task SeedCoursesAsync(CancellationToken ct)
+    {
+        var known = await db.Courses.Select(c => c.Code).ToHashSetAsync(ct);
+        foreach (var seed in Read<List<CourseSeed>>(Directory, "courses.json").Where(c => !known.Contains(c.Code)))
+        {
+            db.Courses.Add(new Course
+            {
+                Code = seed.Code,
+                Title = seed.Title,
+                Summary = seed.Summary,
+                Topic = seed.Topic,
+                Level = seed.Level,
+                TargetOs = seed.TargetOs,
+                DurationMinutes = seed.DurationMinutes,
+                DefaultCapacity = seed.DefaultCapacity,
+                ThingsToBring = seed.ThingsToBring,
+                LearningGoals = seed.LearningGoals.Select((text, i) => new LearningGoal { Order = i + 1, Text = text }).ToList(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedTrainingModulesAsync(CancellationToken ct)
+    {
+        var known = await db.TrainingModules.Select(m => m.Code).ToHashSetAsync(ct);
+        foreach (var seed in Read<List<TrainingModuleSeed>>(Directory, "training-modules.json").Where(m => !known.Contains(m.Code)))
+        {
+            db.TrainingModules.Add(new TrainingModule
+            {
+                Code = seed.Code,
+                Title = seed.Title,
+                Summary = seed.Summary,
+                Minutes = seed.Minutes,
+                PassMarkPercent = seed.PassMarkPercent,
+                IsRequired = seed.IsRequired,
+                IsInPerson = seed.IsInPerson,
+                Order = seed.Order,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedDemoAsync(CancellationToken ct)
+    {
+        await SeedVenuesAsync(ct);
+        var demo = Read<DemoSeed>(Directory, "demo.json");
+        foreach (var account in demo.Accounts)
+        {
+            var created = await accounts.CreateAsync(account.Email, account.DisplayName, account.Role, account.Password);
+            if (!created.Succeeded && await users.FindByEmailAsync(account.Email) is null)
+                throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors)}");
+        }
+        await SeedSupportersAsync(demo.Supporters, ct);
+        await SeedClassSessionsAsync(demo, ct);
+    }
+
+    private async Task SeedVenuesAsync(CancellationToken ct)
+    {
+        var known = await db.Venues.Select(v => v.Name).ToHashSetAsync(ct);
+        foreach (var seed in Read<List<VenueSeed>>(Directory, "venues.json").Where(v => !known.Contains(v.Name)))
+        {
+            db.Venues.Add(new Venue
+            {
+                Name = seed.Name,
+                Address = seed.Address,
+                Access = seed.Access,
+                BarrierFreeNotes = seed.BarrierFreeNotes,
+                Phone = seed.Phone,
+                LoanerDevices = seed.LoanerDevices,
+                HasWifi = seed.HasWifi,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedSupportersAsync(IReadOnlyList<SupporterSeed> seeds, CancellationToken ct)
+    {
+        var known = await db.Supporters.Select(s => s.Phone).ToHashSetAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var seed in seeds)
+        {
+            var phone = PhoneNumber.Normalize(seed.Phone) ?? throw new InvalidDataException($"Demo supporter {seed.Name}: bad phone.");
+            if (known.Contains(phone)) continue;
+            var user = seed.AccountEmail is null ? null : await users.FindByEmailAsync(seed.AccountEmail);
+            db.Supporters.Add(new Supporter
+            {
+                Name = seed.Name,
+                Kana = seed.Kana,
+                Phone = phone,
+                Email = seed.Email,
+                Area = seed.Area,
+                Status = seed.Status,
+                KnowsAndroid = seed.KnowsAndroid,
+                KnowsIPhone = seed.KnowsIPhone,
+                UserId = user?.Id,
+                CertifiedAtUtc = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead ? now.AddMonths(-6) : null,
+                CreatedAtUtc = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Demo classes over the next weeks, starting tomorrow; only into an empty schedule.</summary>
+    private async Task SeedClassSessionsAsync(DemoSeed demo, CancellationToken ct)
+    {
+        if (await db.ClassSessions.AnyAsync(ct)) return;
+        var courses = await db.Courses.ToDictionaryAsync(c => c.Code, ct);
+        var venues = await db.Venues.ToDictionaryAsync(v => v.Name, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var firstDay = JapaneseTime.TodayInTokyo(clock).AddDays(1);
+
+        foreach (var slot in demo.Schedule)
+        {
+            var course = courses[slot.Course];
+            var venue = venues[slot.Venue];
+            var firstDate = firstDay.AddDays(((int)slot.Weekday - (int)firstDay.DayOfWeek + 7) % 7);
+            for (var week = slot.OffsetWeeks; week < demo.Weeks; week += slot.EveryWeeks)
+            {
+                var startsAt = JapaneseTime.ToUtc(firstDate.AddDays(7 * week).ToDateTime(slot.Start));
+                var capacity = slot.Capacity ?? course.DefaultCapacity;
+                db.ClassSessions.Add(new ClassSession
+                {
+                    Course = course,
+                    Venue = venue,
+                    StartsAtUtc = startsAt,
+                    EndsAtUtc = startsAt.AddMinutes(course.DurationMinutes),
+                    BookingClosesAtUtc = startsAt.AddHours(-1),
+                    Capacity = capacity,
+                    LoanerDevices = Math.Min(venue.LoanerDevices, capacity),
+                    Notes = course.ThingsToBring,
+                    CreatedAtUtc = now,
+                });
+            }
+        }
+        var added = await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} demo class sessions.", added);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace SumahoSupport.Core.Text;
+
+/// <summary>
+/// Converts the database's UTC times to Asia/Tokyo and writes them the way residents read dates:
+/// 「2026年11月24日(火) 10:00〜12:00」.
+/// </summary>
+public static class JapaneseTime
+{
+    public static readonly TimeZoneInfo Tokyo = FindTokyo();
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private const string Weekdays = "日月火水木金土";
+
+    public static DateTime ToTokyo(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
+
+    public static DateTime ToUtc(DateTime tokyoLocal) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(tokyoLocal, DateTimeKind.Unspecified), Tokyo);
+
+    public static DateOnly TodayInTokyo(TimeProvider clock) => DateOnly.FromDateTime(ToTokyo(clock.GetUtcNow().UtcDateTime));
+
+    public static char WeekdayLetter(DayOfWeek day) => Weekdays[(int)day];
+
+    /// <summary>「11月24日(火)」, or with the year 「2026年11月24日(火)」.</summary>
+    public static string FormatDate(DateTime utc, bool withYear = false)
+    {
+        var local = ToTokyo(utc);
+        var date = string.Create(Invariant, $"{local.Month}月{local.Day}日({WeekdayLetter(local.DayOfWeek)})");
+        return withYear ? string.Create(Invariant, $"{local.Year}年{date}") : date;
+    }
+
+    /// <summary>「10:00」 in Tokyo time.</summary>
+    public static string FormatTime(DateTime utc) => ToTokyo(utc).ToString("H:mm", Invariant);
+
+    /// <summary>「11月24日(火) 10:00〜12:00」; a range over midnight keeps both dates.</summary>
+    public static string FormatRange(DateTime startUtc, DateTime endUtc, bool withYear = false)
+    {
+        var start = ToTokyo(startUtc);
+        var end = ToTokyo(endUtc);
+        var endText = start.Date == end.Date ? FormatTime(endUtc) : $"{FormatDate(endUtc)} {FormatTime(endUtc)}";
+        return $"{FormatDate(startUtc, withYear)} {FormatTime(startUtc)}〜{endText}";
+    }
+
+    /// <summary>ISO 8601 with the +09:00 offset, for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string ToIsoTokyo(DateTime utc) =>
+        new DateTimeOffset(ToTokyo(utc), Tokyo.BaseUtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Invariant);
+
+    private static TimeZoneInfo FindTokyo()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // Japan has kept +09:00 without daylight saving since 1951, so a fixed zone is exact for our dates.
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Tokyo", TimeSpan.FromHours(9), "日本標準時", "JST");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace SumahoSupport.Core.Text;
+
+/// <summary>
+/// Phone numbers as residents and staff type them — 「０９０−１２３４−５６７８」, 「090 1234 5678」, 「(0267)12-3456」 —
+/// reduced to the digits that identify a person.
+/// </summary>
+public static class PhoneNumber
+{
+    public const int MinDigits = 10;
+    public const int MaxDigits = 11;
+
+    /// <summary>Digits only, or null when what is left is not a Japanese phone number (10–11 digits starting with 0).</summary>
+    public static string? Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var folded = input.Normalize(NormalizationForm.FormKC);
+        var digits = new StringBuilder(folded.Length);
+        foreach (var ch in folded)
+        {
+            if (ch is >= '0' and <= '9') digits.Append(ch);
+            else if (!IsSeparator(ch)) return null;
+        }
+        var result = digits.ToString();
+        return result.Length is >= MinDigits and <= MaxDigits && result[0] == '0' ? result : null;
+    }
+
+    /// <summary>Readable form for screens and print: 090-1234-5678, 03-1234-5678, 0267-12-3456 (approximate area split).</summary>
+    public static string Format(string digits)
+    {
+        if (digits.Length == 11) return $"{digits[..3]}-{digits[3..7]}-{digits[7..]}";
+        if (digits.Length == 10 && (digits.StartsWith("03", StringComparison.Ordinal) || digits.StartsWith("06", StringComparison.Ordinal)))
+            return $"{digits[..2]}-{digits[2..6]}-{digits[6..]}";
+        if (digits.Length == 10) return $"{digits[..4]}-{digits[4..6]}-{digits[6..]}";
+        return digits;
+    }
+
+    // NFKC has already turned full-width hyphens and spaces into ASCII; the dashes below survive it.
+    private static bool IsSeparator(char ch) =>
+        ch is '-' or ' ' or '(' or ')' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\u30FC' or '\uFF70';
+}

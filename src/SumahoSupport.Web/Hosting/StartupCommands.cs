@@ -1,0 +1,75 @@
+using SumahoSupport.Core.Accounts;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Web.Hosting;
+
+/// <summary>
+/// Administrative commands: <c>dotnet run --project src/SumahoSupport.Web -- migrate</c> and
+/// <c>-- create-admin --email someone@city.example [--name 表示名]</c>.
+/// </summary>
+public static class StartupCommands
+{
+    public static Func<WebApplication, Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
+    {
+        "migrate" => MigrateAsync,
+        "create-admin" => app => CreateAdminAsync(app, args),
+        _ => null,
+    };
+
+    private static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        Console.WriteLine("データベースを最新の状態にしました。");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
+    {
+        var email = OptionValue(args, "--email");
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await Console.Error.WriteLineAsync("使い方: create-admin --email メールアドレス [--name 表示名]");
+            return 2;
+        }
+        var name = OptionValue(args, "--name") ?? "管理者";
+        var password = ReadPasswordFromTerminal();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().EnsureReadyOnStartAsync(CancellationToken.None);
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
+            .CreateAsync(email, name, Roles.Admin, password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors) await Console.Error.WriteLineAsync(error);
+            return 1;
+        }
+        Console.WriteLine($"管理者 {created.Email} を作成しました。");
+        if (created.GeneratedPassword is not null)
+        {
+            Console.WriteLine($"パスワード（この一度だけ表示します）: {created.GeneratedPassword}");
+        }
+        return 0;
+    }
+
+    /// <summary>Asks on a terminal; returns null (generate one) when empty or when input is not a terminal.</summary>
+    private static string? ReadPasswordFromTerminal()
+    {
+        if (Console.IsInputRedirected) return null;
+        Console.Write("パスワード（12文字以上・空欄なら自動生成）: ");
+        var password = new System.Text.StringBuilder();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0) password.Length--;
+            else if (!char.IsControl(key.KeyChar)) password.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return password.Length == 0 ? null : password.ToString();
+    }
+
+    private static string? OptionValue(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using SumahoSupport.Core;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Seeding;
+using SumahoSupport.Web.Security;
+
+namespace SumahoSupport.Web.Hosting;
+
+public static class WebHostingExtensions
+{
+    public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
+
+    public static void AddSumahoSupport(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddHttpContextAccessor();
+        services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
+        // Japanese text is written as characters, not as &#x...; entities (Razor still escapes <, >, & and quotes).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddScoped<IActor, HttpContextActor>();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddPasswordValidator<DemoPasswordValidator>();
+        services.AddSingleton<DemoPasswords>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "sumaho.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            // Fail closed: a page is for staff unless it says [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Supporter, p => p.RequireRole(Roles.Supporter))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeAreaFolder("Coordinator", "/", Policies.Coordinator);
+                options.Conventions.AuthorizeAreaFolder("Supporter", "/", Policies.Supporter);
+                options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddAntiforgery(options => options.Cookie.Name = "sumaho.af");
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>Migrates SQLite (or checks SQL Server is migrated) and loads the seed data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var seed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
+        if (seed.Demo && !app.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Seed:Demo は開発環境（Development）専用です。デモのパスワードは公開されているため、本番では使えません。");
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().EnsureReadyOnStartAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<SeedLoader>().SeedAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static void UseSumahoSupport(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Japanese),
+            SupportedCultures = [Japanese],
+            SupportedUICultures = [Japanese],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+    }
+}

@@ -1,0 +1,42 @@
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Supporters;
+
+namespace SumahoSupport.Web;
+
+/// <summary>Japanese screen names of domain values; views pass them through the localizer.</summary>
+public static class Labels
+{
+    public static string Level(CourseLevel level) => level switch
+    {
+        CourseLevel.Introductory => "入門",
+        CourseLevel.Beginner => "初級",
+        CourseLevel.Intermediate => "中級",
+        _ => level.ToString(),
+    };
+
+    public static string Os(TargetOs os) => os switch
+    {
+        TargetOs.Android => "Android",
+        TargetOs.IPhone => "iPhone",
+        _ => "Android・iPhone",
+    };
+
+    public static string SupporterStatus(SupporterStatus status) => status switch
+    {
+        Core.Supporters.SupporterStatus.Applicant => "応募者",
+        Core.Supporters.SupporterStatus.Trainee => "研修中",
+        Core.Supporters.SupporterStatus.Certified => "認定支援員",
+        Core.Supporters.SupporterStatus.Lead => "講師（リーダー）",
+        Core.Supporters.SupporterStatus.Inactive => "休止中",
+        _ => status.ToString(),
+    };
+
+    public static string Role(string role) => role switch
+    {
+        Roles.Admin => "管理者",
+        Roles.Coordinator => "コーディネーター",
+        Roles.Supporter => "支援員",
+        _ => role,
+    };
+}

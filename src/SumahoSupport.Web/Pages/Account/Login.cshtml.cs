@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Security;
+
+namespace SumahoSupport.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<AppUser> signIn, DemoPasswords demoPasswords) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        if (demoPasswords.IsRefused(Input.Password))
+        {
+            ModelState.AddModelError(string.Empty, "デモ用のパスワードはこの環境では使えません。管理者にパスワードの再設定を依頼してください。");
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "ログインに続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
+            : "メールアドレスまたはパスワードが正しくありません。");
+        return Page();
+    }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "メールアドレスを入力してください。")]
+        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+        [StringLength(254, ErrorMessage = "メールアドレスが長すぎます。")]
+        [Display(Name = "メールアドレス")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "パスワードを入力してください。")]
+        [StringLength(128, ErrorMessage = "パスワードが長すぎます。")]
+        [DataType(DataType.Password)]
+        [Display(Name = "パスワード")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,16 @@
+using SumahoSupport.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSumahoSupport();
+var app = builder.Build();
+
+// `migrate` and `create-admin` run against the configured database and exit without serving requests.
+if (StartupCommands.Find(args) is { } command) return await command(app);
+
+await app.PrepareDatabaseAsync();
+app.UseSumahoSupport();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
