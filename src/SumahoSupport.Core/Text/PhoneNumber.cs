@@ -11,7 +11,10 @@ public static class PhoneNumber
     public const int MinDigits = 10;
     public const int MaxDigits = 11;
 
-    /// <summary>Digits only, or null when what is left is not a Japanese phone number (10–11 digits starting with 0).</summary>
+    /// <summary>
+    /// Digits only, or null when what is left is not a Japanese phone number: 11 digits for mobile, IP and 0800
+    /// numbers (050/070/080/090/0800), 10 for landlines and 0120.
+    /// </summary>
     public static string? Normalize(string? input)
     {
         if (string.IsNullOrWhiteSpace(input)) return null;
@@ -23,7 +26,7 @@ public static class PhoneNumber
             else if (!IsSeparator(ch)) return null;
         }
         var result = digits.ToString();
-        return result.Length is >= MinDigits and <= MaxDigits && result[0] == '0' ? result : null;
+        return result.Length == ExpectedLength(result) ? result : null;
     }
 
     /// <summary>Readable form for screens and print: 090-1234-5678, 03-1234-5678, 0267-12-3456 (approximate area split).</summary>
@@ -35,6 +38,11 @@ public static class PhoneNumber
         if (digits.Length == 10) return $"{digits[..4]}-{digits[4..6]}-{digits[6..]}";
         return digits;
     }
+
+    private static int ExpectedLength(string digits) =>
+        digits.Length < 4 || digits[0] != '0' ? -1
+        : digits.StartsWith("0800", StringComparison.Ordinal) || (digits[2] == '0' && digits[1] is '5' or '7' or '8' or '9') ? MaxDigits
+        : MinDigits;
 
     // NFKC has already turned full-width hyphens and spaces into ASCII; the dashes below survive it.
     private static bool IsSeparator(char ch) =>

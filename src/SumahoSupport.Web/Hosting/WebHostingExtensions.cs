@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using SumahoSupport.Core;
@@ -55,8 +54,6 @@ public static class WebHostingExtensions
         });
 
         services.AddAuthorizationBuilder()
-            // Fail closed: a page is for staff unless it says [AllowAnonymous].
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Supporter, p => p.RequireRole(Roles.Supporter))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
@@ -64,6 +61,8 @@ public static class WebHostingExtensions
         services.AddLocalization();
         services.AddRazorPages(options =>
             {
+                // Fail closed: a page is for signed-in users unless its model says [AllowAnonymous].
+                options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AuthorizeAreaFolder("Coordinator", "/", Policies.Coordinator);
                 options.Conventions.AuthorizeAreaFolder("Supporter", "/", Policies.Supporter);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);

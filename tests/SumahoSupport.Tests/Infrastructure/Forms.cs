@@ -1,0 +1,62 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SumahoSupport.Tests.Infrastructure;
+
+/// <summary>Reads pages and submits their forms the way a browser would: every field, including the antiforgery token.</summary>
+public static class Forms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// GETs <paramref name="pageUrl"/>, fills the form matched by <paramref name="formSelector"/> (its own hidden
+    /// fields, antiforgery token included) with <paramref name="values"/>, and posts it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> values, string formSelector = "main form[method=post]")
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            fields[input.Name!] = input.Value;
+        }
+        foreach (var (name, value) in values) fields[name] = value;
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(action, content);
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+}
+
+/// <summary>The demo accounts from seed/demo.json (Development only).</summary>
+public static class DemoAccounts
+{
+    public const string AdminEmail = "admin@example.jp";
+    public const string AdminPassword = "Demo-Admin-2026";
+    public const string CoordinatorEmail = "coordinator@example.jp";
+    public const string CoordinatorPassword = "Demo-Coordinator-2026";
+    public const string SupporterEmail = "supporter@example.jp";
+    public const string SupporterPassword = "Demo-Supporter-2026";
+}
