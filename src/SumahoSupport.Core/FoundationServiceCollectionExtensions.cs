@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Seeding;
 
@@ -20,6 +23,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SeedLoader>();
+        return services;
+    }
+
+    /// <summary>Classes, series, bookings and staffing.</summary>
+    public static IServiceCollection AddClassesAndBookings(this IServiceCollection services)
+    {
+        services.AddSingleton<HolidayCalendar>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<ClassScheduleService>();
+        services.AddScoped<StaffingService>();
         return services;
     }
 

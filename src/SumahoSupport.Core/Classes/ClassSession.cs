@@ -33,9 +33,14 @@ public sealed class ClassSession
     /// <summary>iCalendar SEQUENCE: raised each time the date, time or place changes.</summary>
     public int Sequence { get; set; }
 
+    /// <summary>The recurring series this occurrence came from, if any.</summary>
+    public int? SeriesId { get; set; }
+    public ClassSeries? Series { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public List<Booking> Bookings { get; set; } = [];
+    public List<Staffing.Assignment> Assignments { get; set; } = [];
 }
 
 public enum ClassSessionStatus

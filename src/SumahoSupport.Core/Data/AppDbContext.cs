@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Core.Data;
@@ -17,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<LearningGoal> LearningGoals => Set<LearningGoal>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<ClassSeries> ClassSeries => Set<ClassSeries>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<Supporter> Supporters => Set<Supporter>();

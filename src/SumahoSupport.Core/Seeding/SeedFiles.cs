@@ -29,6 +29,8 @@ public static class SeedFiles
     public sealed record TrainingModuleSeed(
         string Code, string Title, string Summary, int Minutes, int? PassMarkPercent, bool IsRequired, bool IsInPerson, int Order);
 
+    public sealed record HolidaySeed(DateOnly Date, string Name);
+
     public sealed record VenueSeed(
         string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi);
 

@@ -335,6 +335,59 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingCutoffMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstStartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("KeepHolidays")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LoanerDevices")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RecurrenceRule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("VenueId");
+
+                    b.ToTable("ClassSeries");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
                     b.Property<int>("Id")
@@ -371,6 +424,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("datetime2");
 
@@ -383,6 +439,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("VenueId");
 
@@ -590,6 +648,39 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassSessionId", "SupporterId")
+                        .IsUnique();
+
+                    b.HasIndex("SupporterId", "ClassSessionId");
+
+                    b.ToTable("Assignments");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.Property<int>("Id")
@@ -766,7 +857,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Course", "Course")
                         .WithMany()
@@ -785,6 +876,32 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("Venue");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", "Venue")
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Series");
+
+                    b.Navigation("Venue");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.LearningGoal", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Course", null)
@@ -792,6 +909,25 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany("Assignments")
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+
+                    b.Navigation("Supporter");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
@@ -806,6 +942,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
+                    b.Navigation("Assignments");
+
                     b.Navigation("Bookings");
                 });
 

@@ -317,6 +317,57 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingCutoffMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstStartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeepHolidays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LoanerDevices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurrenceRule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("VenueId");
+
+                    b.ToTable("ClassSeries");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
                     b.Property<int>("Id")
@@ -351,6 +402,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
 
@@ -363,6 +417,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("VenueId");
 
@@ -563,6 +619,37 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassSessionId", "SupporterId")
+                        .IsUnique();
+
+                    b.HasIndex("SupporterId", "ClassSessionId");
+
+                    b.ToTable("Assignments");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.Property<int>("Id")
@@ -734,7 +821,7 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Course", "Course")
                         .WithMany()
@@ -753,6 +840,32 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("Venue");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", "Venue")
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Series");
+
+                    b.Navigation("Venue");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.LearningGoal", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Course", null)
@@ -760,6 +873,25 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany("Assignments")
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+
+                    b.Navigation("Supporter");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
@@ -774,6 +906,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
+                    b.Navigation("Assignments");
+
                     b.Navigation("Bookings");
                 });
 

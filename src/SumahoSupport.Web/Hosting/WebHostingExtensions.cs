@@ -10,6 +10,8 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Seeding;
 using SumahoSupport.Web.Security;
+using SumahoSupport.Web.Validation;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace SumahoSupport.Web.Hosting;
 
@@ -21,6 +23,7 @@ public static class WebHostingExtensions
     {
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddClassesAndBookings();
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
         // Japanese text is written as characters, not as &#x...; entities (Razor still escapes <, >, & and quotes).
@@ -67,8 +70,16 @@ public static class WebHostingExtensions
                 options.Conventions.AuthorizeAreaFolder("Supporter", "/", Policies.Supporter);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             })
+            .AddMvcOptions(options => JapaneseModelBindingMessages.Apply(options.ModelBindingMessageProvider))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
+        // Nothing a resident types is longer than a few hundred characters; refuse huge forms before binding them.
+        services.Configure<FormOptions>(options =>
+        {
+            options.ValueLengthLimit = 16 * 1024;
+            options.ValueCountLimit = 200;
+            options.MultipartBodyLengthLimit = 1024 * 1024;
+        });
         services.AddAntiforgery(options => options.Cookie.Name = "sumaho.af");
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,0 +1,269 @@
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Core.Bookings;
+
+/// <summary>
+/// Seats, the waiting list and attendance. Every change that touches a session's seats starts its transaction with
+/// one conditional UPDATE of the session row: on SQL Server that statement takes the row lock and checks capacity at
+/// once; on SQLite the transaction is BEGIN IMMEDIATE, so writers are serialised anyway (DESIGN.md §2 rule 1).
+/// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
+/// </summary>
+public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog audit)
+{
+    private const string Subject = nameof(Booking);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<BookingResult> BookAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
+    {
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var gotSeat = await TakeSeatAsync(sessionId, now, kind, ct);
+
+        var existing = await ActiveBookingAsync(sessionId, request.Phone, ct);
+        if (existing is not null)
+        {
+            await tx.RollbackAsync(ct);
+            return AlreadyBooked(existing, request);
+        }
+        if (!gotSeat)
+        {
+            var open = await Bookable(sessionId, now, kind).AnyAsync(ct);
+            if (!open || kind == BookingKind.WalkIn)
+            {
+                await tx.RollbackAsync(ct);
+                return open ? new BookingResult.Full() : new BookingResult.Closed();
+            }
+        }
+
+        var status = !gotSeat ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
+        var booking = new Booking
+        {
+            Code = await NewUniqueCodeAsync(ct),
+            ManageToken = BookingSecrets.NewManageToken(),
+            ClassSessionId = sessionId,
+            Participant = await FindOrAddParticipantAsync(request, now, ct),
+            PhoneKey = request.Phone,
+            Status = status,
+            Channel = request.Channel,
+            NeedsLoanerDevice = request.Device == DeviceType.None,
+            CreatedAtUtc = now,
+            StatusChangedAtUtc = now,
+        };
+        db.Bookings.Add(booking);
+        audit.Record(status switch
+        {
+            BookingStatus.Waitlisted => "booking.waitlisted",
+            BookingStatus.Attended => "booking.walkin",
+            _ => "booking.confirmed",
+        }, Subject, booking.Code, $"session={sessionId} channel={request.Channel}");
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same phone booked this class in a concurrent request; the unique index kept one. Show that one.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await ActiveBookingAsync(sessionId, request.Phone, ct);
+            if (winner is null) throw;
+            return AlreadyBooked(winner, request);
+        }
+        await tx.CommitAsync(ct);
+
+        return status == BookingStatus.Waitlisted
+            ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
+            : new BookingResult.Booked(booking.Code, booking.ManageToken);
+    }
+
+    /// <summary>A resident cancels with the manage link; allowed until the class starts.</summary>
+    public async Task<CancelResult> CancelByResidentAsync(string code, string? token, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        if (target is null || !BookingSecrets.TokenMatches(target.ManageToken, token)) return CancelResult.NotFound;
+        if (Now >= target.StartsAtUtc) return CancelResult.TooLate;
+        return await CancelAsync(target, ct);
+    }
+
+    /// <summary>Staff cancel on a resident's behalf (phone, counter), without the manage token.</summary>
+    public async Task<CancelResult> CancelByStaffAsync(string code, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        return target is null ? CancelResult.NotFound : await CancelAsync(target, ct);
+    }
+
+    /// <summary>
+    /// After the booking cutoff automatic promotion stops; the coordinator may still move a waiting person into a
+    /// free seat until the class starts.
+    /// </summary>
+    public async Task<PromoteResult> PromoteByStaffAsync(string code, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        if (target is null || target.Status != BookingStatus.Waitlisted) return PromoteResult.NotWaiting;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await TakeSeatAsync(target.ClassSessionId, Now, BookingKind.Proxy, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return PromoteResult.NoSeat;
+        }
+        if (!await ConfirmWaitingAsync(target.Id, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return PromoteResult.NotWaiting;
+        }
+        audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return PromoteResult.Promoted;
+    }
+
+    /// <summary>出席 / 欠席 from the roster. The seat stays taken either way.</summary>
+    public async Task<AttendanceResult> RecordAttendanceAsync(string code, bool attended, CancellationToken ct)
+    {
+        var status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
+        var changed = await db.Bookings
+            .Where(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status))
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, status).SetProperty(x => x.StatusChangedAtUtc, Now), ct);
+        if (changed == 0) return AttendanceResult.NotSeated;
+        audit.Record(attended ? "booking.attended" : "booking.noshow", Subject, code);
+        await db.SaveChangesAsync(ct);
+        return AttendanceResult.Recorded;
+    }
+
+    /// <summary>
+    /// Gives free seats to the waiting list in arrival order while the session still takes bookings. Runs inside the
+    /// caller's transaction, after the caller has locked the session row; returns the promoted booking codes.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> PromoteWaitingAsync(int sessionId, CancellationToken ct)
+    {
+        var promoted = new List<string>();
+        while (true)
+        {
+            var next = await db.Bookings
+                .Where(b => b.ClassSessionId == sessionId && b.Status == BookingStatus.Waitlisted)
+                .OrderBy(b => b.Id)
+                .Select(b => new { b.Id, b.Code })
+                .FirstOrDefaultAsync(ct);
+            if (next is null || !await TakeSeatAsync(sessionId, Now, BookingKind.Resident, ct)) break;
+            if (!await ConfirmWaitingAsync(next.Id, ct))
+            {
+                await ReleaseSeatAsync(sessionId, ct);
+                continue;
+            }
+            audit.Record("booking.promoted", Subject, next.Code, $"session={sessionId}");
+            promoted.Add(next.Code);
+        }
+        return promoted;
+    }
+
+    private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // First statement: lock the session row and give the seat back, if this booking held one.
+        var freedSeat = await db.ClassSessions
+            .Where(s => s.Id == target.ClassSessionId && db.Bookings.Any(b => b.Id == target.Id && BookingStatuses.HoldingSeat.Contains(b.Status)))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct) == 1;
+        var cancelled = await db.Bookings
+            .Where(b => b.Id == target.Id && b.Status != BookingStatus.Cancelled)
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.StatusChangedAtUtc, Now)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 1;
+        if (!cancelled)
+        {
+            await tx.RollbackAsync(ct);
+            return CancelResult.AlreadyCancelled;
+        }
+        audit.Record("booking.cancelled", Subject, target.Code);
+        if (freedSeat) await PromoteWaitingAsync(target.ClassSessionId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CancelResult.Cancelled;
+    }
+
+    /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
+    private async Task<bool> TakeSeatAsync(int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>
+        await Bookable(sessionId, now, kind)
+            .Where(s => s.Confirmed < s.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+
+    private Task<int> ReleaseSeatAsync(int sessionId, CancellationToken ct) =>
+        db.ClassSessions.Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
+
+    private async Task<bool> ConfirmWaitingAsync(int bookingId, CancellationToken ct) =>
+        await db.Bookings
+            .Where(b => b.Id == bookingId && b.Status == BookingStatus.Waitlisted)
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Confirmed)
+                .SetProperty(x => x.StatusChangedAtUtc, Now), ct) == 1;
+
+    private IQueryable<ClassSession> Bookable(int sessionId, DateTime now, BookingKind kind)
+    {
+        var sessions = db.ClassSessions.Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled);
+        return kind switch
+        {
+            BookingKind.Resident => sessions.Where(s => s.BookingClosesAtUtc > now),
+            BookingKind.Proxy => sessions.Where(s => s.StartsAtUtc > now),
+            _ => sessions.Where(s => s.EndsAtUtc > now),
+        };
+    }
+
+    private Task<ExistingBooking?> ActiveBookingAsync(int sessionId, string phone, CancellationToken ct) =>
+        db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status))
+            .Select(b => new ExistingBooking(b.Code, b.ManageToken, b.Status, b.Participant.Kana))
+            .FirstOrDefaultAsync(ct);
+
+    private static BookingResult.AlreadyBooked AlreadyBooked(ExistingBooking existing, BookingRequest request) =>
+        new(existing.Code, existing.Token, existing.Status, string.Equals(existing.Kana, request.Kana, StringComparison.Ordinal));
+
+    private Task<BookingTarget?> FindAsync(string code, CancellationToken ct) =>
+        db.Bookings.Where(b => b.Code == code)
+            .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>The same resident (phone and ふりがな) is one participant; their latest details are kept.</summary>
+    private async Task<Participant> FindOrAddParticipantAsync(BookingRequest request, DateTime now, CancellationToken ct)
+    {
+        var participant = await db.Participants
+            .Where(p => p.Phone == request.Phone && p.Kana == request.Kana)
+            .OrderBy(p => p.Id)
+            .FirstOrDefaultAsync(ct);
+        if (participant is null)
+        {
+            participant = new Participant { Name = request.Name, Kana = request.Kana, Phone = request.Phone, CreatedAtUtc = now };
+            db.Participants.Add(participant);
+        }
+        participant.Name = request.Name;
+        participant.Email = request.Email ?? participant.Email;
+        participant.AgeBand = request.AgeBand == AgeBand.Unknown ? participant.AgeBand : request.AgeBand;
+        participant.Device = request.Device;
+        participant.Needs = request.Needs ?? participant.Needs;
+        participant.ContactPreference = participant.Email is null ? ContactPreference.Phone : ContactPreference.Email;
+        return participant;
+    }
+
+    private async Task<string> NewUniqueCodeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var code = BookingSecrets.NewCode();
+            if (!await db.Bookings.AnyAsync(b => b.Code == code, ct)) return code;
+        }
+    }
+
+    public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
+        db.Bookings.CountAsync(b => b.ClassSessionId == sessionId && b.Status == BookingStatus.Waitlisted && b.Id <= bookingId, ct);
+
+    private sealed record ExistingBooking(string Code, string Token, BookingStatus Status, string Kana);
+
+    private sealed record BookingTarget(int Id, string Code, string ManageToken, int ClassSessionId, BookingStatus Status, DateTime StartsAtUtc);
+}

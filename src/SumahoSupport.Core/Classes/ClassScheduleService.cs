@@ -1,0 +1,245 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.Core.Classes;
+
+/// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
+public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays)
+{
+    /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
+    public const int MaxOccurrences = 60;
+
+    private const string SessionSubject = nameof(ClassSession);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ScheduleResult> CreateSessionAsync(SessionDraft draft, CancellationToken ct)
+    {
+        if (await ValidateAsync(draft, ct) is { } rejected) return rejected;
+        var session = NewSession(draft, seriesId: null);
+        db.ClassSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        audit.Record("session.created", SessionSubject, session.Id);
+        await db.SaveChangesAsync(ct);
+        return new ScheduleResult.Saved(session.Id);
+    }
+
+    /// <summary>
+    /// Edits one session. Capacity is checked against the seats taken in the same statement that locks the row, so a
+    /// booking arriving meanwhile cannot push the class over; extra seats go to the waiting list at once.
+    /// </summary>
+    public async Task<ScheduleResult> UpdateSessionAsync(int sessionId, SessionDraft draft, CancellationToken ct)
+    {
+        if (await ValidateAsync(draft, ct) is { } rejected) return rejected;
+        var current = await db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.Status, s.StartsAtUtc, s.EndsAtUtc, s.VenueId })
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        if (current.Status == ClassSessionStatus.Cancelled)
+            return new ScheduleResult.Rejected("", "中止した教室は変更できません。");
+
+        var moved = current.StartsAtUtc != draft.StartsAtUtc || current.EndsAtUtc != draft.EndsAtUtc || current.VenueId != draft.VenueId;
+        var closesAt = draft.StartsAtUtc.AddMinutes(-draft.BookingCutoffMinutes);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var updated = await db.ClassSessions
+            .Where(s => s.Id == sessionId && s.Confirmed <= draft.Capacity)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.CourseId, draft.CourseId)
+                .SetProperty(x => x.VenueId, draft.VenueId)
+                .SetProperty(x => x.StartsAtUtc, draft.StartsAtUtc)
+                .SetProperty(x => x.EndsAtUtc, draft.EndsAtUtc)
+                .SetProperty(x => x.BookingClosesAtUtc, closesAt)
+                .SetProperty(x => x.Capacity, draft.Capacity)
+                .SetProperty(x => x.LoanerDevices, draft.LoanerDevices)
+                .SetProperty(x => x.Notes, draft.Notes)
+                .SetProperty(x => x.Sequence, x => moved ? x.Sequence + 1 : x.Sequence), ct);
+        if (updated == 0)
+        {
+            await tx.RollbackAsync(ct);
+            var taken = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.Confirmed).SingleAsync(ct);
+            return new ScheduleResult.Rejected(nameof(SessionDraft.Capacity), $"すでに{taken}人が予約しています。定員は{taken}人以上にしてください。");
+        }
+        audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
+            moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
+        await bookings.PromoteWaitingAsync(sessionId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ScheduleResult.Saved(sessionId);
+    }
+
+    /// <summary>中止: every booking and waiting place is cancelled; returns their codes so residents can be told.</summary>
+    public async Task<IReadOnlyList<string>> CancelSessionAsync(int sessionId, string? reason, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // First statement: lock the row; from here no booking can take a seat in this session.
+        var cancelled = await db.ClassSessions
+            .Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, ClassSessionStatus.Cancelled)
+                .SetProperty(x => x.Confirmed, 0)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        if (cancelled == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
+        }
+        var active = BookingStatuses.HoldingSeat.Append(BookingStatus.Waitlisted).ToArray();
+        var codes = await db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
+            .Select(b => b.Code)
+            .ToListAsync(ct);
+        await db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.StatusChangedAtUtc, Now)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        audit.Record("session.cancelled", SessionSubject, sessionId, reason);
+        foreach (var code in codes) audit.Record("booking.cancelled", nameof(Booking), code, "session cancelled");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return codes;
+    }
+
+    /// <summary>Creates every occurrence of an RRULE, skipping public holidays unless <see cref="SeriesDraft.KeepHolidays"/>.</summary>
+    public async Task<ScheduleResult> CreateSeriesAsync(SeriesDraft draft, CancellationToken ct)
+    {
+        var occurrences = Occurrences(draft);
+        if (occurrences is null)
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "繰り返しの指定（RRULE）を読み取れません。例: FREQ=WEEKLY;BYDAY=TU;COUNT=8");
+        if (occurrences.Count == 0)
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "この指定では開催日が1日もありません。");
+        if (occurrences.Count > MaxOccurrences)
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), $"一度に作れるのは{MaxOccurrences}回までです。回数（COUNT）か終了日（UNTIL）を指定してください。");
+
+        var kept = new List<DateTime>();
+        var skipped = new List<string>();
+        foreach (var start in occurrences)
+        {
+            var holiday = holidays.NameOf(DateOnly.FromDateTime(JapaneseTime.ToTokyo(start)));
+            if (holiday is not null && !draft.KeepHolidays) skipped.Add($"{JapaneseTime.FormatDate(start, withYear: true)} {holiday}");
+            else kept.Add(start);
+        }
+        var first = ToSessionDraft(draft, occurrences[0]);
+        if (await ValidateAsync(first, ct) is { } rejected) return rejected;
+        if (kept.Count == 0) return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "開催日がすべて祝日です。");
+
+        var series = new ClassSeries
+        {
+            CourseId = draft.CourseId,
+            VenueId = draft.VenueId,
+            RecurrenceRule = draft.RecurrenceRule.Trim(),
+            FirstStartsAtUtc = occurrences[0],
+            DurationMinutes = draft.DurationMinutes,
+            Capacity = draft.Capacity,
+            LoanerDevices = draft.LoanerDevices,
+            BookingCutoffMinutes = draft.BookingCutoffMinutes,
+            Notes = draft.Notes,
+            KeepHolidays = draft.KeepHolidays,
+            CreatedAtUtc = Now,
+        };
+        db.ClassSeries.Add(series);
+        await db.SaveChangesAsync(ct);
+        foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
+        audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
+        await db.SaveChangesAsync(ct);
+        return new ScheduleResult.SeriesSaved(series.Id, kept.Count, skipped);
+    }
+
+    /// <summary>
+    /// Applies one change to every occurrence of a series that has not started yet, each checked like a single edit;
+    /// the date of each occurrence stays, its time of day, length and place follow the change.
+    /// </summary>
+    public async Task<ScheduleResult> UpdateSeriesAsync(int seriesId, SeriesDraft draft, CancellationToken ct)
+    {
+        var future = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.SeriesId == seriesId && s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > Now)
+            .OrderBy(s => s.StartsAtUtc)
+            .Select(s => new { s.Id, s.StartsAtUtc })
+            .ToListAsync(ct);
+        foreach (var occurrence in future)
+        {
+            var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(occurrence.StartsAtUtc));
+            var start = JapaneseTime.ToUtc(date.ToDateTime(draft.StartTime));
+            if (await UpdateSessionAsync(occurrence.Id, ToSessionDraft(draft, start), ct) is ScheduleResult.Rejected rejected)
+                return rejected with { Message = $"{JapaneseTime.FormatDate(occurrence.StartsAtUtc, withYear: true)}の回: {rejected.Message}" };
+        }
+        await db.ClassSeries.Where(s => s.Id == seriesId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.VenueId, draft.VenueId)
+            .SetProperty(x => x.DurationMinutes, draft.DurationMinutes)
+            .SetProperty(x => x.Capacity, draft.Capacity)
+            .SetProperty(x => x.LoanerDevices, draft.LoanerDevices)
+            .SetProperty(x => x.BookingCutoffMinutes, draft.BookingCutoffMinutes)
+            .SetProperty(x => x.Notes, draft.Notes), ct);
+        audit.Record("series.updated", nameof(ClassSeries), seriesId, $"sessions={future.Count}");
+        await db.SaveChangesAsync(ct);
+        return new ScheduleResult.Saved(seriesId);
+    }
+
+    /// <summary>Occurrence starts in UTC, or null when the RRULE cannot be read. Evaluated in Asia/Tokyo.</summary>
+    public static List<DateTime>? Occurrences(SeriesDraft draft)
+    {
+        RecurrenceRule rule;
+        try
+        {
+            rule = new RecurrenceRule(draft.RecurrenceRule.Trim());
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return null;
+        }
+        var recurring = new CalendarEvent
+        {
+            DtStart = new CalDateTime(draft.FirstDate, draft.StartTime, "Asia/Tokyo"),
+            Duration = Duration.FromMinutes(draft.DurationMinutes),
+            RecurrenceRule = rule,
+        };
+        var horizon = new CalDateTime(draft.FirstDate.AddYears(1), draft.StartTime, "Asia/Tokyo");
+        try
+        {
+            return recurring.GetOccurrences(null, null)
+                .TakeWhile(o => o.Period.StartTime.LessThanOrEqual(horizon))
+                .Take(MaxOccurrences + 1)
+                .Select(o => DateTime.SpecifyKind(o.Period.StartTime.AsUtc, DateTimeKind.Utc))
+                .ToList();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static SessionDraft ToSessionDraft(SeriesDraft draft, DateTime startUtc) =>
+        new(draft.CourseId, draft.VenueId, startUtc, startUtc.AddMinutes(draft.DurationMinutes), draft.Capacity,
+            draft.BookingCutoffMinutes, draft.LoanerDevices, draft.Notes);
+
+    private ClassSession NewSession(SessionDraft draft, int? seriesId) => new()
+    {
+        CourseId = draft.CourseId,
+        VenueId = draft.VenueId,
+        StartsAtUtc = draft.StartsAtUtc,
+        EndsAtUtc = draft.EndsAtUtc,
+        BookingClosesAtUtc = draft.StartsAtUtc.AddMinutes(-draft.BookingCutoffMinutes),
+        Capacity = draft.Capacity,
+        LoanerDevices = draft.LoanerDevices,
+        Notes = draft.Notes,
+        SeriesId = seriesId,
+        CreatedAtUtc = Now,
+    };
+
+    private async Task<ScheduleResult.Rejected?> ValidateAsync(SessionDraft draft, CancellationToken ct)
+    {
+        if (draft.EndsAtUtc <= draft.StartsAtUtc) return new(nameof(SessionDraft.EndsAtUtc), "終了時刻は開始時刻より後にしてください。");
+        if (draft.EndsAtUtc - draft.StartsAtUtc > TimeSpan.FromHours(8)) return new(nameof(SessionDraft.EndsAtUtc), "1回の教室は8時間までです。");
+        if (draft.StartsAtUtc <= Now) return new(nameof(SessionDraft.StartsAtUtc), "開始日時は今より後にしてください。");
+        if (!await db.Courses.AnyAsync(c => c.Id == draft.CourseId, ct)) return new(nameof(SessionDraft.CourseId), "講座を選んでください。");
+        var venueDevices = await db.Venues.Where(v => v.Id == draft.VenueId).Select(v => (int?)v.LoanerDevices).SingleOrDefaultAsync(ct);
+        if (venueDevices is null) return new(nameof(SessionDraft.VenueId), "会場を選んでください。");
+        if (draft.LoanerDevices > venueDevices) return new(nameof(SessionDraft.LoanerDevices), $"この会場の貸出端末は{venueDevices}台です。");
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Web.Pages.Bookings;
+
+/// <summary>One booking as its holder sees it; found only with the matching manage token.</summary>
+public sealed record BookingView(
+    int Id, string Code, string ManageToken, BookingStatus Status, string Name, bool NeedsLoanerDevice,
+    int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes,
+    string VenueName, string VenueAddress, string? VenueAccess)
+{
+    public static async Task<BookingView?> FindAsync(AppDbContext db, string code, string? token, CancellationToken ct)
+    {
+        var normalized = BookingSecrets.NormalizeCode(code);
+        if (normalized is null || string.IsNullOrEmpty(token)) return null;
+        var view = await db.Bookings.AsNoTracking()
+            .Where(b => b.Code == normalized)
+            .Select(b => new BookingView(
+                b.Id, b.Code, b.ManageToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
+                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
+                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access))
+            .SingleOrDefaultAsync(ct);
+        return view is not null && BookingSecrets.TokenMatches(view.ManageToken, token) ? view : null;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Web.Pages.Bookings;
+
+/// <summary>
+/// The booking's own page: confirmation after booking, the printable 予約票, and the way to cancel. Reloading it
+/// never books again (Post/Redirect/Get).
+/// </summary>
+[AllowAnonymous]
+public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageModel
+{
+    public BookingView Booking { get; private set; } = default!;
+
+    public int WaitlistPosition { get; private set; }
+
+    /// <summary>What just happened: booked, waitlisted, existing (a repeat booking), cancelled.</summary>
+    [FromQuery(Name = "done")] public string? Done { get; set; }
+
+    public string ManageUrl => Url.PageLink("/Bookings/Show", values: new { code = Booking.Code, token = Booking.ManageToken })!;
+
+    public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
+    {
+        var found = await BookingView.FindAsync(db, code, token, ct);
+        if (found is null) return NotFound();
+        Booking = found;
+        if (found.Status == BookingStatus.Waitlisted)
+            WaitlistPosition = await bookings.WaitlistPositionAsync(found.Id, found.SessionId, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Pages.Shared;
+
+namespace SumahoSupport.Web.Pages.Classes;
+
+[AllowAnonymous]
+public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProvider clock) : PageModel
+{
+    [BindProperty] public BookingInput Input { get; set; } = new();
+
+    [BindProperty]
+    [Range(typeof(bool), "true", "true", ErrorMessage = "個人情報の取り扱いに同意してください。")]
+    [Display(Name = "個人情報の取り扱いへの同意")]
+    public bool Consent { get; set; }
+
+    public ClassDetails Class { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await ClassDetails.FindAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        if (found is null) return NotFound();
+        Class = found;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        var result = await bookings.BookAsync(id, Input.ToRequest(BookingChannel.Web), BookingKind.Resident, ct);
+        return result switch
+        {
+            BookingResult.Booked b => RedirectToPage("/Bookings/Show", new { code = b.Code, token = b.Token, done = "booked" }),
+            BookingResult.Waitlisted w => RedirectToPage("/Bookings/Show", new { code = w.Code, token = w.Token, done = "waitlisted" }),
+            BookingResult.AlreadyBooked { SamePerson: true } a => RedirectToPage("/Bookings/Show", new { code = a.Code, token = a.Token, done = "existing" }),
+            BookingResult.AlreadyBooked => await FormWithErrorAsync(id,
+                "この電話番号で、この教室のご予約（またはキャンセル待ち）がすでにあります。ご家族の分は別の電話番号でお申し込みいただくか、お電話でご相談ください。", ct),
+            BookingResult.Closed => await FormWithErrorAsync(id, "インターネットでの受付は終了しました。お電話でご相談ください。", ct),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private async Task<IActionResult> FormWithErrorAsync(int id, string message, CancellationToken ct)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Text;
+using SumahoSupport.Web.Validation;
+
+namespace SumahoSupport.Web.Pages.Shared;
+
+/// <summary>
+/// A resident's details as typed on the booking form, by the resident or by staff on the phone. The rules are the
+/// ones a person can read next to each field; normalisation (NFKC, phone digits, hiragana) happens once, in
+/// <see cref="ToRequest"/>.
+/// </summary>
+public sealed class BookingInput
+{
+    [Required(ErrorMessage = "お名前を入力してください。")]
+    [StringLength(50, ErrorMessage = "お名前は50文字以内で入力してください。")]
+    [PlainText]
+    [Display(Name = "お名前")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "ふりがなを入力してください。")]
+    [StringLength(50, ErrorMessage = "ふりがなは50文字以内で入力してください。")]
+    [Kana]
+    [Display(Name = "ふりがな")]
+    public string? Kana { get; set; }
+
+    [Required(ErrorMessage = "電話番号を入力してください。")]
+    [StringLength(30, ErrorMessage = "電話番号が長すぎます。")]
+    [JapanesePhone]
+    [Display(Name = "電話番号")]
+    public string? Phone { get; set; }
+
+    [StringLength(254, ErrorMessage = "メールアドレスが長すぎます。")]
+    [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません（例: taro@example.jp）。")]
+    [PlainText]
+    [Display(Name = "メールアドレス（お持ちの方のみ）")]
+    public string? Email { get; set; }
+
+    [EnumDataType(typeof(AgeBand), ErrorMessage = "年代を選び直してください。")]
+    [Display(Name = "年代")]
+    public AgeBand AgeBand { get; set; }
+
+    [Required(ErrorMessage = "お使いのスマホを選んでください。")]
+    [EnumDataType(typeof(DeviceType), ErrorMessage = "お使いのスマホを選び直してください。")]
+    [Display(Name = "お使いのスマホ")]
+    public DeviceType? Device { get; set; }
+
+    [Display(Name = "配慮が必要なこと")]
+    public List<string> NeedChoices { get; set; } = [];
+
+    [StringLength(200, ErrorMessage = "配慮が必要なことは200文字以内で入力してください。")]
+    [PlainText(AllowLineBreaks = true)]
+    [Display(Name = "その他の配慮（自由記入）")]
+    public string? NeedsOther { get; set; }
+
+    /// <summary>Choices offered as checkboxes; anything else posted is ignored.</summary>
+    public static readonly IReadOnlyList<string> NeedOptions = ["耳が聞こえにくい", "目が見えにくい", "車いすを使用", "筆談を希望", "手話通訳を希望"];
+
+    public BookingRequest ToRequest(BookingChannel channel)
+    {
+        var needs = NeedChoices.Where(NeedOptions.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrWhiteSpace(NeedsOther)) needs.Add(NeedsOther.Trim());
+        return new BookingRequest(
+            Name: Name!.Normalize(System.Text.NormalizationForm.FormKC).Trim(),
+            Kana: Core.Text.Kana.Normalize(Kana) ?? throw new InvalidOperationException("validated"),
+            Phone: PhoneNumber.Normalize(Phone) ?? throw new InvalidOperationException("validated"),
+            Email: string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
+            AgeBand: AgeBand,
+            Device: Device ?? DeviceType.None,
+            Needs: needs.Count == 0 ? null : string.Join("、", needs),
+            Channel: channel);
+    }
+}
