@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Tests.Infrastructure;
+
+/// <summary>Builds test data through the same services the app uses.</summary>
+public static class TestData
+{
+    private static int phoneCounter;
+
+    /// <summary>A unique, valid mobile number per call (090-0000-0001, …).</summary>
+    public static string NextPhone() => $"0908{Interlocked.Increment(ref phoneCounter):D7}";
+
+    public static BookingRequest Resident(string? phone = null, string kana = "やまだ はなこ", string? email = null, DeviceType device = DeviceType.Android) =>
+        new("山田 花子", kana, phone ?? NextPhone(), email, AgeBand.Seventies, device, null, BookingChannel.Web);
+
+    /// <summary>A new class session, starting <paramref name="startsIn"/> from the app's clock, via ClassScheduleService.</summary>
+    public static async Task<int> CreateSessionAsync(this AppFactory app, int capacity, TimeSpan? startsIn = null, int cutoffMinutes = 60)
+    {
+        var start = app.Clock.GetUtcNow().UtcDateTime.Add(startsIn ?? TimeSpan.FromDays(3));
+        start = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Utc);
+        var id = 0;
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var course = await db.Courses.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            var venue = await db.Venues.OrderByDescending(v => v.LoanerDevices).Select(v => v.Id).FirstAsync();
+            var result = await s.GetRequiredService<ClassScheduleService>().CreateSessionAsync(
+                new SessionDraft(course, venue, start, start.AddHours(2), capacity, cutoffMinutes, 0, "筆記用具"), CancellationToken.None);
+            id = Assert.IsType<ScheduleResult.Saved>(result).Id;
+        });
+        return id;
+    }
+
+    public static async Task<T> WithBookingsAsync<T>(this AppFactory app, Func<BookingService, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BookingService>());
+    }
+
+    public static Task<BookingResult> BookAsync(this AppFactory app, int sessionId, BookingRequest request, BookingKind kind = BookingKind.Resident) =>
+        app.WithBookingsAsync(b => b.BookAsync(sessionId, request, kind, CancellationToken.None));
+
+    public static Task<List<Booking>> BookingsOfAsync(this AppFactory app, int sessionId) =>
+        app.WithDbAsync(db => db.Bookings.AsNoTracking().Where(b => b.ClassSessionId == sessionId).OrderBy(b => b.Id).ToListAsync());
+
+    /// <summary>The bookings are the truth: the session's counter must equal the seats they hold.</summary>
+    public static async Task AssertSeatCounterMatchesBookingsAsync(this AppFactory app, int sessionId)
+    {
+        var (counter, capacity, holding) = await app.WithDbAsync(async db =>
+        {
+            var session = await db.ClassSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+            var held = await db.Bookings.CountAsync(b => b.ClassSessionId == sessionId && BookingStatuses.HoldingSeat.Contains(b.Status));
+            return (session.Confirmed, session.Capacity, held);
+        });
+        Assert.Equal(holding, counter);
+        Assert.True(counter <= capacity, $"{counter} seats taken of {capacity}");
+    }
+
+    public static Task<List<string>> AuditActionsForAsync(this AppFactory app, string subjectType, string subjectId) =>
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
+            .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+
+    public static Task<List<AuditEntry>> AuditEntriesAsync(this AppFactory app, string action) =>
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync());
+}
