@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<BookingService>();
         services.AddScoped<ClassScheduleService>();
+        services.AddScoped<CourseService>();
         services.AddScoped<StaffingService>();
         return services;
     }

@@ -1,3 +1,4 @@
+using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
@@ -38,5 +39,28 @@ public static class Labels
         Roles.Coordinator => "コーディネーター",
         Roles.Supporter => "支援員",
         _ => role,
+    };
+
+    public static string Channel(BookingChannel channel) => channel switch
+    {
+        BookingChannel.Phone => "電話",
+        BookingChannel.Counter => "窓口",
+        _ => "Web",
+    };
+
+    public static string Device(DeviceType device) => device switch
+    {
+        DeviceType.Android => "Android",
+        DeviceType.IPhone => "iPhone",
+        _ => "持っていない",
+    };
+
+    public static string Attendance(BookingStatus status) => status switch
+    {
+        BookingStatus.Attended => "出席",
+        BookingStatus.NoShow => "欠席",
+        BookingStatus.Confirmed => "未記録",
+        BookingStatus.Waitlisted => "キャンセル待ち",
+        _ => "キャンセル",
     };
 }

@@ -70,7 +70,11 @@ public static class WebHostingExtensions
                 options.Conventions.AuthorizeAreaFolder("Supporter", "/", Policies.Supporter);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             })
-            .AddMvcOptions(options => JapaneseModelBindingMessages.Apply(options.ModelBindingMessageProvider))
+            .AddMvcOptions(options =>
+            {
+                JapaneseModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+                options.ModelBinderProviders.Insert(0, new WidthInsensitiveBinderProvider());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         // Nothing a resident types is longer than a few hundred characters; refuse huge forms before binding them.

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +13,8 @@ public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProv
 {
     [BindProperty] public BookingInput Input { get; set; } = new();
 
-    [BindProperty]
-    [Range(typeof(bool), "true", "true", ErrorMessage = "個人情報の取り扱いに同意してください。")]
-    [Display(Name = "個人情報の取り扱いへの同意")]
-    public bool Consent { get; set; }
+    /// <summary>An unticked checkbox posts nothing, so this is checked in the handler rather than by an attribute.</summary>
+    [BindProperty] public bool Consent { get; set; }
 
     public ClassDetails Class { get; private set; } = default!;
 
@@ -31,6 +28,7 @@ public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProv
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
+        if (!Consent) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
         if (!ModelState.IsValid) return await OnGetAsync(id, ct);
         var result = await bookings.BookAsync(id, Input.ToRequest(BookingChannel.Web), BookingKind.Resident, ct);
         return result switch

@@ -9,10 +9,13 @@ public sealed record ClassListItem(
     int Id, string Title, string Topic, CourseLevel Level, TargetOs TargetOs, string VenueName,
     DateTime StartsAtUtc, DateTime EndsAtUtc, SeatAvailability Seats)
 {
-    public static async Task<IReadOnlyList<ClassListItem>> UpcomingAsync(AppDbContext db, DateTime nowUtc, int take, CancellationToken ct)
+    public static async Task<IReadOnlyList<ClassListItem>> UpcomingAsync(
+        AppDbContext db, DateTime nowUtc, int take, CancellationToken ct, ClassFilter? filter = null)
     {
-        var rows = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > nowUtc)
+        var sessions = db.ClassSessions.AsNoTracking()
+            .Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > nowUtc);
+        if (filter is not null) sessions = filter.Apply(sessions);
+        var rows = await sessions
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
             .Take(take)
             .Select(s => new

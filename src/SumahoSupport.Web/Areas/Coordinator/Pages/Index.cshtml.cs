@@ -3,29 +3,37 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Staffing;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+/// <summary>The coordinator's home: coming classes, with every class that is not fully staffed flagged.</summary>
+public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimeProvider clock) : PageModel
 {
-    private const int WeeksAhead = 4;
+    private const int WeeksAhead = 8;
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];
+
+    public int ShortStaffed => Sessions.Count(s => s.Status == ClassSessionStatus.Scheduled && !s.Staffing.IsStaffed);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddDays(7 * WeeksAhead);
-        Sessions = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.StartsAtUtc > now && s.StartsAtUtc < until)
+        var rows = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.EndsAtUtc > now && s.StartsAtUtc < until)
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
-            .Select(s => new Row(
-                s.Id, s.Course.Title, s.Venue.Name, s.StartsAtUtc, s.EndsAtUtc, s.Status, s.Capacity, s.Confirmed,
-                s.Bookings.Count(b => b.Status == BookingStatus.Waitlisted)))
+            .Select(s => new
+            {
+                s.Id, s.Course.Title, VenueName = s.Venue.Name, s.StartsAtUtc, s.EndsAtUtc, s.Status, s.Capacity, s.Confirmed,
+                Waitlisted = s.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
+            })
             .ToListAsync(ct);
+        var checks = await staffing.CheckAsync(rows.Select(r => r.Id).ToList(), ct);
+        Sessions = rows.Select(r => new Row(r.Id, r.Title, r.VenueName, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Capacity, r.Confirmed, r.Waitlisted, checks[r.Id])).ToList();
     }
 
     public sealed record Row(
         int Id, string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, ClassSessionStatus Status,
-        int Capacity, int Confirmed, int Waitlisted);
+        int Capacity, int Confirmed, int Waitlisted, StaffingCheck Staffing);
 }

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Pages.Shared;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
+
+/// <summary>受講者名簿: who is coming, check-in on the day, walk-ins, and cancellations taken by phone.</summary>
+public sealed class RosterModel(AppDbContext db, BookingService bookings) : PageModel
+{
+    [BindProperty] public BookingInput WalkIn { get; set; } = new();
+
+    public SessionHeader Session { get; private set; } = default!;
+
+    public IReadOnlyList<Row> Seated { get; private set; } = [];
+
+    public IReadOnlyList<Row> Waiting { get; private set; } = [];
+
+    public int CancelledCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await SessionHeader.FindAsync(db, id, ct);
+        if (found is null) return NotFound();
+        Session = found;
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.ClassSessionId == id)
+            .OrderBy(b => b.Id)
+            .Select(b => new Row(b.Code, b.Status, b.Channel, b.Participant.Name, b.Participant.Kana, b.Participant.Phone,
+                b.Participant.Email, b.Participant.Device, b.NeedsLoanerDevice, b.Participant.Needs))
+            .ToListAsync(ct);
+        Seated = rows.Where(r => BookingStatuses.HoldingSeat.Contains(r.Status)).OrderBy(r => r.Kana, StringComparer.Ordinal).ToList();
+        Waiting = rows.Where(r => r.Status == BookingStatus.Waitlisted).ToList();
+        CancelledCount = rows.Count(r => r.Status == BookingStatus.Cancelled);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAttendanceAsync(int id, string code, bool attended, CancellationToken ct)
+    {
+        var result = await bookings.RecordAttendanceAsync(code, attended, ct);
+        TempData["StatusMessage"] = result == AttendanceResult.Recorded
+            ? $"{code} を{(attended ? "出席" : "欠席")}にしました。"
+            : $"{code} はキャンセル済みまたはキャンセル待ちのため、出欠は記録できません。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCancelBookingAsync(int id, string code, CancellationToken ct)
+    {
+        var result = await bookings.CancelByStaffAsync(code, ct);
+        TempData["StatusMessage"] = result == CancelResult.Cancelled ? $"{code} をキャンセルしました。" : $"{code} はすでにキャンセルされています。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPromoteAsync(int id, string code, CancellationToken ct)
+    {
+        TempData["StatusMessage"] = await bookings.PromoteByStaffAsync(code, ct) switch
+        {
+            PromoteResult.Promoted => $"{code} の予約を確定しました。",
+            PromoteResult.NoSeat => "空いている席がありません。",
+            _ => $"{code} はキャンセル待ちではありません。",
+        };
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostWalkInAsync(int id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        var result = await bookings.BookAsync(id, WalkIn.ToRequest(BookingChannel.Counter), BookingKind.WalkIn, ct);
+        switch (result)
+        {
+            case BookingResult.Booked booked:
+                TempData["StatusMessage"] = $"当日参加の方を出席で登録しました（{booked.Code}）。";
+                return RedirectToPage(new { id });
+            case BookingResult.AlreadyBooked existing:
+                TempData["StatusMessage"] = $"この電話番号の予約がすでにあります（{existing.Code}）。名簿で出席にしてください。";
+                return RedirectToPage(new { id });
+            case BookingResult.Full:
+                ModelState.AddModelError(string.Empty, "満席のため当日参加を登録できません。定員を増やす場合は教室の変更から行ってください。");
+                return await OnGetAsync(id, ct);
+            case BookingResult.Closed:
+                ModelState.AddModelError(string.Empty, "この教室は終了したか中止されています。");
+                return await OnGetAsync(id, ct);
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    public sealed record Row(
+        string Code, BookingStatus Status, BookingChannel Channel, string Name, string Kana, string Phone, string? Email,
+        DeviceType Device, bool NeedsLoanerDevice, string? Needs);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Staffing;
+using SumahoSupport.Core.Supporters;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
+
+/// <summary>担当: puts supporters on a class as 講師 or 補助 and shows whether it is fully staffed.</summary>
+public sealed class StaffModel(AppDbContext db, StaffingService staffing) : PageModel
+{
+    [BindProperty] public int? SupporterId { get; set; }
+
+    [BindProperty] public AssignmentRole Role { get; set; } = AssignmentRole.Assistant;
+
+    public SessionHeader Session { get; private set; } = default!;
+
+    public IReadOnlyList<Member> Assigned { get; private set; } = [];
+
+    public IReadOnlyList<Member> Available { get; private set; } = [];
+
+    public StaffingCheck Check { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await SessionHeader.FindAsync(db, id, ct);
+        if (found is null) return NotFound();
+        Session = found;
+        Assigned = await db.Assignments.AsNoTracking().Where(a => a.ClassSessionId == id)
+            .OrderBy(a => a.Role).ThenBy(a => a.Supporter.Kana)
+            .Select(a => new Member(a.SupporterId, a.Supporter.Name, a.Supporter.Status, a.Supporter.KnowsAndroid, a.Supporter.KnowsIPhone, a.Role))
+            .ToListAsync(ct);
+        var assignedIds = Assigned.Select(a => a.SupporterId).ToList();
+        Available = await db.Supporters.AsNoTracking()
+            .Where(s => !assignedIds.Contains(s.Id) && (s.Status == SupporterStatus.Trainee || s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead))
+            .OrderByDescending(s => s.Status).ThenBy(s => s.Kana)
+            .Select(s => new Member(s.Id, s.Name, s.Status, s.KnowsAndroid, s.KnowsIPhone, null))
+            .ToListAsync(ct);
+        Check = (await staffing.CheckAsync([id], ct))[id];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (SupporterId is null || !await db.Supporters.AnyAsync(s => s.Id == SupporterId, ct))
+            ModelState.AddModelError(nameof(SupporterId), "支援員を選んでください。");
+        if (!Enum.IsDefined(Role)) ModelState.AddModelError(nameof(Role), "役割を選んでください。");
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        if (await SessionHeader.FindAsync(db, id, ct) is null) return NotFound();
+
+        var result = await staffing.AssignAsync(id, SupporterId!.Value, Role, ct);
+        if (result != AssignResult.Assigned)
+        {
+            ModelState.AddModelError(string.Empty, result switch
+            {
+                AssignResult.LecturerMustBeLead => "講師になれるのは「講師（リーダー）」の支援員だけです。補助として登録してください。",
+                AssignResult.TraineeNeedsMentor => "研修中の支援員は、認定支援員か講師が担当に入っている教室でだけ補助ができます。先に認定支援員を登録してください。",
+                AssignResult.NotActive => "応募中・休止中の支援員は担当にできません。",
+                AssignResult.AlreadyAssigned => "この支援員はすでに担当に入っています。",
+                _ => throw new UnreachableException(),
+            });
+            return await OnGetAsync(id, ct);
+        }
+        TempData["StatusMessage"] = "担当を登録しました。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int supporterId, CancellationToken ct)
+    {
+        await staffing.RemoveAsync(id, supporterId, ct);
+        TempData["StatusMessage"] = "担当から外しました。";
+        return RedirectToPage(new { id });
+    }
+
+    public sealed record Member(int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole? Role)
+    {
+        public string Devices => string.Join("・", new[] { KnowsAndroid ? "Android" : null, KnowsIPhone ? "iPhone" : null }.OfType<string>());
+    }
+}

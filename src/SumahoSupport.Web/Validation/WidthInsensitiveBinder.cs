@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace SumahoSupport.Web.Validation;
+
+/// <summary>
+/// Numbers, dates and times as Japanese keyboards type them: 「８」「２０２６／１２／０１」「１０：００」 are folded
+/// with NFKC before parsing, so staff are not told that ８ is not a number.
+/// </summary>
+public sealed class WidthInsensitiveBinderProvider : IModelBinderProvider
+{
+    private static readonly Type[] Supported = [typeof(int), typeof(DateOnly), typeof(TimeOnly)];
+
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
+        return Supported.Contains(type) ? new WidthInsensitiveBinder(type) : null;
+    }
+}
+
+internal sealed class WidthInsensitiveBinder(Type type) : IModelBinder
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"];
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"];
+
+    public Task BindModelAsync(ModelBindingContext context)
+    {
+        var values = context.ValueProvider.GetValue(context.ModelName);
+        if (values == ValueProviderResult.None) return Task.CompletedTask;
+        context.ModelState.SetModelValue(context.ModelName, values);
+
+        var raw = values.FirstValue?.Normalize(NormalizationForm.FormKC).Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            // Empty is "no value"; [Required] says so in the field's own words.
+            if (!context.ModelMetadata.IsReferenceOrNullableType)
+                context.ModelState.TryAddModelError(context.ModelName,
+                    context.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(context.ModelMetadata.GetDisplayName()));
+            return Task.CompletedTask;
+        }
+
+        object? parsed = type switch
+        {
+            _ when type == typeof(int) && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
+            _ when type == typeof(DateOnly) && DateOnly.TryParseExact(raw, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+            _ when type == typeof(TimeOnly) && TimeOnly.TryParseExact(raw, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) => time,
+            _ => null,
+        };
+        if (parsed is null)
+        {
+            context.ModelState.TryAddModelError(context.ModelName,
+                context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(raw, context.ModelMetadata.GetDisplayName()));
+            return Task.CompletedTask;
+        }
+        context.Result = ModelBindingResult.Success(parsed);
+        return Task.CompletedTask;
+    }
+}
