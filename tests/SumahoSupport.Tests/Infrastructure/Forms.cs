@@ -36,6 +36,12 @@ public static class Forms
             if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
             fields[input.Name!] = input.Value;
         }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            var chosen = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+            if (chosen is not null) fields[select.Name!] = chosen.Value;
+        }
+        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) fields[textarea.Name!] = textarea.Value;
         foreach (var (name, value) in values) fields[name] = value;
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(fields);
