@@ -6,7 +6,7 @@ namespace SumahoSupport.Web.Validation;
 
 /// <summary>
 /// Numbers, dates and times as Japanese keyboards type them: 「８」「２０２６／１２／０１」「１０：００」 are folded
-/// with NFKC before parsing, so staff are not told that ８ is not a number.
+/// with NFKC before parsing, so staff are not told that ８ is not a number. Checkboxes are ticked or not.
 /// </summary>
 public sealed class WidthInsensitiveBinderProvider : IModelBinderProvider
 {
@@ -14,8 +14,27 @@ public sealed class WidthInsensitiveBinderProvider : IModelBinderProvider
 
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
+        if (context.Metadata.ModelType == typeof(bool)) return new CheckboxBinder();
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         return Supported.Contains(type) ? new WidthInsensitiveBinder(type) : null;
+    }
+}
+
+/// <summary>
+/// A checkbox posts "true" (plus the hidden "false" the tag helper adds) or nothing. Any other value means unticked;
+/// the parsed value is what the form shows again, because the checkbox tag helper throws on a non-boolean one.
+/// </summary>
+internal sealed class CheckboxBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext context)
+    {
+        var values = context.ValueProvider.GetValue(context.ModelName);
+        if (values == ValueProviderResult.None) return Task.CompletedTask;
+        var ticked = values.Values.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "on", StringComparison.OrdinalIgnoreCase));
+        var shown = ticked ? "true" : "false";
+        context.ModelState.SetModelValue(context.ModelName, new ValueProviderResult(shown, CultureInfo.InvariantCulture));
+        context.Result = ModelBindingResult.Success(ticked);
+        return Task.CompletedTask;
     }
 }
 

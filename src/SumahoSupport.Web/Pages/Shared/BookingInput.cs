@@ -10,7 +10,7 @@ namespace SumahoSupport.Web.Pages.Shared;
 /// ones a person can read next to each field; normalisation (NFKC, phone digits, hiragana) happens once, in
 /// <see cref="ToRequest"/>.
 /// </summary>
-public sealed class BookingInput
+public sealed class BookingInput : IValidatableObject
 {
     [Required(ErrorMessage = "お名前を入力してください。")]
     [StringLength(50, ErrorMessage = "お名前は50文字以内で入力してください。")]
@@ -56,12 +56,23 @@ public sealed class BookingInput
     /// <summary>Choices offered as checkboxes; anything else posted is ignored.</summary>
     public static readonly IReadOnlyList<string> NeedOptions = ["耳が聞こえにくい", "目が見えにくい", "車いすを使用", "筆談を希望", "手話通訳を希望"];
 
+    /// <summary>NFKC can lengthen text (「㍻」 becomes 「平成」), so the stored form is measured too.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name is not null && NormalizedName(Name).Length > 50)
+            yield return new ValidationResult("お名前は50文字以内で入力してください。", [nameof(Name)]);
+        if (Kana is not null && Core.Text.Kana.Normalize(Kana) is { Length: > 50 })
+            yield return new ValidationResult("ふりがなは50文字以内で入力してください。", [nameof(Kana)]);
+    }
+
+    private static string NormalizedName(string name) => name.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+
     public BookingRequest ToRequest(BookingChannel channel)
     {
         var needs = NeedChoices.Where(NeedOptions.Contains).Distinct(StringComparer.Ordinal).ToList();
         if (!string.IsNullOrWhiteSpace(NeedsOther)) needs.Add(NeedsOther.Trim());
         return new BookingRequest(
-            Name: Name!.Normalize(System.Text.NormalizationForm.FormKC).Trim(),
+            Name: NormalizedName(Name!),
             Kana: Core.Text.Kana.Normalize(Kana) ?? throw new InvalidOperationException("validated"),
             Phone: PhoneNumber.Normalize(Phone) ?? throw new InvalidOperationException("validated"),
             Email: string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),

@@ -38,8 +38,10 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAttendanceAsync(int id, string code, bool attended, CancellationToken ct)
+    public async Task<IActionResult> OnPostAttendanceAsync(int id, string? code, bool attended, CancellationToken ct)
     {
+        if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);
+        code = valid;
         var result = await bookings.RecordAttendanceAsync(code, attended, ct);
         TempData["StatusMessage"] = result == AttendanceResult.Recorded
             ? $"{code} を{(attended ? "出席" : "欠席")}にしました。"
@@ -47,15 +49,19 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostCancelBookingAsync(int id, string code, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelBookingAsync(int id, string? code, CancellationToken ct)
     {
+        if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);
+        code = valid;
         var result = await bookings.CancelByStaffAsync(code, ct);
         TempData["StatusMessage"] = result == CancelResult.Cancelled ? $"{code} をキャンセルしました。" : $"{code} はすでにキャンセルされています。";
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostPromoteAsync(int id, string code, CancellationToken ct)
+    public async Task<IActionResult> OnPostPromoteAsync(int id, string? code, CancellationToken ct)
     {
+        if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);
+        code = valid;
         TempData["StatusMessage"] = await bookings.PromoteByStaffAsync(code, ct) switch
         {
             PromoteResult.Promoted => $"{code} の予約を確定しました。",
@@ -86,6 +92,13 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
             default:
                 throw new UnreachableException();
         }
+    }
+
+    /// <summary>Buttons always post a real code; anything else is not echoed back.</summary>
+    private RedirectToPageResult InvalidCode(int id)
+    {
+        TempData["StatusMessage"] = "予約番号が正しくありません。";
+        return RedirectToPage(new { id });
     }
 
     public sealed record Row(

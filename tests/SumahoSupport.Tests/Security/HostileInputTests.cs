@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Tests.Infrastructure;
+
+namespace SumahoSupport.Tests.Security;
+
+/// <summary>
+/// Every form of the classes-and-booking feature, one field at a time, with what real and hostile users type:
+/// each answer is a 4xx or a page (re-rendered form or redirect target) — never a 5xx — and nothing comes back
+/// unescaped. Posts without the antiforgery token are refused.
+/// </summary>
+public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly string[] Payloads =
+    [
+        new string('あ', 5000),
+        "\u0001\u0002\u0007\u001b[31m",
+        "👵📱🎉",
+        "<script>alert('xss')</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "' OR 1=1; DROP TABLE Bookings; --",
+        "０９０１２３４５６７８",
+        "2026-02-30",
+        "9999-99-99",
+        "-1",
+        "99999999999",
+        "",
+        "\u202Eevil\u202C",
+        "㍻ﷺ",
+    ];
+
+    /// <summary>Payloads that would be markup if echoed raw.</summary>
+    private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
+
+    public static TheoryData<string> Forms => new(
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class");
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task EveryField_WithHostileInput_NeverErrorsAndNeverEchoesMarkup(string form)
+    {
+        var (client, url, selector) = await OpenAsync(form);
+        var page = await client.GetDocumentAsync(url);
+        var target = page.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"{form}: no {selector} on {url}");
+        var baseline = Fields(target);
+        var action = string.IsNullOrEmpty(target.GetAttribute("action")) ? url : target.GetAttribute("action")!;
+        var failures = new List<string>();
+
+        foreach (var field in baseline.Keys.Where(k => k != "__RequestVerificationToken").ToList())
+        {
+            foreach (var payload in Payloads)
+            {
+                var values = new Dictionary<string, string>(baseline) { [field] = payload };
+                using var content = new FormUrlEncodedContent(values);
+                using var response = await client.PostAsync(action, content);
+                var problem = await CheckAsync(client, response);
+                if (problem is not null) failures.Add($"{field}={Describe(payload)}: {problem}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{form} ({url}):\n" + string.Join("\n", failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public async Task Posting_WithoutTheAntiforgeryToken_IsRefused(string form)
+    {
+        var (client, url, selector) = await OpenAsync(form);
+        var page = await client.GetDocumentAsync(url);
+        var target = page.QuerySelector<IHtmlFormElement>(selector)!;
+        var values = Fields(target);
+        Assert.True(values.Remove("__RequestVerificationToken"), $"{form} has no antiforgery token");
+        var action = string.IsNullOrEmpty(target.GetAttribute("action")) ? url : target.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await client.PostAsync(action, content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClassFilter_WithHostileQueryValues_NeverErrors()
+    {
+        var client = app.CreateBrowserLikeClient();
+        foreach (var name in new[] { "Filter.From", "Filter.To", "Filter.Venue", "Filter.Topic", "Filter.Level", "Filter.Os" })
+        {
+            foreach (var payload in Payloads)
+            {
+                using var response = await client.GetAsync($"/Classes?{name}={Uri.EscapeDataString(payload)}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}={Describe(payload)} → {(int)response.StatusCode}");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotContain(Markup, m => body.Contains(m, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    private async Task<string?> CheckAsync(HttpClient client, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status >= 500) return $"{status}";
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            using var next = await client.GetAsync(response.Headers.Location);
+            if ((int)next.StatusCode >= 500) return $"redirect to {response.Headers.Location} → {(int)next.StatusCode}";
+            return Unescaped(await next.Content.ReadAsStringAsync());
+        }
+        return status is >= 400 and < 500 or 200 ? Unescaped(await response.Content.ReadAsStringAsync()) : $"unexpected {status}";
+    }
+
+    private static string? Unescaped(string body) =>
+        Markup.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal)) is { } raw ? $"echoed raw: {raw}" : null;
+
+    private static string Describe(string payload) => payload.Length > 20 ? $"{payload[..10]}…({payload.Length} chars)" : payload;
+
+    /// <summary>A valid submission of the form as rendered, which each case then spoils one field at a time.</summary>
+    private static Dictionary<string, string> Fields(IHtmlFormElement form)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "radio" or "checkbox")
+            {
+                if (input.IsChecked || !fields.ContainsKey(input.Name!)) fields[input.Name!] = input.Value;
+                continue;
+            }
+            fields[input.Name!] = input.Value;
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+            fields[select.Name!] = (select.Options.FirstOrDefault(o => o.IsSelected && o.Value != "") ?? select.Options.LastOrDefault())?.Value ?? "";
+        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) fields[textarea.Name!] = textarea.Value;
+        return fields;
+    }
+
+    private async Task<(HttpClient Client, string Url, string Selector)> OpenAsync(string form)
+    {
+        var session = await app.CreateSessionAsync(capacity: 50);
+        var anonymous = app.CreateBrowserLikeClient();
+        switch (form)
+        {
+            case "book":
+                return (anonymous, $"/Classes/{session}/Book", "main form[method=post]");
+            case "cancel-booking":
+                var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+                return (anonymous, $"/Bookings/{booked.Code}/Cancel?token={booked.Token}", "main form[method=post]");
+            case "login":
+                return (anonymous, "/Account/Login", "main form[method=post]");
+        }
+
+        var coordinator = app.CreateBrowserLikeClient();
+        using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var code = form == "attendance" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
+        return form switch
+        {
+            "add-class" => (coordinator, "/Coordinator/Classes/Edit", "main form[method=post]"),
+            "add-series" => (coordinator, "/Coordinator/Classes/Series", "main form[method=post]"),
+            "proxy-booking" => (coordinator, $"/Coordinator/Classes/{session}/ProxyBooking", "main form[method=post]"),
+            "walk-in" => (coordinator, $"/Coordinator/Classes/{session}/Roster", "form[action*='handler=WalkIn']"),
+            "attendance" => (coordinator, $"/Coordinator/Classes/{session}/Roster", $"tr[data-code='{code}'] form[action*='handler=Attendance']"),
+            "staff" => (coordinator, $"/Coordinator/Classes/{session}/Staff", "form#add-staff"),
+            "course" => (coordinator, "/Coordinator/Courses/Edit", "main form[method=post]"),
+            "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
+            _ => throw new ArgumentOutOfRangeException(nameof(form)),
+        };
+    }
+}
