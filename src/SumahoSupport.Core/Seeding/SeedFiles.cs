@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Supporters;
 
@@ -35,7 +36,15 @@ public static class SeedFiles
         string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi);
 
     public sealed record DemoSeed(
-        IReadOnlyList<AccountSeed> Accounts, IReadOnlyList<SupporterSeed> Supporters, int Weeks, IReadOnlyList<ScheduleSeed> Schedule);
+        IReadOnlyList<AccountSeed> Accounts, IReadOnlyList<SupporterSeed> Supporters, int Weeks, IReadOnlyList<ScheduleSeed> Schedule,
+        int StaffedWeeks, IReadOnlyList<ResidentSeed> Residents, IReadOnlyList<DemoBookingSeed> Bookings);
+
+    public sealed record ResidentSeed(string Name, string Kana, string Phone, AgeBand AgeBand, DeviceType Device, string? Email, string? Needs);
+
+    /// <summary>Books the first <see cref="Residents"/> demo residents into one occurrence (0 = first) of a course.</summary>
+    public sealed record DemoBookingSeed(DemoSessionRef Session, int Residents);
+
+    public sealed record DemoSessionRef(string Course, int Occurrence);
 
     public sealed record AccountSeed(string Email, string DisplayName, string Role, string Password);
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Accounts;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
@@ -19,6 +21,8 @@ namespace SumahoSupport.Core.Seeding;
 public sealed class SeedLoader(
     AppDbContext db,
     StaffAccountService accounts,
+    BookingService bookings,
+    StaffingService staffing,
     UserManager<AppUser> users,
     TimeProvider clock,
     IOptions<SeedOptions> options,
@@ -87,7 +91,11 @@ public sealed class SeedLoader(
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", created.Errors)}");
         }
         await SeedSupportersAsync(demo.Supporters, ct);
-        await SeedClassSessionsAsync(demo, ct);
+        if (await SeedClassSessionsAsync(demo, ct))
+        {
+            await SeedStaffingAsync(demo, ct);
+            await SeedBookingsAsync(demo, ct);
+        }
     }
 
     private async Task SeedVenuesAsync(CancellationToken ct)
@@ -136,10 +144,10 @@ public sealed class SeedLoader(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Demo classes over the next weeks, starting tomorrow; only into an empty schedule.</summary>
-    private async Task SeedClassSessionsAsync(DemoSeed demo, CancellationToken ct)
+    /// <summary>Demo classes over the next weeks, starting tomorrow; only into an empty schedule. True when it added them.</summary>
+    private async Task<bool> SeedClassSessionsAsync(DemoSeed demo, CancellationToken ct)
     {
-        if (await db.ClassSessions.AnyAsync(ct)) return;
+        if (await db.ClassSessions.AnyAsync(ct)) return false;
         var courses = await db.Courses.ToDictionaryAsync(c => c.Code, ct);
         var venues = await db.Venues.ToDictionaryAsync(v => v.Name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -170,5 +178,43 @@ public sealed class SeedLoader(
         }
         var added = await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} demo class sessions.", added);
+        return true;
+    }
+
+    /// <summary>A Lead as 講師 and a Certified supporter as 補助 on the first weeks' classes; later weeks are left to staff.</summary>
+    private async Task SeedStaffingAsync(DemoSeed demo, CancellationToken ct)
+    {
+        var leads = await db.Supporters.Where(s => s.Status == SupporterStatus.Lead).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var certified = await db.Supporters.Where(s => s.Status == SupporterStatus.Certified).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        if (leads.Count == 0 || certified.Count == 0) return;
+        var until = clock.GetUtcNow().UtcDateTime.AddDays(7 * demo.StaffedWeeks);
+        var sessions = await db.ClassSessions.Where(s => s.StartsAtUtc < until).OrderBy(s => s.StartsAtUtc).Select(s => s.Id).ToListAsync(ct);
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            await staffing.AssignAsync(sessions[i], leads[i % leads.Count], AssignmentRole.Lecturer, ct);
+            await staffing.AssignAsync(sessions[i], certified[i % certified.Count], AssignmentRole.Assistant, ct);
+        }
+    }
+
+    /// <summary>Demo residents booked through the booking service, so seats, waiting list and audit are as in use.</summary>
+    private async Task SeedBookingsAsync(DemoSeed demo, CancellationToken ct)
+    {
+        foreach (var plan in demo.Bookings)
+        {
+            var session = await db.ClassSessions
+                .Where(s => s.Course.Code == plan.Session.Course)
+                .OrderBy(s => s.StartsAtUtc)
+                .Skip(plan.Session.Occurrence)
+                .Select(s => s.Id)
+                .FirstAsync(ct);
+            foreach (var resident in demo.Residents.Take(plan.Residents))
+            {
+                var request = new BookingRequest(resident.Name, resident.Kana,
+                    PhoneNumber.Normalize(resident.Phone) ?? throw new InvalidDataException($"Demo resident {resident.Name}: bad phone."),
+                    resident.Email, resident.AgeBand, resident.Device, resident.Needs,
+                    resident.Email is null ? BookingChannel.Phone : BookingChannel.Web);
+                await bookings.BookAsync(session, request, resident.Email is null ? BookingKind.Proxy : BookingKind.Resident, ct);
+            }
+        }
     }
 }

@@ -74,16 +74,28 @@ public sealed class DatabaseStartupTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
-    public async Task DemoSessions_StartWithEmptySeatsAndCloseAnHourBefore()
+    public async Task DemoSessions_CloseAnHourBeforeAndTheirSeatsMatchTheirBookings()
     {
         _ = app.Server;
         var sessions = await app.WithDbAsync(db => db.ClassSessions.AsNoTracking().ToListAsync());
         Assert.All(sessions, s =>
         {
             Assert.Equal(ClassSessionStatus.Scheduled, s.Status);
-            Assert.Equal(0, s.Confirmed);
             Assert.Equal(s.StartsAtUtc.AddHours(-1), s.BookingClosesAtUtc);
             Assert.True(s.EndsAtUtc > s.StartsAtUtc);
         });
+        foreach (var session in sessions) await app.AssertSeatCounterMatchesBookingsAsync(session.Id);
+    }
+
+    [Fact]
+    public async Task DemoData_HasAFullClassWithAWaitingListAndStaffedEarlyWeeks()
+    {
+        _ = app.Server;
+        var full = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Confirmed == s.Capacity)
+            .Select(s => s.Bookings.Count(b => b.Status == SumahoSupport.Core.Bookings.BookingStatus.Waitlisted)).ToListAsync());
+        Assert.Contains(full, waiting => waiting > 0);
+        var staffed = await app.WithDbAsync(db => db.ClassSessions.CountAsync(s => s.Assignments.Any()));
+        var all = await app.WithDbAsync(db => db.ClassSessions.CountAsync());
+        Assert.InRange(staffed, 1, all - 1);
     }
 }

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using SumahoSupport.BrowserTests.Infrastructure;
+
+namespace SumahoSupport.BrowserTests.Pages;
+
+public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task EveryCoordinatorPage_PassesAxe()
+    {
+        var session = await browser.App.CreateSessionAsync(capacity: 6);
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync("/Account/Login?ReturnUrl=%2FCoordinator");
+        await page.GetByLabel("メールアドレス").FillAsync("coordinator@example.jp");
+        await page.GetByLabel("パスワード").FillAsync("Demo-Coordinator-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.WaitForURLAsync("**/Coordinator");
+
+        // Book one resident by phone so the roster has a row with its buttons.
+        await page.GotoAsync($"/Coordinator/Classes/{session}/ProxyBooking");
+        await page.Locator("#Input_Name").FillAsync("電話 予約");
+        await page.Locator("#Input_Kana").FillAsync("でんわ よやく");
+        await page.Locator("#Input_Phone").FillAsync("090-3333-4444");
+        await page.Locator("input[name='Input.Device'][value='IPhone']").CheckAsync();
+        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/Coordinator/Classes/{session}/Roster");
+        Assert.Contains("予約を受け付けました", await page.Locator(".status-message").InnerTextAsync(), StringComparison.Ordinal);
+
+        foreach (var (url, name) in new[]
+        {
+            ("/Coordinator", "coordinator-classes"),
+            ($"/Coordinator/Classes/{session}/Roster", "coordinator-roster"),
+            ($"/Coordinator/Classes/{session}/ProxyBooking?Lookup=090-3333-4444", "coordinator-proxy-booking"),
+            ($"/Coordinator/Classes/{session}/Staff", "coordinator-staff"),
+            ($"/Coordinator/Classes/Edit/{session}", "coordinator-edit-class"),
+            ("/Coordinator/Classes/Series", "coordinator-series"),
+            ($"/Coordinator/Classes/{session}/Cancel", "coordinator-cancel-class"),
+            ("/Coordinator/Courses", "coordinator-courses"),
+            ("/Coordinator/Courses/Edit", "coordinator-course-edit"),
+        })
+        {
+            await page.GotoAsync(url);
+            await Screenshots.SaveAsync(page, name);
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+
+        await page.GotoAsync($"/Coordinator/Classes/{session}/Roster");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Screenshots.SaveAsync(page, "coordinator-roster-print");
+    }
+}
