@@ -17,7 +17,21 @@ public class AppFactory : WebApplicationFactory<Program>
     public AppFactory()
     {
         Directory.CreateDirectory(directory);
+#if SQLSERVER
+        SqlServerDatabase.Migrate(ConnectionString);
+#endif
     }
+
+#if SQLSERVER
+    /// <summary>A database of its own on the server named by SUMAHO_SQLSERVER, migrated before the app starts.</summary>
+    public string ConnectionString { get; } = SqlServerDatabase.NewConnectionString();
+
+    private const string Provider = "SqlServer";
+#else
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    private const string Provider = "Sqlite";
+#endif
 
     /// <summary>Starts at the real "now" so the demo schedule, made relative to today, looks as it does in use.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -31,8 +45,8 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -59,6 +73,9 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+#if SQLSERVER
+        SqlServerDatabase.Drop(ConnectionString);
+#endif
         try
         {
             Directory.Delete(directory, recursive: true);
