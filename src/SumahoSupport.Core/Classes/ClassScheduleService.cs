@@ -183,6 +183,8 @@ public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, Au
     /// <summary>Occurrence starts in UTC, or null when the RRULE cannot be read. Evaluated in Asia/Tokyo.</summary>
     public static List<DateTime>? Occurrences(SeriesDraft draft)
     {
+        // Ical.Net reads an empty rule as "yearly"; a rule must say how often.
+        if (!draft.RecurrenceRule.Contains("FREQ=", StringComparison.OrdinalIgnoreCase)) return null;
         RecurrenceRule rule;
         try
         {
