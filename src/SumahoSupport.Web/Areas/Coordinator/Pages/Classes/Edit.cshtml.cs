@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
-using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
 
@@ -24,19 +23,8 @@ public sealed class EditModel(AppDbContext db, ClassScheduleService schedule) : 
         {
             var session = await db.ClassSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
             if (session is null) return NotFound();
-            var start = JapaneseTime.ToTokyo(session.StartsAtUtc);
-            Input = new SessionInput
-            {
-                CourseId = session.CourseId,
-                VenueId = session.VenueId,
-                Date = DateOnly.FromDateTime(start),
-                StartTime = TimeOnly.FromDateTime(start),
-                EndTime = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(session.EndsAtUtc)),
-                Capacity = session.Capacity,
-                CutoffMinutes = (int)(session.StartsAtUtc - session.BookingClosesAtUtc).TotalMinutes,
-                LoanerDevices = session.LoanerDevices,
-                Notes = session.Notes,
-            };
+            Input = SessionInput.Of(session.CourseId, session.VenueId, session.StartsAtUtc, session.EndsAtUtc, session.Capacity,
+                (int)(session.StartsAtUtc - session.BookingClosesAtUtc).TotalMinutes, session.LoanerDevices, session.Notes);
             SeriesId = session.SeriesId;
         }
         return await PageAsync(id, ct);

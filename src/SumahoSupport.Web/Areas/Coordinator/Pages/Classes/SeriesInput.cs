@@ -46,11 +46,4 @@ public sealed class SeriesInput : SessionInput
             _ => (CustomRule ?? "").Trim(),
         };
     }
-
-    public SeriesDraft ToSeriesDraft(string rule)
-    {
-        var minutes = (int)(EndTime!.Value - StartTime!.Value).TotalMinutes;
-        return new SeriesDraft(CourseId!.Value, VenueId!.Value, Date!.Value, StartTime.Value, minutes, rule, Capacity,
-            CutoffMinutes, LoanerDevices, string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(), KeepHolidays);
-    }
 }

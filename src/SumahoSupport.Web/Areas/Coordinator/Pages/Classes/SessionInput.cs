@@ -58,12 +58,38 @@ public class SessionInput
         _ => draftField,
     };
 
+    /// <summary>The form as it shows a stored session or series: times in Tokyo.</summary>
+    public static SessionInput Of(int courseId, int venueId, DateTime startUtc, DateTime endUtc, int capacity, int cutoffMinutes, int loanerDevices, string? notes)
+    {
+        var start = JapaneseTime.ToTokyo(startUtc);
+        return new SessionInput
+        {
+            CourseId = courseId,
+            VenueId = venueId,
+            Date = DateOnly.FromDateTime(start),
+            StartTime = TimeOnly.FromDateTime(start),
+            EndTime = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(endUtc)),
+            Capacity = capacity,
+            CutoffMinutes = cutoffMinutes,
+            LoanerDevices = loanerDevices,
+            Notes = notes,
+        };
+    }
+
+    public SeriesDraft ToSeriesDraft(string rule, bool keepHolidays)
+    {
+        var minutes = (int)(EndTime!.Value - StartTime!.Value).TotalMinutes;
+        return new SeriesDraft(CourseId!.Value, VenueId!.Value, Date!.Value, StartTime.Value, minutes, rule, Capacity,
+            CutoffMinutes, LoanerDevices, TrimmedNotes, keepHolidays);
+    }
+
+    private string? TrimmedNotes => string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
+
     public SessionDraft ToDraft()
     {
         var start = JapaneseTime.ToUtc(Date!.Value.ToDateTime(StartTime!.Value));
         var end = JapaneseTime.ToUtc(Date!.Value.ToDateTime(EndTime!.Value));
-        return new SessionDraft(CourseId!.Value, VenueId!.Value, start, end, Capacity, CutoffMinutes, LoanerDevices,
-            string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim());
+        return new SessionDraft(CourseId!.Value, VenueId!.Value, start, end, Capacity, CutoffMinutes, LoanerDevices, TrimmedNotes);
     }
 }
 

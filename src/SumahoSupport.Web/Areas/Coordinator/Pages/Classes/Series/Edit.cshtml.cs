@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
-using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes.Series;
 
@@ -22,19 +21,8 @@ public sealed class EditModel(AppDbContext db, ClassScheduleService schedule, Ti
     {
         var series = await db.ClassSeries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (series is null) return NotFound();
-        var first = JapaneseTime.ToTokyo(series.FirstStartsAtUtc);
-        Input = new SessionInput
-        {
-            CourseId = series.CourseId,
-            VenueId = series.VenueId,
-            Date = DateOnly.FromDateTime(first),
-            StartTime = TimeOnly.FromDateTime(first),
-            EndTime = TimeOnly.FromDateTime(first.AddMinutes(series.DurationMinutes)),
-            Capacity = series.Capacity,
-            CutoffMinutes = series.BookingCutoffMinutes,
-            LoanerDevices = series.LoanerDevices,
-            Notes = series.Notes,
-        };
+        Input = SessionInput.Of(series.CourseId, series.VenueId, series.FirstStartsAtUtc, series.FirstStartsAtUtc.AddMinutes(series.DurationMinutes),
+            series.Capacity, series.BookingCutoffMinutes, series.LoanerDevices, series.Notes);
         return await PageAsync(series, ct);
     }
 
@@ -43,10 +31,7 @@ public sealed class EditModel(AppDbContext db, ClassScheduleService schedule, Ti
         var series = await db.ClassSeries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (series is null) return NotFound();
         if (!ModelState.IsValid) return await PageAsync(series, ct);
-        var minutes = (int)(Input.EndTime!.Value - Input.StartTime!.Value).TotalMinutes;
-        var draft = new SeriesDraft(Input.CourseId!.Value, Input.VenueId!.Value, Input.Date!.Value, Input.StartTime.Value, minutes,
-            series.RecurrenceRule, Input.Capacity, Input.CutoffMinutes, Input.LoanerDevices,
-            string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(), series.KeepHolidays);
+        var draft = Input.ToSeriesDraft(series.RecurrenceRule, series.KeepHolidays);
         if (await schedule.UpdateSeriesAsync(id, draft, ct) is ScheduleResult.Rejected rejected)
         {
             ModelState.AddModelError(string.Empty, rejected.Message);

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, ClassScheduleService schedule) :
             ModelState.AddModelError("Input.CustomRule", "RRULEを入力してください。例: FREQ=WEEKLY;BYDAY=TU;COUNT=8");
         if (!ModelState.IsValid) return await OnGetAsync(ct);
 
-        var result = await schedule.CreateSeriesAsync(Input.ToSeriesDraft(Input.ToRule()), ct);
+        var result = await schedule.CreateSeriesAsync(Input.ToSeriesDraft(Input.ToRule(), Input.KeepHolidays), ct);
         switch (result)
         {
             case ScheduleResult.SeriesSaved saved:
