@@ -36,6 +36,7 @@ public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<
             ("/Coordinator/Classes/Series", "coordinator-series"),
             ($"/Coordinator/Classes/{session}/Cancel", "coordinator-cancel-class"),
             ("/Coordinator/Courses", "coordinator-courses"),
+            ("/Coordinator/Bookings?Q=090-3333-4444", "coordinator-booking-search"),
             ("/Coordinator/Courses/Edit", "coordinator-course-edit"),
         })
         {

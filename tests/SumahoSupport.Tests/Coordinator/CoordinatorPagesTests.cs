@@ -344,4 +344,27 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(90, course.DurationMinutes);
         Assert.Equal(["ねんきんネットにログインできる", "年金の見込額を確認できる"], course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text));
     }
+
+    [Fact]
+    public async Task BookingSearch_FindsACallersBookingsByPhoneOrCode_AndCancelsOne()
+    {
+        var phone = TestData.NextPhone();
+        var first = await app.CreateSessionAsync(capacity: 3);
+        var second = await app.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(10));
+        var a = Assert.IsType<BookingResult.Booked>(await app.BookAsync(first, TestData.Resident(phone)));
+        var b = Assert.IsType<BookingResult.Booked>(await app.BookAsync(second, TestData.Resident(phone)));
+        var client = await CoordinatorAsync();
+
+        var byPhone = await client.GetDocumentAsync($"/Coordinator/Bookings?Q={Uri.EscapeDataString(PhoneNumber.Format(phone))}");
+        Assert.Equal([b.Code, a.Code], byPhone.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-code")));
+        var byCode = await client.GetDocumentAsync($"/Coordinator/Bookings?Q={a.Code.ToLowerInvariant()}");
+        Assert.Equal([a.Code], byCode.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-code")));
+
+        using var cancelled = await client.SubmitFormAsync($"/Coordinator/Bookings?Q={a.Code}", new Dictionary<string, string>(), $"tr[data-code='{a.Code}'] form");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await app.BookingsOfAsync(first)).Status);
+
+        var nonsense = await client.GetDocumentAsync("/Coordinator/Bookings?Q=%3Cscript%3E");
+        Assert.StartsWith("予約番号（例: K7M-4PX）か電話番号", nonsense.QuerySelector("#Q-error")!.TextContent, StringComparison.Ordinal);
+    }
 }

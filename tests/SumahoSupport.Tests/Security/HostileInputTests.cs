@@ -35,7 +35,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
 
     public static TheoryData<string> Forms => new(
-        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class");
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -147,7 +147,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
 
         var coordinator = app.CreateBrowserLikeClient();
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
-        var code = form == "attendance" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
+        var code = form is "attendance" or "search-cancel" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
         return form switch
         {
             "add-class" => (coordinator, "/Coordinator/Classes/Edit", "main form[method=post]"),
@@ -157,6 +157,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "attendance" => (coordinator, $"/Coordinator/Classes/{session}/Roster", $"tr[data-code='{code}'] form[action*='handler=Attendance']"),
             "staff" => (coordinator, $"/Coordinator/Classes/{session}/Staff", "form#add-staff"),
             "course" => (coordinator, "/Coordinator/Courses/Edit", "main form[method=post]"),
+            "search-cancel" => (coordinator, $"/Coordinator/Bookings?Q={code}", $"tr[data-code='{code}'] form"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
