@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Calendar;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Data;
@@ -23,6 +25,32 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SeedLoader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Mail, invitations, reminders and the call list. Without <c>Mail:Smtp:Host</c> mail goes to the pickup folder
+    /// (relative to <paramref name="contentRoot"/>). The background senders run unless switched off (tests drive them).
+    /// </summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var section = configuration.GetSection(MailOptions.Section);
+        services.Configure<MailOptions>(section);
+        var options = section.Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton<MailTemplates>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<ClassInvitations>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxService>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<CallListService>();
+        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+            services.AddSingleton<IMailTransport>(new PickupDirectoryTransport(Path.GetFullPath(Path.Combine(contentRoot, options.PickupDirectory))));
+        else
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        if (options.Dispatcher.Enabled) services.AddHostedService<OutboxDispatcherHost>();
+        if (options.Reminder.Enabled) services.AddHostedService<ReminderHost>();
         return services;
     }
 

@@ -28,8 +28,14 @@ public sealed class Booking
     public DateTime CreatedAtUtc { get; set; }
     public DateTime StatusChangedAtUtc { get; set; }
 
-    /// <summary>iCalendar SEQUENCE of this booking's invitation.</summary>
+    /// <summary>
+    /// Changes of this booking's own invitation (its cancellation); the invitation's SEQUENCE is this plus the
+    /// session's <see cref="ClassSession.Sequence"/>, so moving a class raises every attendee's invitation.
+    /// </summary>
     public int Sequence { get; set; }
+
+    /// <summary>When the day-before reminder was claimed (mail or call), so it happens once.</summary>
+    public DateTime? RemindedAtUtc { get; set; }
 }
 
 public enum BookingStatus

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Core.Bookings;
 
@@ -11,7 +12,7 @@ namespace SumahoSupport.Core.Bookings;
 /// once; on SQLite the transaction is BEGIN IMMEDIATE, so writers are serialised anyway (DESIGN.md §2 rule 1).
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
-public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox)
 {
     private const string Subject = nameof(Booking);
 
@@ -75,7 +76,13 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
             if (winner is null) throw;
             return AlreadyBooked(winner, request);
         }
+        if (status != BookingStatus.Attended)
+        {
+            await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
+        outbox.Notify();
 
         return status == BookingStatus.Waitlisted
             ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
@@ -118,8 +125,10 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
             return PromoteResult.NotWaiting;
         }
         audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
+        await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        outbox.Notify();
         return PromoteResult.Promoted;
     }
 
@@ -157,6 +166,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
                 continue;
             }
             audit.Record("booking.promoted", Subject, next.Code, $"session={sessionId}");
+            await notifier.BookingAsync(next.Code, BookingNotice.Promoted, ct);
             promoted.Add(next.Code);
         }
         return promoted;
@@ -182,9 +192,11 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
             return CancelResult.AlreadyCancelled;
         }
         audit.Record("booking.cancelled", Subject, target.Code);
+        await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
         if (freedSeat) await PromoteWaitingAsync(target.ClassSessionId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        outbox.Notify();
         return CancelResult.Cancelled;
     }
 

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Classes;
 
 /// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
-public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays)
+public sealed class ClassScheduleService(
+    AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier, OutboxSignal outbox)
 {
     /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
     public const int MaxOccurrences = 60;
@@ -65,9 +67,11 @@ public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, Au
         }
         audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
             moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
+        if (moved) await NotifyMovedAsync(sessionId, ct);
         await bookings.PromoteWaitingAsync(sessionId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        outbox.Notify();
         return new ScheduleResult.Saved(sessionId);
     }
 
@@ -88,10 +92,11 @@ public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, Au
             return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
         }
         var active = BookingStatuses.HoldingSeat.Append(BookingStatus.Waitlisted).ToArray();
-        var codes = await db.Bookings
+        var affected = await db.Bookings
             .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
-            .Select(b => b.Code)
+            .Select(b => new { b.Code, HadSeat = b.Status != BookingStatus.Waitlisted })
             .ToListAsync(ct);
+        var codes = affected.Select(b => b.Code).ToList();
         await db.Bookings
             .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
             .ExecuteUpdateAsync(b => b
@@ -99,9 +104,15 @@ public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, Au
                 .SetProperty(x => x.StatusChangedAtUtc, Now)
                 .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         audit.Record("session.cancelled", SessionSubject, sessionId, reason);
-        foreach (var code in codes) audit.Record("booking.cancelled", nameof(Booking), code, "session cancelled");
+        foreach (var booking in affected)
+        {
+            audit.Record("booking.cancelled", nameof(Booking), booking.Code, "session cancelled");
+            await notifier.BookingAsync(booking.Code, BookingNotice.SessionCancelled, ct, reason, hadInvitation: booking.HadSeat);
+        }
+        foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        outbox.Notify();
         return codes;
     }
 
@@ -214,6 +225,20 @@ public sealed class ClassScheduleService(AppDbContext db, TimeProvider clock, Au
             return null;
         }
     }
+
+    /// <summary>Everyone holding a seat, and every supporter, gets the invitation again with the new SEQUENCE.</summary>
+    private async Task NotifyMovedAsync(int sessionId, CancellationToken ct)
+    {
+        var seated = await db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && b.Status == BookingStatus.Confirmed)
+            .Select(b => b.Code)
+            .ToListAsync(ct);
+        foreach (var code in seated) await notifier.BookingAsync(code, BookingNotice.Changed, ct);
+        foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+    }
+
+    private Task<List<int>> SupportersOnAsync(int sessionId, CancellationToken ct) =>
+        db.Assignments.Where(a => a.ClassSessionId == sessionId).Select(a => a.SupporterId).ToListAsync(ct);
 
     private static SessionDraft ToSessionDraft(SeriesDraft draft, DateTime startUtc) =>
         new(draft.CourseId, draft.VenueId, startUtc, startUtc.AddMinutes(draft.DurationMinutes), draft.Capacity,

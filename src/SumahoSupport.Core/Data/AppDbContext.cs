@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
 
@@ -25,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Supporter> Supporters => Set<Supporter>();
     public DbSet<TrainingModule> TrainingModules => Set<TrainingModule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<CallTask> CallTasks => Set<CallTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Core.Staffing;
@@ -22,7 +23,7 @@ public enum AssignResult
 }
 
 /// <summary>Puts supporters on classes; the status gates are checked here, on the server, whatever the page offered.</summary>
-public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox)
 {
     public async Task<AssignResult> AssignAsync(int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
     {
@@ -55,15 +56,24 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
             db.ChangeTracker.Clear();
             return AssignResult.AlreadyAssigned;
         }
+        await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
         return AssignResult.Assigned;
     }
 
     public async Task RemoveAsync(int sessionId, int supporterId, CancellationToken ct)
     {
-        var removed = await db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId).ExecuteDeleteAsync(ct);
-        if (removed == 0) return;
+        var assignment = db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Raise the invitation's SEQUENCE first, so the CANCEL supersedes the REQUEST the supporter holds.
+        if (await assignment.ExecuteUpdateAsync(a => a.SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 0) return;
+        await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
+        await assignment.ExecuteDeleteAsync(ct);
         audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
     }
 
     /// <summary>The staffing check for many sessions at once, in one query.</summary>

@@ -23,6 +23,9 @@ public sealed class Supporter
     public bool KnowsAndroid { get; set; }
     public bool KnowsIPhone { get; set; }
     public DateTime? CertifiedAtUtc { get; set; }
+
+    /// <summary>Secret in the private calendar feed URL of the supporter's assignments.</summary>
+    public string? CalendarFeedToken { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
 

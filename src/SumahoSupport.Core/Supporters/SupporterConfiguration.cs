@@ -15,6 +15,8 @@ internal sealed class SupporterConfiguration : IEntityTypeConfiguration<Supporte
         supporter.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
         supporter.HasIndex(s => s.UserId).IsUnique();
         supporter.HasIndex(s => s.Status);
+        supporter.Property(s => s.CalendarFeedToken).HasMaxLength(64);
+        supporter.HasIndex(s => s.CalendarFeedToken).IsUnique();
     }
 }
 

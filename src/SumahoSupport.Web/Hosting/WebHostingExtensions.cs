@@ -24,6 +24,7 @@ public static class WebHostingExtensions
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
+        services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
         // Japanese text is written as characters, not as &#x...; entities (Razor still escapes <, >, & and quotes).

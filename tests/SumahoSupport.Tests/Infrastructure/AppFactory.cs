@@ -49,6 +49,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // Tests move the clock and drive the senders themselves.
+        builder.UseSetting("Mail:Dispatcher:Enabled", "false");
+        builder.UseSetting("Mail:Reminder:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

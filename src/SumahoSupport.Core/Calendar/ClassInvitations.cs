@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Staffing;
+
+namespace SumahoSupport.Core.Calendar;
+
+/// <summary>
+/// The calendar side of bookings and assignments: stable UIDs, the current SEQUENCE (the booking's own changes plus
+/// the session's moves), and the words an invitation carries. Mail, downloads and feeds all build from here.
+/// </summary>
+public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail, IOptions<CityOptions> city)
+{
+    private string Domain => OrganizerDomain;
+
+    /// <summary>The domain of <c>Mail:From</c>, used for UIDs and Message-IDs.</summary>
+    public string OrganizerDomain => mail.Value.From.Split('@') is [_, var domain] ? domain : "sumaho.invalid";
+
+    private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string ManageUrl(string code, string token) => $"{BaseUrl}/Bookings/{code}?token={Uri.EscapeDataString(token)}";
+
+    public string ClassesUrl => $"{BaseUrl}/Classes";
+
+    public Task<BookingFacts?> BookingAsync(string code, CancellationToken ct) =>
+        db.Bookings.AsNoTracking().Where(b => b.Code == code)
+            .Select(b => new BookingFacts(
+                b.Id, b.Code, b.ManageToken, b.Status, b.Sequence + b.ClassSession.Sequence, b.Participant.Name, b.Participant.Email,
+                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Notes,
+                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address))
+            .SingleOrDefaultAsync(ct);
+
+    public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
+        db.Assignments.AsNoTracking().Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)
+            .Select(a => new AssignmentFacts(
+                a.ClassSessionId, a.SupporterId, a.Role, a.Sequence + a.ClassSession.Sequence, a.Supporter.Name, a.Supporter.Email,
+                a.ClassSession.Course.Title, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.ClassSession.Notes,
+                a.ClassSession.Venue.Name, a.ClassSession.Venue.Address, a.ClassSession.Status))
+            .SingleOrDefaultAsync(ct);
+
+    public Invitation ForBooking(BookingFacts booking, bool cancelled) => new(
+        $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
+        booking.Title, $"{booking.VenueName}（{booking.VenueAddress}）",
+        $"持ち物: {booking.Notes ?? "特にありません"}\n予約番号: {booking.Code}\n予約の確認・キャンセル: {ManageUrl(booking.Code, booking.Token)}\n" +
+        $"お問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}（{city.Value.HelpHours}）",
+        mail.Value.From, OrganizerName, booking.Email ?? "", booking.Name, ReplyRequested: false);
+
+    public Invitation ForAssignment(AssignmentFacts assignment, bool cancelled) => new(
+        $"assignment-{assignment.SessionId}-{assignment.SupporterId}@{Domain}", assignment.Sequence, cancelled,
+        assignment.StartsAtUtc, assignment.EndsAtUtc, $"【{RoleName(assignment.Role)}】{assignment.Title}",
+        $"{assignment.VenueName}（{assignment.VenueAddress}）",
+        $"役割: {RoleName(assignment.Role)}\n持ち物: {assignment.Notes ?? "特にありません"}\nお問い合わせ: {city.Value.Name} {city.Value.HelpPhone}",
+        mail.Value.From, OrganizerName, assignment.Email ?? "", assignment.Name, ReplyRequested: true);
+
+    /// <summary>A public event for a venue's feed: what, when and where, nobody's name.</summary>
+    public Invitation ForVenueFeed(int sessionId, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string address, int sequence, bool cancelled) => new(
+        $"class-{sessionId}@{Domain}", sequence, cancelled, startsAtUtc, endsAtUtc, title, $"{venueName}（{address}）",
+        $"予約: {BaseUrl}/Classes/{sessionId}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
+        mail.Value.From, OrganizerName, mail.Value.From, OrganizerName, ReplyRequested: false);
+
+    public string OrganizerName => $"{city.Value.Name} スマホ教室";
+
+    public static string RoleName(AssignmentRole role) => role == AssignmentRole.Lecturer ? "講師" : "補助";
+}
+
+public sealed record BookingFacts(
+    int Id, string Code, string Token, BookingStatus Status, int Sequence, string Name, string? Email, int SessionId,
+    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress);
+
+public sealed record AssignmentFacts(
+    int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,
+    DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, ClassSessionStatus SessionStatus);

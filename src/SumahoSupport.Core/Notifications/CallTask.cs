@@ -1,0 +1,28 @@
+namespace SumahoSupport.Core.Notifications;
+
+/// <summary>
+/// 電話連絡リスト: a call a coordinator must make because the resident has no e-mail — the day-before reminder, a seat
+/// freed from the waiting list, a class moved or cancelled.
+/// </summary>
+public sealed class CallTask
+{
+    public int Id { get; set; }
+    public CallReason Reason { get; set; }
+    public int BookingId { get; set; }
+    public Bookings.Booking Booking { get; set; } = default!;
+
+    /// <summary>Extra words for the caller, e.g. the new time or the cancellation reason.</summary>
+    public string? Note { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? DoneAtUtc { get; set; }
+    public string? DoneBy { get; set; }
+}
+
+public enum CallReason
+{
+    Reminder = 0,
+    Promoted = 1,
+    Changed = 2,
+    Cancelled = 3,
+}

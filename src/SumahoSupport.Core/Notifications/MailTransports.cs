@@ -1,0 +1,82 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace SumahoSupport.Core.Notifications;
+
+/// <summary>Delivers a batch of messages; one result per message, null when it was accepted.</summary>
+public interface IMailTransport
+{
+    Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct);
+}
+
+/// <summary>SMTP with MailKit: one connection per batch, reused for every message in it.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    {
+        var smtp = options.Value.Smtp;
+        var results = new Exception?[messages.Count];
+        using var client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
+            if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Array.Fill(results, e);
+            return results;
+        }
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                await client.SendAsync(messages[i], ct);
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
+            {
+                results[i] = e;
+                // A broken connection fails the rest of the batch; they are retried with the next one.
+                if (!client.IsConnected)
+                {
+                    for (var rest = i + 1; rest < messages.Count; rest++) results[rest] = e;
+                    break;
+                }
+            }
+        }
+        if (client.IsConnected) await client.DisconnectAsync(quit: true, ct);
+        return results;
+    }
+}
+
+/// <summary>Without an SMTP host: each message becomes an .eml file, named by its Message-ID so a resend overwrites it.</summary>
+public sealed class PickupDirectoryTransport(string directory) : IMailTransport
+{
+    public string Directory { get; } = directory;
+
+    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var results = new Exception?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var path = Path.Combine(Directory, FileNameFor(messages[i].MessageId ?? Guid.NewGuid().ToString("N")));
+            var temporary = path + ".tmp";
+            try
+            {
+                await messages[i].WriteToAsync(temporary, ct);
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (IOException e)
+            {
+                results[i] = e;
+            }
+        }
+        return results;
+    }
+
+    public static string FileNameFor(string messageId) =>
+        new string(messageId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray()) + ".eml";
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SumahoSupport.Core.Notifications;
+
+/// <summary>Runs the outbox dispatcher in the background: on a signal after new mail, or every few seconds.</summary>
+public sealed class OutboxDispatcherHost(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<MailOptions> options, ILogger<OutboxDispatcherHost> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.Dispatcher.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAllDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing is lost: claimed rows go back to the queue when their lease runs out.
+                logger.LogError(e, "Outbox dispatch failed; retrying in {Seconds} s.", poll.TotalSeconds);
+            }
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>Checks every minute whether tomorrow's reminders are due.</summary>
+public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<ReminderHost> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(stoppingToken) > 0) signal.Notify();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reminders failed; trying again in a minute.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,133 @@
+using Humanizer;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Calendar;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.Core.Notifications;
+
+public enum BookingNotice
+{
+    Confirmed,
+    Waitlisted,
+    Promoted,
+    Changed,
+    Cancelled,
+    SessionCancelled,
+    Reminder,
+}
+
+/// <summary>
+/// Tells people what changed: an e-mail (with its calendar invitation) into the outbox for those who have an address,
+/// a call on the 電話連絡リスト for those who do not. It only adds rows to the caller's unit of work, so the message
+/// is saved in the same transaction as the change — or not at all.
+/// </summary>
+public sealed class Notifier(
+    AppDbContext db, ClassInvitations invitations, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock)
+{
+    private static readonly System.Globalization.CultureInfo Japanese = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <param name="hadInvitation">For cancellations: the booking held a seat, so its holder has an invitation to withdraw.</param>
+    public async Task BookingAsync(string code, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false)
+    {
+        var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
+        if (booking.Email is null)
+        {
+            var call = notice switch
+            {
+                BookingNotice.Promoted => CallReason.Promoted,
+                BookingNotice.Changed => CallReason.Changed,
+                BookingNotice.SessionCancelled => CallReason.Cancelled,
+                BookingNotice.Reminder => CallReason.Reminder,
+                // Confirmed, waitlisted and self-cancelled residents already know: they saw it or asked for it.
+                _ => (CallReason?)null,
+            };
+            if (call is { } callReason) AddCall(booking.Id, callReason, CallNote(notice, booking, reason));
+            return;
+        }
+
+        var (template, invitation) = notice switch
+        {
+            BookingNotice.Confirmed => ("booking-confirmed", invitations.ForBooking(booking, cancelled: false)),
+            BookingNotice.Waitlisted => ("booking-waitlisted", null),
+            BookingNotice.Promoted => ("booking-promoted", invitations.ForBooking(booking, cancelled: false)),
+            BookingNotice.Changed => ("booking-changed", invitations.ForBooking(booking, cancelled: false)),
+            BookingNotice.Cancelled or BookingNotice.SessionCancelled =>
+                ("booking-cancelled", hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
+            BookingNotice.Reminder => ("reminder", (Invitation?)null),
+            _ => throw new ArgumentOutOfRangeException(nameof(notice)),
+        };
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+            .Set("booking_code", booking.Code)
+            .Set("manage_url", invitations.ManageUrl(booking.Code, booking.Token))
+            .Set("reason", reason)
+            .Set("waitlist_position", notice == BookingNotice.Waitlisted ? await PositionAsync(booking) : "");
+        Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
+    }
+
+    /// <summary>A supporter's invitation to work at a class (REQUEST, reply asked), or its withdrawal (CANCEL).</summary>
+    public async Task AssignmentAsync(int sessionId, int supporterId, bool cancelled, CancellationToken ct)
+    {
+        var assignment = await invitations.AssignmentAsync(sessionId, supporterId, ct) ?? throw new KeyNotFoundException($"Assignment {sessionId}/{supporterId}");
+        if (assignment.Email is null) return; // supporters without e-mail are staffed and told by phone by their coordinator
+        var template = cancelled ? "supporter-assignment-cancelled" : "supporter-assignment";
+        var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes)
+            .Set("role", ClassInvitations.RoleName(assignment.Role));
+        Enqueue(template, $"assignment-{sessionId}-{supporterId}", assignment.Email, assignment.Name,
+            templates.Render(template, model), invitations.ForAssignment(assignment, cancelled));
+    }
+
+    private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>
+        new MailModel()
+            .Set("city_name", city.Value.Name)
+            .Set("help_phone", city.Value.HelpPhone)
+            .Set("help_hours", city.Value.HelpHours)
+            .Set("name", name)
+            .Set("class_title", title)
+            .Set("class_date", JapaneseTime.FormatRange(startsAtUtc, endsAtUtc, withYear: true))
+            .Set("relative_time", startsAtUtc.Humanize(utcDate: true, dateToCompareAgainst: Now, culture: Japanese).Replace(" ", "", StringComparison.Ordinal))
+            .Set("venue_name", venueName)
+            .Set("venue_address", venueAddress)
+            .Set("map_url", "https://www.google.com/maps/search/?api=1&query=" + Uri.EscapeDataString(venueAddress))
+            .Set("things_to_bring", notes ?? "特にありません")
+            .Set("classes_url", invitations.ClassesUrl);
+
+    private void Enqueue(string kind, string subject, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
+    {
+        var now = Now;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = kind,
+            Subject = subject,
+            ToAddress = toAddress,
+            ToName = toName,
+            Title = mail.Subject,
+            TextBody = mail.Text,
+            HtmlBody = mail.Html,
+            CalendarMethod = invitation is null ? null : InvitationWriter.MethodOf(invitation),
+            CalendarIcs = invitation is null ? null : InvitationWriter.Write(invitation, now),
+            MessageId = $"{Guid.NewGuid():N}@{invitations.OrganizerDomain}",
+            Status = OutboxStatus.Pending,
+            NextAttemptAtUtc = now,
+            CreatedAtUtc = now,
+        });
+    }
+
+    private void AddCall(int bookingId, CallReason reason, string? note) =>
+        db.CallTasks.Add(new CallTask { BookingId = bookingId, Reason = reason, Note = note, CreatedAtUtc = Now });
+
+    private static string? CallNote(BookingNotice notice, BookingFacts booking, string? reason) => notice switch
+    {
+        BookingNotice.Changed => $"新しい日時・会場: {JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true)} {booking.VenueName}",
+        BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? "教室が中止になりました" : $"中止の理由: {reason}",
+        BookingNotice.Promoted => "キャンセル待ちから予約が確定しました",
+        _ => null,
+    };
+
+    private Task<int> PositionAsync(BookingFacts booking) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Bookings, b => b.ClassSessionId == booking.SessionId && b.Status == Bookings.BookingStatus.Waitlisted && b.Id <= booking.Id);
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Core.Notifications;
+
+public sealed record DispatchResult(int Sent, int Failed);
+
+/// <summary>
+/// Sends what the outbox holds. Rows are claimed with one conditional UPDATE that sets a lease, so two app instances
+/// never send the same row; a sender that dies mid-batch leaves rows whose lease runs out and are claimed again.
+/// Failures are retried with exponential backoff and, after the last attempt, parked as dead for a coordinator.
+/// </summary>
+public sealed class OutboxDispatcher(
+    AppDbContext db, IMailTransport transport, IOptions<MailOptions> mail, IOptions<CityOptions> city, TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private DispatcherOptions Options => mail.Value.Dispatcher;
+
+    public async Task<DispatchResult> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lease = Guid.NewGuid().ToString("N");
+        var leaseEnds = now.AddSeconds(Options.LeaseSeconds);
+
+        var due = db.OutboxMessages.Where(m =>
+            (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now) ||
+            (m.Status == OutboxStatus.Sending && m.LeaseExpiresAtUtc < now));
+        var batch = due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize);
+        // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped.
+        var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Status, OutboxStatus.Sending)
+            .SetProperty(x => x.LeaseToken, lease)
+            .SetProperty(x => x.LeaseExpiresAtUtc, leaseEnds), ct);
+        if (claimed == 0) return new DispatchResult(0, 0);
+
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseToken == lease).OrderBy(m => m.Id).ToListAsync(ct);
+        var messages = rows.Select(r => MailComposer.Compose(r, mail.Value.From, $"{city.Value.Name} スマホ教室")).ToList();
+        var results = await transport.SendAsync(messages, ct);
+
+        var sent = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                await MarkSentAsync(rows[i].Id, lease, ct);
+                sent++;
+            }
+            else
+            {
+                await MarkFailedAsync(rows[i], lease, results[i]!, now, ct);
+            }
+        }
+        if (sent < rows.Count) logger.LogWarning("Outbox: {Sent} sent, {Failed} failed (will retry).", sent, rows.Count - sent);
+        return new DispatchResult(sent, rows.Count - sent);
+    }
+
+    /// <summary>Dispatches until nothing is due (used by tests and the background host).</summary>
+    public async Task<DispatchResult> DispatchAllDueAsync(CancellationToken ct)
+    {
+        int sent = 0, failed = 0;
+        while (true)
+        {
+            var round = await DispatchDueAsync(ct);
+            sent += round.Sent;
+            failed += round.Failed;
+            if (round.Sent + round.Failed < Options.BatchSize || round.Sent == 0) return new DispatchResult(sent, failed);
+        }
+    }
+
+    private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Status, OutboxStatus.Sent)
+            .SetProperty(x => x.SentAtUtc, clock.GetUtcNow().UtcDateTime)
+            .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+            .SetProperty(x => x.LeaseToken, (string?)null)
+            .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null)
+            .SetProperty(x => x.LastError, (string?)null), ct);
+
+    private Task<int> MarkFailedAsync(OutboxMessage row, string lease, Exception error, DateTime now, CancellationToken ct)
+    {
+        var attempts = row.Attempts + 1;
+        var dead = attempts >= Options.MaxAttempts;
+        var retryAt = now.AddSeconds(Options.BackoffSeconds * Math.Pow(2, attempts - 1));
+        var message = $"{error.GetType().Name}: {error.Message}";
+        return db.OutboxMessages.Where(m => m.Id == row.Id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Status, dead ? OutboxStatus.Dead : OutboxStatus.Pending)
+            .SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.NextAttemptAtUtc, retryAt)
+            .SetProperty(x => x.LeaseToken, (string?)null)
+            .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null)
+            .SetProperty(x => x.LastError, message.Length > 1000 ? message[..1000] : message), ct);
+    }
+}
+
+/// <summary>What coordinators do with the outbox: send a dead message again.</summary>
+public sealed class OutboxService(AppDbContext db, AuditLog audit, TimeProvider clock, OutboxSignal signal)
+{
+    public async Task<bool> ResendAsync(long id, CancellationToken ct)
+    {
+        var reset = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Status, OutboxStatus.Pending)
+            .SetProperty(x => x.Attempts, 0)
+            .SetProperty(x => x.NextAttemptAtUtc, clock.GetUtcNow().UtcDateTime)
+            .SetProperty(x => x.LastError, (string?)null), ct);
+        if (reset == 0) return false;
+        audit.Record("mail.resent", nameof(OutboxMessage), id);
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        return true;
+    }
+}
+
+/// <summary>Wakes the background dispatcher when there is something new to send, instead of waiting for its next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another caller woke it first; once is enough.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.Core.Notifications;
+
+/// <summary>
+/// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes gets a reminder — by
+/// e-mail, or as a call on the 電話連絡リスト. Each booking is claimed with a conditional UPDATE first, so it happens
+/// once however many instances run this.
+/// </summary>
+public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
+{
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var tokyoNow = JapaneseTime.ToTokyo(nowUtc);
+        if (TimeOnly.FromDateTime(tokyoNow) < mail.Value.Reminder.Time) return 0;
+
+        var tomorrow = DateOnly.FromDateTime(tokyoNow).AddDays(1);
+        var from = JapaneseTime.ToUtc(tomorrow.ToDateTime(TimeOnly.MinValue));
+        var until = JapaneseTime.ToUtc(tomorrow.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var due = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed && b.RemindedAtUtc == null
+                && b.ClassSession.Status == ClassSessionStatus.Scheduled
+                && b.ClassSession.StartsAtUtc >= from && b.ClassSession.StartsAtUtc < until)
+            .OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.Code })
+            .ToListAsync(ct);
+
+        var reminded = 0;
+        foreach (var booking in due)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.RemindedAtUtc == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.RemindedAtUtc, nowUtc), ct);
+            if (claimed == 0) continue;
+            await notifier.BookingAsync(booking.Code, BookingNotice.Reminder, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            reminded++;
+        }
+        return reminded;
+    }
+}
