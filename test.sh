@@ -16,6 +16,8 @@ fail() { printf '\ntest.sh: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The mail tests run a real SMTP server (aiosmtpd) with Debian's own python3.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "Installing ${missing[*]}"

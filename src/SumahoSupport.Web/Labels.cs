@@ -1,6 +1,7 @@
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Web;
@@ -62,5 +63,21 @@ public static class Labels
         BookingStatus.Confirmed => "未記録",
         BookingStatus.Waitlisted => "キャンセル待ち",
         _ => "キャンセル",
+    };
+
+    public static string MailStatus(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Sent => "送信済み",
+        OutboxStatus.Dead => "送信できませんでした",
+        OutboxStatus.Sending => "送信中",
+        _ => "送信待ち",
+    };
+
+    public static string CallReason(CallReason reason) => reason switch
+    {
+        Core.Notifications.CallReason.Reminder => "明日の教室のご案内",
+        Core.Notifications.CallReason.Promoted => "キャンセル待ちから予約確定",
+        Core.Notifications.CallReason.Changed => "日時・会場の変更",
+        _ => "教室の中止",
     };
 }

@@ -28,7 +28,11 @@ public static class MailComposer
             return message;
         }
 
-        var inline = new TextPart("calendar") { Text = row.CalendarIcs };
+        // iCalendar lines end in CRLF; bytes (not a TextPart) keep them exactly as Ical.Net wrote them.
+        var inline = new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.CalendarIcs))),
+        };
         inline.ContentType.Charset = "utf-8";
         inline.ContentType.Parameters.Add("method", row.CalendarMethod ?? "REQUEST");
         inline.ContentTransferEncoding = ContentEncoding.Base64;

@@ -4,6 +4,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Tests.Infrastructure;
 
@@ -65,6 +66,16 @@ public static class TestData
         app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+
+    /// <summary>Sends everything due in the outbox, as the background dispatcher would.</summary>
+    public static async Task<DispatchResult> DispatchMailAsync(this AppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAllDueAsync(CancellationToken.None);
+    }
+
+    public static Task<List<OutboxMessage>> OutboxAsync(this AppFactory app) =>
+        app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
     public static Task<List<AuditEntry>> AuditEntriesAsync(this AppFactory app, string action) =>
         app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync());

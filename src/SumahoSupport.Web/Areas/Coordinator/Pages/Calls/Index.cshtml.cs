@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Calls;
+
+/// <summary>電話連絡リスト: residents without e-mail who must be called, soonest class first.</summary>
+public sealed class IndexModel(AppDbContext db, CallListService calls) : PageModel
+{
+    public IReadOnlyList<Row> Open { get; private set; } = [];
+
+    public IReadOnlyList<Row> RecentlyDone { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var rows = db.CallTasks.AsNoTracking().Select(c => new Row(
+            c.Id, c.Reason, c.Note, c.Booking.Code, c.Booking.Participant.Name, c.Booking.Participant.Kana, c.Booking.Participant.Phone,
+            c.Booking.ClassSession.Course.Title, c.Booking.ClassSession.StartsAtUtc, c.Booking.ClassSession.EndsAtUtc,
+            c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy));
+        Open = await rows.Where(r => r.DoneAtUtc == null).OrderBy(r => r.StartsAtUtc).ThenBy(r => r.Id).ToListAsync(ct);
+        RecentlyDone = await rows.Where(r => r.DoneAtUtc != null).OrderByDescending(r => r.DoneAtUtc).Take(30).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct)
+    {
+        TempData["StatusMessage"] = await calls.MarkDoneAsync(id, ct) ? "連絡済みにしました。" : "すでに連絡済みです。";
+        return RedirectToPage();
+    }
+
+    public sealed record Row(
+        int Id, CallReason Reason, string? Note, string Code, string Name, string Kana, string Phone, string Title,
+        DateTime StartsAtUtc, DateTime EndsAtUtc, string VenueName, DateTime? DoneAtUtc, string? DoneBy);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Mail;
+
+/// <summary>送信メール: every message the app has written, its state, and a way to send a dead one again.</summary>
+public sealed class IndexModel(AppDbContext db, OutboxService outbox) : PageModel
+{
+    private const int Shown = 200;
+
+    public IReadOnlyList<Row> Messages { get; private set; } = [];
+
+    public int DeadCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Messages = await db.OutboxMessages.AsNoTracking()
+            .OrderByDescending(m => m.Id).Take(Shown)
+            .Select(m => new Row(m.Id, m.Kind, m.Subject, m.ToName, m.ToAddress, m.Title, m.Status, m.Attempts, m.LastError, m.CreatedAtUtc, m.SentAtUtc, m.CalendarMethod))
+            .ToListAsync(ct);
+        DeadCount = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Dead, ct);
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(long id, CancellationToken ct)
+    {
+        TempData["StatusMessage"] = await outbox.ResendAsync(id, ct) ? "もう一度送信します。" : "このメールは再送信の対象ではありません。";
+        return RedirectToPage();
+    }
+
+    public sealed record Row(
+        long Id, string Kind, string? Subject, string ToName, string ToAddress, string Title, OutboxStatus Status, int Attempts,
+        string? LastError, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? CalendarMethod);
+}

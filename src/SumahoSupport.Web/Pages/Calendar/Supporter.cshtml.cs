@@ -1,0 +1,37 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Calendar;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Web.Pages.Calendar;
+
+/// <summary>
+/// A supporter's private subscription feed of their assignments. Calendar apps cannot sign in, so the secret in the
+/// address is the key; the supporter's page shows it, and it can be issued anew.
+/// </summary>
+[AllowAnonymous]
+public sealed class SupporterModel(AppDbContext db, ClassInvitations invitations, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return NotFound();
+        var supporter = await db.Supporters.AsNoTracking().Where(s => s.CalendarFeedToken == token).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(ct);
+        if (supporter is null) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddDays(-31);
+        var sessionIds = await db.Assignments.Where(a => a.SupporterId == supporter.Id && a.ClassSession.StartsAtUtc > since)
+            .OrderBy(a => a.ClassSession.StartsAtUtc).Select(a => a.ClassSessionId).ToListAsync(ct);
+        var events = new List<Invitation>();
+        foreach (var sessionId in sessionIds)
+        {
+            if (await invitations.AssignmentAsync(sessionId, supporter.Id, ct) is { } assignment)
+                events.Add(invitations.ForAssignment(assignment, cancelled: assignment.SessionStatus == ClassSessionStatus.Cancelled));
+        }
+        var ics = InvitationWriter.WriteFeed($"{supporter.Name}さんの担当", events, now);
+        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
+    }
+}
