@@ -7,7 +7,7 @@ var app = builder.Build();
 // `migrate` and `create-admin` run against the configured database and exit without serving requests.
 if (StartupCommands.Find(args) is { } command) return await command(app);
 
-await app.PrepareDatabaseAsync();
+await app.PrepareAsync();
 app.UseSumahoSupport();
 await app.RunAsync();
 return 0;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using SumahoSupport.Core;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Seeding;
 using SumahoSupport.Web.Security;
 using SumahoSupport.Web.Validation;
@@ -90,9 +91,13 @@ public static class WebHostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 
-    /// <summary>Migrates SQLite (or checks SQL Server is migrated) and loads the seed data.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Checks the mail templates, migrates SQLite (or checks SQL Server is migrated) and loads the seed data — so a
+    /// broken template or an old schema stops the app at start, not at the first resident's booking.
+    /// </summary>
+    public static async Task PrepareAsync(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<MailTemplates>();
         var seed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
         if (seed.Demo && !app.Environment.IsDevelopment())
         {

@@ -37,6 +37,8 @@ public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<
             ($"/Coordinator/Classes/{session}/Cancel", "coordinator-cancel-class"),
             ("/Coordinator/Courses", "coordinator-courses"),
             ("/Coordinator/Bookings?Q=090-3333-4444", "coordinator-booking-search"),
+            ("/Coordinator/Calls", "coordinator-calls"),
+            ("/Coordinator/Mail", "coordinator-mail"),
             ("/Coordinator/Courses/Edit", "coordinator-course-edit"),
         })
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -35,7 +36,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
 
     public static TheoryData<string> Forms => new(
-        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel");
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -148,6 +149,24 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         var coordinator = app.CreateBrowserLikeClient();
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
         var code = form is "attendance" or "search-cancel" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
+        if (form == "call-done")
+        {
+            // A phone-only resident promoted from the waiting list is a call to make.
+            var full = await app.CreateSessionAsync(capacity: 1);
+            var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(full, TestData.Resident()));
+            await app.BookAsync(full, TestData.Resident());
+            await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
+            var call = await app.WithDbAsync(db => db.CallTasks.MaxAsync(c => c.Id));
+            return (coordinator, "/Coordinator/Calls", $"tr[data-call='{call}'] form");
+        }
+        if (form == "mail-resend")
+        {
+            await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp"));
+            var mail = await app.WithDbAsync(db => db.OutboxMessages.MaxAsync(m => m.Id));
+            await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == mail)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, SumahoSupport.Core.Notifications.OutboxStatus.Dead)));
+            return (coordinator, "/Coordinator/Mail", $"tr[data-mail='{mail}'] form");
+        }
         return form switch
         {
             "add-class" => (coordinator, "/Coordinator/Classes/Edit", "main form[method=post]"),

@@ -15,13 +15,15 @@ public sealed class IndexModel(AppDbContext db, CallListService calls) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var rows = db.CallTasks.AsNoTracking().Select(c => new Row(
-            c.Id, c.Reason, c.Note, c.Booking.Code, c.Booking.Participant.Name, c.Booking.Participant.Kana, c.Booking.Participant.Phone,
-            c.Booking.ClassSession.Course.Title, c.Booking.ClassSession.StartsAtUtc, c.Booking.ClassSession.EndsAtUtc,
-            c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy));
-        Open = await rows.Where(r => r.DoneAtUtc == null).OrderBy(r => r.StartsAtUtc).ThenBy(r => r.Id).ToListAsync(ct);
-        RecentlyDone = await rows.Where(r => r.DoneAtUtc != null).OrderByDescending(r => r.DoneAtUtc).Take(30).ToListAsync(ct);
+        var calls = db.CallTasks.AsNoTracking();
+        Open = await Project(calls.Where(c => c.DoneAtUtc == null).OrderBy(c => c.Booking.ClassSession.StartsAtUtc).ThenBy(c => c.Id)).ToListAsync(ct);
+        RecentlyDone = await Project(calls.Where(c => c.DoneAtUtc != null).OrderByDescending(c => c.DoneAtUtc).Take(30)).ToListAsync(ct);
     }
+
+    private static IQueryable<Row> Project(IQueryable<CallTask> calls) => calls.Select(c => new Row(
+        c.Id, c.Reason, c.Note, c.Booking.Code, c.Booking.Participant.Name, c.Booking.Participant.Kana, c.Booking.Participant.Phone,
+        c.Booking.ClassSession.Course.Title, c.Booking.ClassSession.StartsAtUtc, c.Booking.ClassSession.EndsAtUtc,
+        c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy));
 
     public async Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct)
     {
