@@ -6,7 +6,7 @@ namespace SumahoSupport.Web.Pages.Classes;
 
 /// <summary>Everything a resident reads before booking one class, projected in one query.</summary>
 public sealed record ClassDetails(
-    int Id, string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs,
+    int Id, int VenueId, string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs,
     IReadOnlyList<string> Goals, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, int LoanerDevices,
     string VenueName, string VenueAddress, string? VenueAccess, string? VenueBarrierFree, bool VenueHasWifi,
     int StaffCount, SeatAvailability Seats)
@@ -17,7 +17,7 @@ public sealed record ClassDetails(
             .Where(s => s.Id == id)
             .Select(s => new
             {
-                s.Id, s.Course.Title, s.Course.Summary, s.Course.Topic, s.Course.Level, s.Course.TargetOs,
+                s.Id, s.VenueId, s.Course.Title, s.Course.Summary, s.Course.Topic, s.Course.Level, s.Course.TargetOs,
                 Goals = s.Course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text).ToList(),
                 s.StartsAtUtc, s.EndsAtUtc, s.Notes, s.LoanerDevices,
                 VenueName = s.Venue.Name, s.Venue.Address, s.Venue.Access, s.Venue.BarrierFreeNotes, s.Venue.HasWifi,
@@ -25,7 +25,7 @@ public sealed record ClassDetails(
             })
             .SingleOrDefaultAsync(ct);
         return row is null ? null : new ClassDetails(
-            row.Id, row.Title, row.Summary, row.Topic, row.Level, row.TargetOs, row.Goals, row.StartsAtUtc, row.EndsAtUtc,
+            row.Id, row.VenueId, row.Title, row.Summary, row.Topic, row.Level, row.TargetOs, row.Goals, row.StartsAtUtc, row.EndsAtUtc,
             row.Notes, row.LoanerDevices, row.VenueName, row.Address, row.Access, row.BarrierFreeNotes, row.HasWifi,
             row.StaffCount, SeatAvailability.Of(row.Status, row.Capacity, row.Confirmed, row.BookingClosesAtUtc, nowUtc));
     }

@@ -106,6 +106,36 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ToAddress = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CalendarMethod = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    CalendarIcs = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseToken = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LeaseExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participants",
                 columns: table => new
                 {
@@ -287,6 +317,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     KnowsAndroid = table.Column<bool>(type: "bit", nullable: false),
                     KnowsIPhone = table.Column<bool>(type: "bit", nullable: false),
                     CertifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalendarFeedToken = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
@@ -322,6 +353,41 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClassSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CourseId = table.Column<int>(type: "int", nullable: false),
+                    VenueId = table.Column<int>(type: "int", nullable: false),
+                    RecurrenceRule = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    FirstStartsAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    Capacity = table.Column<int>(type: "int", nullable: false),
+                    LoanerDevices = table.Column<int>(type: "int", nullable: false),
+                    BookingCutoffMinutes = table.Column<int>(type: "int", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    KeepHolidays = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassSeries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassSeries_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClassSeries_Venues_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "Venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClassSessions",
                 columns: table => new
                 {
@@ -338,12 +404,19 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
                     Sequence = table.Column<int>(type: "int", nullable: false),
+                    SeriesId = table.Column<int>(type: "int", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClassSessions", x => x.Id);
                     table.CheckConstraint("CK_ClassSessions_Confirmed", "[Confirmed] >= 0 AND [Confirmed] <= [Capacity]");
+                    table.ForeignKey(
+                        name: "FK_ClassSessions_ClassSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ClassSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_ClassSessions_Courses_CourseId",
                         column: x => x.CourseId,
@@ -354,6 +427,35 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         name: "FK_ClassSessions_Venues_VenueId",
                         column: x => x.VenueId,
                         principalTable: "Venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClassSessionId = table.Column<int>(type: "int", nullable: false),
+                    SupporterId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assignments_ClassSessions_ClassSessionId",
+                        column: x => x.ClassSessionId,
+                        principalTable: "ClassSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Supporters_SupporterId",
+                        column: x => x.SupporterId,
+                        principalTable: "Supporters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -374,7 +476,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     NeedsLoanerDevice = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     StatusChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false)
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    RemindedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,6 +494,30 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         principalTable: "Participants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Reason = table.Column<int>(type: "int", nullable: false),
+                    BookingId = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DoneBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallTasks_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -433,6 +560,17 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ClassSessionId_SupporterId",
+                table: "Assignments",
+                columns: new[] { "ClassSessionId", "SupporterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_SupporterId_ClassSessionId",
+                table: "Assignments",
+                columns: new[] { "SupporterId", "ClassSessionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
                 column: "AtUtc");
@@ -472,9 +610,36 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 column: "ParticipantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallTasks_DoneAtUtc_Reason",
+                table: "CallTasks",
+                columns: new[] { "DoneAtUtc", "Reason" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallTasks_OneReminderPerBooking",
+                table: "CallTasks",
+                columns: new[] { "BookingId", "Reason" },
+                unique: true,
+                filter: "[Reason] = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassSeries_CourseId",
+                table: "ClassSeries",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassSeries_VenueId",
+                table: "ClassSeries",
+                column: "VenueId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassSessions_CourseId",
                 table: "ClassSessions",
                 column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassSessions_SeriesId",
+                table: "ClassSessions",
+                column: "SeriesId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClassSessions_Status_StartsAtUtc",
@@ -499,9 +664,27 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAtUtc_Id",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_Phone",
                 table: "Participants",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supporters_CalendarFeedToken",
+                table: "Supporters",
+                column: "CalendarFeedToken",
+                unique: true,
+                filter: "[CalendarFeedToken] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Supporters_Status",
@@ -547,10 +730,13 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Assignments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "Bookings");
+                name: "CallTasks");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -559,7 +745,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 name: "LearningGoals");
 
             migrationBuilder.DropTable(
-                name: "Supporters");
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "TrainingModules");
@@ -568,13 +754,22 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Supporters");
+
+            migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
                 name: "ClassSessions");
 
             migrationBuilder.DropTable(
                 name: "Participants");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "ClassSeries");
 
             migrationBuilder.DropTable(
                 name: "Courses");
