@@ -8,7 +8,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> message)
     {
         message.Property(m => m.Kind).HasMaxLength(64);
-        message.Property(m => m.Subject).HasMaxLength(64);
+        message.Property(m => m.RelatesTo).HasMaxLength(64);
         message.Property(m => m.ToAddress).HasMaxLength(254);
         message.Property(m => m.ToName).HasMaxLength(100);
         message.Property(m => m.Title).HasMaxLength(200);

@@ -95,13 +95,13 @@ public sealed class Notifier(
             .Set("things_to_bring", notes ?? "特にありません")
             .Set("classes_url", invitations.ClassesUrl);
 
-    private void Enqueue(string kind, string subject, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
+    private void Enqueue(string kind, string relatesTo, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
     {
         var now = Now;
         db.OutboxMessages.Add(new OutboxMessage
         {
             Kind = kind,
-            Subject = subject,
+            RelatesTo = relatesTo,
             ToAddress = toAddress,
             ToName = toName,
             Title = mail.Subject,

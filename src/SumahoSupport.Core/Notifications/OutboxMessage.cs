@@ -12,10 +12,11 @@ public sealed class OutboxMessage
     public required string Kind { get; set; }
 
     /// <summary>The booking code or assignment the mail concerns, for the coordinators' list.</summary>
-    public string? Subject { get; set; }
+    public string? RelatesTo { get; set; }
 
     public required string ToAddress { get; set; }
     public required string ToName { get; set; }
+    /// <summary>The mail's subject line (件名).</summary>
     public required string Title { get; set; }
     public required string TextBody { get; set; }
     public required string HtmlBody { get; set; }

@@ -707,15 +707,15 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelatesTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

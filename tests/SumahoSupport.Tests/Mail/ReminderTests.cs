@@ -46,7 +46,7 @@ public sealed class ReminderTests(AppFactory app) : IClassFixture<AppFactory>
 
         var reminder = (await app.OutboxAsync()).Single(m => m.Kind == "reminder" && m.ToAddress == "remind@example.jp");
         Assert.StartsWith("【みどり市】明日はスマホ教室の日です", reminder.Title, StringComparison.Ordinal);
-        Assert.Contains(withEmail.Code, reminder.TextBody + reminder.Subject, StringComparison.Ordinal);
+        Assert.Contains(withEmail.Code, reminder.TextBody + reminder.RelatesTo, StringComparison.Ordinal);
         var call = await app.WithDbAsync(db => db.CallTasks.Include(c => c.Booking).SingleAsync(c => c.Reason == CallReason.Reminder));
         Assert.Equal(phoneOnly.Code, call.Booking.Code);
     }

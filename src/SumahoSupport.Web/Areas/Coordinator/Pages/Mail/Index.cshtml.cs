@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, OutboxService outbox) : PageMode
     {
         Messages = await db.OutboxMessages.AsNoTracking()
             .OrderByDescending(m => m.Id).Take(Shown)
-            .Select(m => new Row(m.Id, m.Kind, m.Subject, m.ToName, m.ToAddress, m.Title, m.Status, m.Attempts, m.LastError, m.CreatedAtUtc, m.SentAtUtc, m.CalendarMethod))
+            .Select(m => new Row(m.Id, m.Kind, m.RelatesTo, m.ToName, m.ToAddress, m.Title, m.Status, m.Attempts, m.LastError, m.CreatedAtUtc, m.SentAtUtc, m.CalendarMethod))
             .ToListAsync(ct);
         DeadCount = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Dead, ct);
     }
@@ -31,6 +31,6 @@ public sealed class IndexModel(AppDbContext db, OutboxService outbox) : PageMode
     }
 
     public sealed record Row(
-        long Id, string Kind, string? Subject, string ToName, string ToAddress, string Title, OutboxStatus Status, int Attempts,
+        long Id, string Kind, string? RelatesTo, string ToName, string ToAddress, string Title, OutboxStatus Status, int Attempts,
         string? LastError, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? CalendarMethod);
 }

@@ -12,7 +12,7 @@ using SumahoSupport.Core.Data;
 namespace SumahoSupport.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122214822_InitialCreate")]
+    [Migration("20261122215605_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -743,15 +743,15 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("RelatesTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

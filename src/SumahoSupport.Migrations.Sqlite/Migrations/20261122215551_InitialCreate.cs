@@ -112,7 +112,7 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RelatesTo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ToAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     ToName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),

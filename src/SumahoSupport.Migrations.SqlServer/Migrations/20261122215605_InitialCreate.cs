@@ -112,7 +112,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RelatesTo = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ToAddress = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
                     ToName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),

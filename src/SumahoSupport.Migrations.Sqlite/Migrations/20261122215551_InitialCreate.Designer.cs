@@ -11,7 +11,7 @@ using SumahoSupport.Core.Data;
 namespace SumahoSupport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122214808_InitialCreate")]
+    [Migration("20261122215551_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -710,15 +710,15 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelatesTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
