@@ -7,6 +7,7 @@ using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Staffing;
+using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Seeding;
 
@@ -51,6 +52,14 @@ public static class CoreServiceCollectionExtensions
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         if (options.Dispatcher.Enabled) services.AddHostedService<OutboxDispatcherHost>();
         if (options.Reminder.Enabled) services.AddHostedService<ReminderHost>();
+        return services;
+    }
+
+    /// <summary>Comprehension surveys and the understanding rate.</summary>
+    public static IServiceCollection AddSurveys(this IServiceCollection services)
+    {
+        services.AddScoped<SurveyService>();
+        services.AddScoped<SurveyStatistics>();
         return services;
     }
 

@@ -34,6 +34,10 @@ public sealed class Booking
     /// </summary>
     public int Sequence { get; set; }
 
+    /// <summary>Secret (≥128 bits) in the survey link and QR code; separate from the manage token, so a printed QR
+    /// for the survey never lets anyone cancel.</summary>
+    public string? SurveyToken { get; set; }
+
     /// <summary>When the day-before reminder was claimed (mail or call), so it happens once.</summary>
     public DateTime? RemindedAtUtc { get; set; }
 }

@@ -12,6 +12,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.Property(b => b.PhoneKey).HasMaxLength(20);
         booking.HasIndex(b => b.Code).IsUnique();
         booking.HasIndex(b => b.ManageToken).IsUnique();
+        booking.Property(b => b.SurveyToken).HasMaxLength(64);
+        booking.HasIndex(b => b.SurveyToken).IsUnique();
         booking.HasOne(b => b.ClassSession).WithMany(s => s.Bookings).HasForeignKey(b => b.ClassSessionId).OnDelete(DeleteBehavior.Restrict);
         booking.HasOne(b => b.Participant).WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);
 

@@ -31,8 +31,8 @@ public static class BookingSecrets
             : null;
     }
 
-    /// <summary>192 random bits, URL-safe (the spec asks for at least 128).</summary>
-    public static string NewManageToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+    /// <summary>192 random bits, URL-safe (manage and survey links; the spec asks for at least 128).</summary>
+    public static string NewSecretToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 
     public static bool TokenMatches(string expected, string? presented) =>
         presented is not null &&

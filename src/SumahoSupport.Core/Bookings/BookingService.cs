@@ -45,7 +45,8 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         var booking = new Booking
         {
             Code = await NewUniqueCodeAsync(ct),
-            ManageToken = BookingSecrets.NewManageToken(),
+            ManageToken = BookingSecrets.NewSecretToken(),
+            SurveyToken = BookingSecrets.NewSecretToken(),
             ClassSessionId = sessionId,
             Participant = await FindOrAddParticipantAsync(request, now, ct),
             PhoneKey = request.Phone,

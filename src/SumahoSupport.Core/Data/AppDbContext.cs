@@ -7,6 +7,7 @@ using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Core.Data;
 
@@ -28,6 +29,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CallTask> CallTasks => Set<CallTask>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<CanDoAnswer> CanDoAnswers => Set<CanDoAnswer>();
+    public DbSet<UnderstandingTally> UnderstandingTallies => Set<UnderstandingTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

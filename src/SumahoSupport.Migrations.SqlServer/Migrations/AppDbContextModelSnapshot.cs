@@ -268,6 +268,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("StatusChangedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SurveyToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -277,6 +281,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SurveyToken")
+                        .IsUnique()
+                        .HasFilter("[SurveyToken] IS NOT NULL");
 
                     b.HasIndex("ClassSessionId", "PhoneKey")
                         .IsUnique()
@@ -926,6 +934,126 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingModules");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LearningGoalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningGoalId", "Level");
+
+                    b.HasIndex("SurveyResponseId", "LearningGoalId")
+                        .IsUnique();
+
+                    b.ToTable("CanDoAnswers");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("HasSomeoneToAsk")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("Understanding")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("ClassSessionId", "Understanding");
+
+                    b.ToTable("SurveyResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_SurveyResponses_Satisfaction", "[Satisfaction] IS NULL OR ([Satisfaction] >= 1 AND [Satisfaction] <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassSessionId", "Answer")
+                        .IsUnique();
+
+                    b.ToTable("UnderstandingTallies", t =>
+                        {
+                            t.HasCheckConstraint("CK_UnderstandingTallies_Count", "[Count] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1090,6 +1218,37 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", null)
+                        .WithMany("CanDo")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany()
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany()
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
                     b.Navigation("Assignments");
@@ -1100,6 +1259,11 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("CanDo");
                 });
 #pragma warning restore 612, 618
         }

@@ -252,6 +252,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("StatusChangedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SurveyToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -261,6 +265,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SurveyToken")
+                        .IsUnique();
 
                     b.HasIndex("ClassSessionId", "PhoneKey")
                         .IsUnique()
@@ -885,6 +892,119 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingModules");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearningGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningGoalId", "Level");
+
+                    b.HasIndex("SurveyResponseId", "LearningGoalId")
+                        .IsUnique();
+
+                    b.ToTable("CanDoAnswers");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("HasSomeoneToAsk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Understanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ClassSessionId", "Understanding");
+
+                    b.ToTable("SurveyResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_SurveyResponses_Satisfaction", "[Satisfaction] IS NULL OR ([Satisfaction] >= 1 AND [Satisfaction] <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassSessionId", "Answer")
+                        .IsUnique();
+
+                    b.ToTable("UnderstandingTallies", t =>
+                        {
+                            t.HasCheckConstraint("CK_UnderstandingTallies_Count", "[Count] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1049,6 +1169,37 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", null)
+                        .WithMany("CanDo")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany()
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.ClassSession", "ClassSession")
+                        .WithMany()
+                        .HasForeignKey("ClassSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ClassSession");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSession", b =>
                 {
                     b.Navigation("Assignments");
@@ -1059,6 +1210,11 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("CanDo");
                 });
 #pragma warning restore 612, 618
         }

@@ -25,6 +25,7 @@ public static class WebHostingExtensions
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
+        services.AddSurveys();
         services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();

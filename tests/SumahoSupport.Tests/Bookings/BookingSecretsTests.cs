@@ -30,16 +30,16 @@ public sealed class BookingSecretsTests
     [Fact]
     public void ManageToken_CarriesAtLeast128Bits()
     {
-        var token = BookingSecrets.NewManageToken();
+        var token = BookingSecrets.NewSecretToken();
         Assert.True(token.Length * 6 >= 128, token);
         Assert.Matches("^[A-Za-z0-9_-]+$", token);
-        Assert.NotEqual(token, BookingSecrets.NewManageToken());
+        Assert.NotEqual(token, BookingSecrets.NewSecretToken());
     }
 
     [Fact]
     public void TokenMatches_IsExact()
     {
-        var token = BookingSecrets.NewManageToken();
+        var token = BookingSecrets.NewSecretToken();
         Assert.True(BookingSecrets.TokenMatches(token, token));
         Assert.False(BookingSecrets.TokenMatches(token, token[..^1]));
         Assert.False(BookingSecrets.TokenMatches(token, null));

@@ -65,6 +65,12 @@ public class AppFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
     {
         await using var scope = Services.CreateAsyncScope();

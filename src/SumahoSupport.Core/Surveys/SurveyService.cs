@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Core.Surveys;
+
+/// <summary>What a participant answered; blanks stay null and are not counted.</summary>
+public sealed record SurveyAnswers(
+    Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo);
+
+public enum SubmitResult
+{
+    Saved,
+    Updated,
+    UnknownToken,
+    Closed,
+}
+
+/// <summary>
+/// Collects answers through every channel into <see cref="SurveyResponse"/>: the QR/e-mail link (one response per
+/// token; submitting again edits it until the survey closes), paper forms typed in one by one, and tallies.
+/// </summary>
+public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog audit)
+{
+    /// <summary>A survey stays open this long after its class ends.</summary>
+    public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return SubmitResult.UnknownToken;
+        var booking = await db.Bookings.AsNoTracking()
+            .Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status))
+            .Select(b => new { b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.Participant.AgeBand, b.Participant.Device })
+            .SingleOrDefaultAsync(ct);
+        if (booking is null) return SubmitResult.UnknownToken;
+        if (Now < booking.StartsAtUtc || Now > booking.EndsAtUtc + OpenAfterClass) return SubmitResult.Closed;
+
+        var hash = Hash(token);
+        var response = await db.SurveyResponses.Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var isNew = response is null;
+        response ??= db.SurveyResponses.Add(new SurveyResponse
+        {
+            ClassSessionId = booking.ClassSessionId, TokenHash = hash, Channel = channel,
+            AgeBand = booking.AgeBand, Device = booking.Device, CreatedAtUtc = Now,
+        }).Entity;
+        await ApplyAsync(response, answers, booking.CourseId, ct);
+        await db.SaveChangesAsync(ct);
+        audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
+        await db.SaveChangesAsync(ct);
+        return isNew ? SubmitResult.Saved : SubmitResult.Updated;
+    }
+
+    /// <summary>One paper form typed in by a coordinator; it has no token and is not linked to anyone.</summary>
+    public async Task<long> EnterPaperAsync(int sessionId, SurveyAnswers answers, CancellationToken ct)
+    {
+        var courseId = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CourseId).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        var response = db.SurveyResponses.Add(new SurveyResponse { ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now }).Entity;
+        await ApplyAsync(response, answers, courseId, ct);
+        await db.SaveChangesAsync(ct);
+        audit.Record("survey.paper", nameof(SurveyResponse), response.Id);
+        await db.SaveChangesAsync(ct);
+        return response.Id;
+    }
+
+    /// <summary>集計入力: the counts per answer for a session; entering them again replaces the earlier counts.</summary>
+    public async Task EnterTallyAsync(int sessionId, IReadOnlyDictionary<Understanding, int> counts, string enteredBy, CancellationToken ct)
+    {
+        if (counts.Values.Any(c => c < 0)) throw new ArgumentOutOfRangeException(nameof(counts), "Counts cannot be negative.");
+        var existing = await db.UnderstandingTallies.Where(t => t.ClassSessionId == sessionId).ToDictionaryAsync(t => t.Answer, ct);
+        foreach (var (answer, count) in counts)
+        {
+            if (!existing.TryGetValue(answer, out var tally))
+                tally = db.UnderstandingTallies.Add(new UnderstandingTally { ClassSessionId = sessionId, Answer = answer }).Entity;
+            tally.Count = count;
+            tally.EnteredBy = enteredBy;
+            tally.EnteredAtUtc = Now;
+        }
+        audit.Record("survey.tally", "ClassSession", sessionId, string.Join(",", counts.Select(c => $"{(int)c.Key}:{c.Value}")));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ApplyAsync(SurveyResponse response, SurveyAnswers answers, int courseId, CancellationToken ct)
+    {
+        response.Understanding = answers.Understanding is { } u && Enum.IsDefined(u) ? u : null;
+        response.Satisfaction = answers.Satisfaction is >= 1 and <= 5 ? answers.Satisfaction : null;
+        response.HasSomeoneToAsk = answers.HasSomeoneToAsk;
+        response.Comment = string.IsNullOrWhiteSpace(answers.Comment) ? null : answers.Comment.Trim();
+        response.UpdatedAtUtc = Now;
+
+        // Only the course's own goals count; anything else posted is ignored.
+        var goals = await db.LearningGoals.Where(g => g.CourseId == courseId).Select(g => g.Id).ToListAsync(ct);
+        response.CanDo.Clear();
+        foreach (var (goal, level) in answers.CanDo.Where(a => goals.Contains(a.Key) && Enum.IsDefined(a.Value)))
+            response.CanDo.Add(new CanDoAnswer { LearningGoalId = goal, Level = level });
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
