@@ -34,12 +34,19 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
-        db.Assignments.AsNoTracking().Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)
+        Facts(db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)).SingleOrDefaultAsync(ct);
+
+    /// <summary>A supporter's assignments of classes starting after <paramref name="sinceUtc"/>, for their feed.</summary>
+    public Task<List<AssignmentFacts>> AssignmentsOfAsync(int supporterId, DateTime sinceUtc, CancellationToken ct) =>
+        Facts(db.Assignments.Where(a => a.SupporterId == supporterId && a.ClassSession.StartsAtUtc > sinceUtc)
+            .OrderBy(a => a.ClassSession.StartsAtUtc)).ToListAsync(ct);
+
+    private static IQueryable<AssignmentFacts> Facts(IQueryable<Assignment> assignments) =>
+        assignments.AsNoTracking()
             .Select(a => new AssignmentFacts(
                 a.ClassSessionId, a.SupporterId, a.Role, a.Sequence + a.ClassSession.Sequence, a.Supporter.Name, a.Supporter.Email,
                 a.ClassSession.Course.Title, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.ClassSession.Notes,
-                a.ClassSession.Venue.Name, a.ClassSession.Venue.Address, a.ClassSession.Status))
-            .SingleOrDefaultAsync(ct);
+                a.ClassSession.Venue.Name, a.ClassSession.Venue.Address, a.ClassSession.Status));
 
     public Invitation ForBooking(BookingFacts booking, bool cancelled) => new(
         $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,

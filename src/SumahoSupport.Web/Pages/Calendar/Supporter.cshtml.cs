@@ -23,14 +23,8 @@ public sealed class SupporterModel(AppDbContext db, ClassInvitations invitations
         if (supporter is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-31);
-        var sessionIds = await db.Assignments.Where(a => a.SupporterId == supporter.Id && a.ClassSession.StartsAtUtc > since)
-            .OrderBy(a => a.ClassSession.StartsAtUtc).Select(a => a.ClassSessionId).ToListAsync(ct);
-        var events = new List<Invitation>();
-        foreach (var sessionId in sessionIds)
-        {
-            if (await invitations.AssignmentAsync(sessionId, supporter.Id, ct) is { } assignment)
-                events.Add(invitations.ForAssignment(assignment, cancelled: assignment.SessionStatus == ClassSessionStatus.Cancelled));
-        }
+        var events = (await invitations.AssignmentsOfAsync(supporter.Id, since, ct))
+            .Select(a => invitations.ForAssignment(a, cancelled: a.SessionStatus == ClassSessionStatus.Cancelled));
         var ics = InvitationWriter.WriteFeed($"{supporter.Name}さんの担当", events, now);
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }
