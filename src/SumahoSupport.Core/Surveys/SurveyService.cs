@@ -11,6 +11,18 @@ namespace SumahoSupport.Core.Surveys;
 public sealed record SurveyAnswers(
     Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo);
 
+/// <summary>What the survey form needs to show for one token.</summary>
+public sealed record SurveyForm(
+    SurveyFormState State, string ClassTitle, DateTime StartsAtUtc, DateTime EndsAtUtc,
+    IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers);
+
+public enum SurveyFormState
+{
+    Open,
+    NotYet,
+    Closed,
+}
+
 public enum SubmitResult
 {
     Saved,
@@ -29,6 +41,30 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The class, its goals and the answers so far for a token; null when the token is unknown.</summary>
+    public async Task<SurveyForm?> OpenAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
+        var booking = await db.Bookings.AsNoTracking()
+            .Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status))
+            .Select(b => new
+            {
+                b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
+                Goals = b.ClassSession.Course.LearningGoals.OrderBy(g => g.Order).Select(g => new { g.Id, g.Text }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (booking is null) return null;
+        var hash = Hash(token);
+        var saved = await db.SurveyResponses.AsNoTracking().Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var answers = saved is null
+            ? new SurveyAnswers(null, null, null, null, new Dictionary<int, CanDoLevel>())
+            : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment, saved.CanDo.ToDictionary(c => c.LearningGoalId, c => c.Level));
+        var state = Now < booking.StartsAtUtc ? SurveyFormState.NotYet
+            : Now > booking.EndsAtUtc + OpenAfterClass ? SurveyFormState.Closed
+            : SurveyFormState.Open;
+        return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers);
+    }
 
     public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
     {

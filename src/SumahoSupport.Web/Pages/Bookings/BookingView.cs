@@ -6,7 +6,7 @@ namespace SumahoSupport.Web.Pages.Bookings;
 
 /// <summary>One booking as its holder sees it; found only with the matching manage token.</summary>
 public sealed record BookingView(
-    int Id, string Code, string ManageToken, BookingStatus Status, string Name, bool NeedsLoanerDevice,
+    int Id, string Code, string ManageToken, string? SurveyToken, BookingStatus Status, string Name, bool NeedsLoanerDevice,
     int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes,
     string VenueName, string VenueAddress, string? VenueAccess)
 {
@@ -17,7 +17,7 @@ public sealed record BookingView(
         var view = await db.Bookings.AsNoTracking()
             .Where(b => b.Code == normalized)
             .Select(b => new BookingView(
-                b.Id, b.Code, b.ManageToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
+                b.Id, b.Code, b.ManageToken, b.SurveyToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
                 b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
                 b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access))
             .SingleOrDefaultAsync(ct);

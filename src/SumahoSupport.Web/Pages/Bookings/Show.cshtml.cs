@@ -22,6 +22,9 @@ public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageMo
 
     public string ManageUrl => Url.PageLink("/Bookings/Show", values: new { code = Booking.Code, token = Booking.ManageToken })!;
 
+    /// <summary>The survey has its own secret, so the printed survey QR can never cancel the booking.</summary>
+    public string? SurveyUrl => Booking.SurveyToken is null ? null : Url.PageLink("/Survey/Index", values: new { token = Booking.SurveyToken });
+
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
     {
         var found = await BookingView.FindAsync(db, code, token, ct);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Surveys;
+
+namespace SumahoSupport.Web.Pages.Survey;
+
+/// <summary>
+/// The survey as a resident sees it from the QR code or the e-mail link: large text, one question per screen, no
+/// login. Each answer is saved as it is given, so closing the phone half-way loses nothing, and coming back edits.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(SurveyService surveys) : PageModel
+{
+    [FromRoute] public string Token { get; set; } = "";
+
+    /// <summary>Which question, from 1; one past the last is the thank-you screen.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public int Step { get; set; } = 1;
+
+    /// <summary>"mail" when opened from the アンケートのお願い e-mail, to count the channel.</summary>
+    [BindProperty(SupportsGet = true)] public string? Via { get; set; }
+
+    [BindProperty] public string? Answer { get; set; }
+
+    public SurveyForm Form { get; private set; } = default!;
+
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+
+    public Question? Current => Step >= 1 && Step <= Questions.Count ? Questions[Step - 1] : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (Step < 1 || Step > Questions.Count + 1) return RedirectToPage(new { Token, q = 1, Via });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (Current is not { } question) return RedirectToPage(new { Token, q = 1, Via });
+        if (Form.State != SurveyFormState.Open) return Page();
+
+        var value = Answer?.Trim();
+        if (!string.IsNullOrEmpty(value) && !question.Accepts(value))
+        {
+            ModelState.AddModelError(nameof(Answer), question.Kind == QuestionKind.Comment
+                ? "ご意見は500文字以内で、記号 < > を使わずにお書きください。"
+                : "選びなおしてください。");
+            return Page();
+        }
+        var channel = Via == "mail" ? SurveyChannel.Email : SurveyChannel.Web;
+        await surveys.SubmitAsync(Token, question.Apply(Form.Answers, string.IsNullOrEmpty(value) ? null : value), channel, ct);
+        return RedirectToPage(new { Token, q = Step + 1, Via });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var form = await surveys.OpenAsync(Token, ct);
+        if (form is null) return NotFound();
+        Form = form;
+        Questions = Question.For(form);
+        return null;
+    }
+}
+
+public enum QuestionKind
+{
+    Understanding,
+    Satisfaction,
+    CanDo,
+    SomeoneToAsk,
+    Comment,
+}
+
+/// <summary>One screen of the survey: what is asked, the choices, and how an answer changes the saved answers.</summary>
+public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(string Value, string Label)> Choices, int GoalId = 0)
+{
+    public static IReadOnlyList<Question> For(SurveyForm form)
+    {
+        var questions = new List<Question>
+        {
+            new(QuestionKind.Understanding, $"「{form.ClassTitle}」の内容は、理解できましたか？",
+            [
+                ("1", "よく理解できた"), ("2", "だいたい理解できた"), ("3", "あまり理解できなかった"), ("4", "理解できなかった"),
+            ]),
+            new(QuestionKind.Satisfaction, "教室には満足しましたか？",
+            [
+                ("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満"),
+            ]),
+        };
+        questions.AddRange(form.Goals.Select(g => new Question(QuestionKind.CanDo, $"「{g.Text}」ことが、できるようになりましたか？",
+            [("1", "ひとりでできる"), ("2", "手伝いがあればできる"), ("3", "まだできない")], g.Id)));
+        questions.Add(new(QuestionKind.SomeoneToAsk, "スマホで困ったときに、相談できる人はいますか？", [("yes", "いる"), ("no", "いない")]));
+        questions.Add(new(QuestionKind.Comment, "ご意見・ご感想があればお書きください（書かなくても大丈夫です）。", []));
+        return questions;
+    }
+
+    public string? Saved(SurveyAnswers answers) => Kind switch
+    {
+        QuestionKind.Understanding => answers.Understanding is { } u ? ((int)u).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.Satisfaction => answers.Satisfaction?.ToString(CultureInfo.InvariantCulture),
+        QuestionKind.CanDo => answers.CanDo.TryGetValue(GoalId, out var level) ? ((int)level).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.SomeoneToAsk => answers.HasSomeoneToAsk switch { true => "yes", false => "no", null => null },
+        _ => answers.Comment,
+    };
+
+    public bool Accepts(string value) => Kind == QuestionKind.Comment
+        ? value.Length <= 500 && value.All(c => c is not '<' and not '>' && (!char.IsControl(c) || c is '\r' or '\n'))
+        : Choices.Any(c => c.Value == value);
+
+    /// <summary>The saved answers with this question's answer replaced (null: left blank).</summary>
+    public SurveyAnswers Apply(SurveyAnswers answers, string? value) => Kind switch
+    {
+        QuestionKind.Understanding => answers with { Understanding = value is null ? null : (Understanding)int.Parse(value, CultureInfo.InvariantCulture) },
+        QuestionKind.Satisfaction => answers with { Satisfaction = value is null ? null : int.Parse(value, CultureInfo.InvariantCulture) },
+        QuestionKind.CanDo => answers with { CanDo = WithGoal(answers.CanDo, value) },
+        QuestionKind.SomeoneToAsk => answers with { HasSomeoneToAsk = value is null ? null : value == "yes" },
+        _ => answers with { Comment = value },
+    };
+
+    private Dictionary<int, CanDoLevel> WithGoal(IReadOnlyDictionary<int, CanDoLevel> canDo, string? value)
+    {
+        var changed = canDo.ToDictionary(c => c.Key, c => c.Value);
+        if (value is null) changed.Remove(GoalId);
+        else changed[GoalId] = (CanDoLevel)int.Parse(value, CultureInfo.InvariantCulture);
+        return changed;
+    }
+}

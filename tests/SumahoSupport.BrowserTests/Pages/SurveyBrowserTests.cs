@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.BrowserTests.Infrastructure;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.BrowserTests.Pages;
+
+public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Survey_OnAPhone_IsAnsweredWithTheKeyboardAndPassesAxe()
+    {
+        var session = await browser.App.CreateSessionAsync(capacity: 3);
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var request = new BookingRequest("小林 トメ", "こばやし とめ", "0267110001", null, AgeBand.Eighties, DeviceType.None, null, BookingChannel.Phone);
+            await scope.ServiceProvider.GetRequiredService<BookingService>().BookAsync(session, request, BookingKind.Proxy, default);
+        }
+        var token = await browser.App.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.SurveyToken!).SingleAsync());
+        browser.App.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(3)); // the class is over
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/Survey/{token}");
+        Assert.Equal("質問 1 / 7", await page.Locator(".survey-progress").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "survey-question-1");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.TabToAsync("input[name=Answer]");
+        await page.Keyboard.PressAsync("Space");      // よく理解できた
+        await page.Keyboard.PressAsync("ArrowDown");  // だいたい理解できた
+        await page.TabToAsync("button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**q=2");
+        Assert.Equal("質問 2 / 7", await page.Locator(".survey-progress").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var saved = await browser.App.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.ClassSessionId == session));
+        Assert.Equal(SumahoSupport.Core.Surveys.Understanding.MostlyUnderstood, saved.Understanding);
+        Assert.Equal(AgeBand.Eighties, saved.AgeBand);
+    }
+}
