@@ -48,7 +48,9 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
         Assert.False(await page.Locator("[data-print]").IsVisibleAsync());
-        Assert.True(await page.Locator(".slip-qr img").IsVisibleAsync());
+        // Both codes survive printing: the manage link and the survey for after the class.
+        Assert.Equal(2, await page.Locator(".slip-qr img").CountAsync());
+        foreach (var qr in await page.Locator(".slip-qr img").AllAsync()) Assert.True(await qr.IsVisibleAsync());
         await Screenshots.SaveAsync(page, "booking-slip-print");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(Screenshots.Directory, "booking-slip.pdf") });
         Assert.True(pdf.Length > 10_000, $"the printed slip is only {pdf.Length} bytes");
