@@ -56,8 +56,9 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>Comprehension surveys and the understanding rate.</summary>
-    public static IServiceCollection AddSurveys(this IServiceCollection services)
+    public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SurveyOptions>(configuration.GetSection(SurveyOptions.Section));
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyStatistics>();
         return services;

@@ -28,10 +28,44 @@ public sealed class SurveyStatistics(AppDbContext db)
     }
 
     /// <summary>The city's fiscal year (4月〜翌3月) that <paramref name="fiscalYear"/> starts in, by class date in Tokyo.</summary>
-    public Task<UnderstandingRate> ForFiscalYearAsync(int fiscalYear, CancellationToken ct)
+    public Task<UnderstandingRate> ForFiscalYearAsync(int fiscalYear, CancellationToken ct) =>
+        UnderstandingAsync(SessionsOf(fiscalYear), ct);
+
+    public IQueryable<ClassSession> SessionsOf(int fiscalYear)
     {
         var (from, until) = FiscalYear.UtcRange(fiscalYear);
-        return UnderstandingAsync(db.ClassSessions.Where(s => s.StartsAtUtc >= from && s.StartsAtUtc < until && s.Status == ClassSessionStatus.Scheduled), ct);
+        return db.ClassSessions.Where(s => s.StartsAtUtc >= from && s.StartsAtUtc < until && s.Status == ClassSessionStatus.Scheduled);
+    }
+
+    /// <summary>The rate of each session that has answers, counted per session in SQL.</summary>
+    public async Task<Dictionary<int, UnderstandingRate>> BySessionAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
+    {
+        var ids = sessions.Select(s => s.Id);
+        var answered = await db.SurveyResponses
+            .Where(r => r.Understanding != null && ids.Contains(r.ClassSessionId))
+            .GroupBy(r => r.ClassSessionId)
+            .Select(g => new { Session = g.Key, Understood = g.Count(r => r.Understanding <= Understanding.MostlyUnderstood), Answers = g.Count() })
+            .ToListAsync(ct);
+        var tallied = await db.UnderstandingTallies
+            .Where(t => ids.Contains(t.ClassSessionId))
+            .GroupBy(t => t.ClassSessionId)
+            .Select(g => new { Session = g.Key, Understood = g.Where(t => t.Answer <= Understanding.MostlyUnderstood).Sum(t => t.Count), Answers = g.Sum(t => t.Count) })
+            .ToListAsync(ct);
+        return answered.Select(a => (a.Session, a.Understood, a.Answers))
+            .Concat(tallied.Select(t => (t.Session, t.Understood, t.Answers)))
+            .GroupBy(x => x.Session)
+            .Where(g => g.Sum(x => x.Answers) > 0)
+            .ToDictionary(g => g.Key, g => new UnderstandingRate(g.Sum(x => x.Understood), g.Sum(x => x.Answers)));
+    }
+
+    /// <summary>Survey forms received (individual and tallied) and people who attended, for the response rate.</summary>
+    public async Task<(int Responses, int Attendees)> ResponseCountsAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
+    {
+        var ids = sessions.Select(s => s.Id);
+        var responses = await db.SurveyResponses.CountAsync(r => ids.Contains(r.ClassSessionId), ct)
+            + await db.UnderstandingTallies.Where(t => ids.Contains(t.ClassSessionId)).SumAsync(t => t.Count, ct);
+        var attendees = await db.Bookings.CountAsync(b => ids.Contains(b.ClassSessionId) && b.Status == Bookings.BookingStatus.Attended, ct);
+        return (responses, attendees);
     }
 }
 

@@ -25,7 +25,7 @@ public static class WebHostingExtensions
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
-        services.AddSurveys();
+        services.AddSurveys(builder.Configuration);
         services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();

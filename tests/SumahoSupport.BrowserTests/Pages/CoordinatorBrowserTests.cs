@@ -38,6 +38,7 @@ public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<
             ("/Coordinator/Courses", "coordinator-courses"),
             ("/Coordinator/Bookings?Q=090-3333-4444", "coordinator-booking-search"),
             ("/Coordinator/Calls", "coordinator-calls"),
+            ("/Coordinator/Dashboard", "coordinator-dashboard"),
             ("/Coordinator/Mail", "coordinator-mail"),
             ("/Coordinator/Courses/Edit", "coordinator-course-edit"),
         })
