@@ -274,7 +274,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
     }
 
     public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
-        db.Bookings.CountAsync(b => b.ClassSessionId == sessionId && b.Status == BookingStatus.Waitlisted && b.Id <= bookingId, ct);
+        WaitingList.PositionAsync(db, bookingId, sessionId, ct);
 
     private sealed record ExistingBooking(string Code, string Token, BookingStatus Status, string Kana);
 

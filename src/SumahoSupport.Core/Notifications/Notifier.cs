@@ -1,5 +1,6 @@
 using Humanizer;
 using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
@@ -64,7 +65,7 @@ public sealed class Notifier(
             .Set("booking_code", booking.Code)
             .Set("manage_url", invitations.ManageUrl(booking.Code, booking.Token))
             .Set("reason", reason)
-            .Set("waitlist_position", notice == BookingNotice.Waitlisted ? await PositionAsync(booking) : "");
+            .Set("waitlist_position", notice == BookingNotice.Waitlisted ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
         Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
     }
 
@@ -91,7 +92,7 @@ public sealed class Notifier(
             .Set("relative_time", startsAtUtc.Humanize(utcDate: true, dateToCompareAgainst: Now, culture: Japanese).Replace(" ", "", StringComparison.Ordinal))
             .Set("venue_name", venueName)
             .Set("venue_address", venueAddress)
-            .Set("map_url", "https://www.google.com/maps/search/?api=1&query=" + Uri.EscapeDataString(venueAddress))
+            .Set("map_url", MapLink.For(venueAddress))
             .Set("things_to_bring", notes ?? "特にありません")
             .Set("classes_url", invitations.ClassesUrl);
 
@@ -126,8 +127,4 @@ public sealed class Notifier(
         BookingNotice.Promoted => "キャンセル待ちから予約が確定しました",
         _ => null,
     };
-
-    private Task<int> PositionAsync(BookingFacts booking) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.Bookings, b => b.ClassSessionId == booking.SessionId && b.Status == Bookings.BookingStatus.Waitlisted && b.Id <= booking.Id);
 }

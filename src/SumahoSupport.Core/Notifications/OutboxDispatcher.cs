@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Core.Notifications;
@@ -93,45 +92,4 @@ public sealed class OutboxDispatcher(
             .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null)
             .SetProperty(x => x.LastError, message.Length > 1000 ? message[..1000] : message), ct);
     }
-}
-
-/// <summary>What coordinators do with the outbox: send a dead message again.</summary>
-public sealed class OutboxService(AppDbContext db, AuditLog audit, TimeProvider clock, OutboxSignal signal)
-{
-    public async Task<bool> ResendAsync(long id, CancellationToken ct)
-    {
-        var reset = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead).ExecuteUpdateAsync(m => m
-            .SetProperty(x => x.Status, OutboxStatus.Pending)
-            .SetProperty(x => x.Attempts, 0)
-            .SetProperty(x => x.NextAttemptAtUtc, clock.GetUtcNow().UtcDateTime)
-            .SetProperty(x => x.LastError, (string?)null), ct);
-        if (reset == 0) return false;
-        audit.Record("mail.resent", nameof(OutboxMessage), id);
-        await db.SaveChangesAsync(ct);
-        signal.Notify();
-        return true;
-    }
-}
-
-/// <summary>Wakes the background dispatcher when there is something new to send, instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another caller woke it first; once is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
 }

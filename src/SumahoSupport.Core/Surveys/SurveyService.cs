@@ -46,8 +46,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
     public async Task<SurveyForm?> OpenAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
-        var booking = await db.Bookings.AsNoTracking()
-            .Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status))
+        var booking = await Attendee(token)
             .Select(b => new
             {
                 b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
@@ -69,8 +68,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
     public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return SubmitResult.UnknownToken;
-        var booking = await db.Bookings.AsNoTracking()
-            .Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status))
+        var booking = await Attendee(token)
             .Select(b => new { b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.Participant.AgeBand, b.Participant.Device })
             .SingleOrDefaultAsync(ct);
         if (booking is null) return SubmitResult.UnknownToken;
@@ -135,6 +133,10 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         foreach (var (goal, level) in answers.CanDo.Where(a => goals.Contains(a.Key) && Enum.IsDefined(a.Value)))
             response.CanDo.Add(new CanDoAnswer { LearningGoalId = goal, Level = level });
     }
+
+    /// <summary>The booking a survey token belongs to, if it held a seat (a cancelled or waiting booking has nothing to rate).</summary>
+    private IQueryable<Booking> Attendee(string token) =>
+        db.Bookings.AsNoTracking().Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status));
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -33,8 +33,3 @@ public sealed record ClassDetails(
     /// <summary>A map search for the address; works on any phone without an API key.</summary>
     public string MapUrl => MapLink.For(VenueAddress);
 }
-
-public static class MapLink
-{
-    public static string For(string address) => "https://www.google.com/maps/search/?api=1&query=" + Uri.EscapeDataString(address);
-}
