@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SumahoSupport.BrowserTests.Infrastructure;
+using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.BrowserTests.Pages;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.BrowserTests.Infrastructure;
+using SumahoSupport.Tests.Infrastructure;
 using SumahoSupport.Core.Bookings;
-using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.BrowserTests.Pages;
 
@@ -12,13 +11,10 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
     public async Task Survey_OnAPhone_IsAnsweredWithTheKeyboardAndPassesAxe()
     {
         var session = await browser.App.CreateSessionAsync(capacity: 3);
-        await using (var scope = browser.App.Services.CreateAsyncScope())
-        {
-            var request = new BookingRequest("小林 トメ", "こばやし とめ", "0267110001", null, AgeBand.Eighties, DeviceType.None, null, BookingChannel.Phone);
-            await scope.ServiceProvider.GetRequiredService<BookingService>().BookAsync(session, request, BookingKind.Proxy, default);
-        }
+        await browser.App.BookAsync(session,
+            new BookingRequest("小林 トメ", "こばやし とめ", "0267110001", null, AgeBand.Eighties, DeviceType.None, null, BookingChannel.Phone), BookingKind.Proxy);
         var token = await browser.App.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.SurveyToken!).SingleAsync());
-        browser.App.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(3)); // the class is over
+        browser.App.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(3)); // the class (3 days ahead, 2 hours) is over
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/Survey/{token}");

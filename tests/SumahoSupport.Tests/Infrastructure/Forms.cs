@@ -30,22 +30,38 @@ public static class Forms
         var page = await client.GetDocumentAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
-        {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-            fields[input.Name!] = input.Value;
-        }
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
-        {
-            var chosen = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
-            if (chosen is not null) fields[select.Name!] = chosen.Value;
-        }
-        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) fields[textarea.Name!] = textarea.Value;
+        var fields = FieldsOf(form);
         foreach (var (name, value) in values) fields[name] = value;
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(action, content);
+    }
+
+    /// <summary>
+    /// What the form would post as rendered. With <paramref name="fillEveryChoice"/>, a radio group with nothing checked
+    /// sends its first value and a select with no real choice its last option, so the result is a complete submission.
+    /// </summary>
+    public static Dictionary<string, string> FieldsOf(IHtmlFormElement form, bool fillEveryChoice = false)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked)
+            {
+                if (fillEveryChoice && input.Type == "radio" && !fields.ContainsKey(input.Name!)) fields[input.Name!] = input.Value;
+                continue;
+            }
+            fields[input.Name!] = input.Value;
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            var chosen = fillEveryChoice
+                ? select.Options.FirstOrDefault(o => o.IsSelected && o.Value != "") ?? select.Options.LastOrDefault()
+                : select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+            if (chosen is not null) fields[select.Name!] = chosen.Value;
+        }
+        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) fields[textarea.Name!] = textarea.Value;
+        return fields;
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>

@@ -113,23 +113,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static string Describe(string payload) => payload.Length > 20 ? $"{payload[..10]}…({payload.Length} chars)" : payload;
 
     /// <summary>A valid submission of the form as rendered, which each case then spoils one field at a time.</summary>
-    private static Dictionary<string, string> Fields(IHtmlFormElement form)
-    {
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
-        {
-            if (input.Type is "radio" or "checkbox")
-            {
-                if (input.IsChecked || !fields.ContainsKey(input.Name!)) fields[input.Name!] = input.Value;
-                continue;
-            }
-            fields[input.Name!] = input.Value;
-        }
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
-            fields[select.Name!] = (select.Options.FirstOrDefault(o => o.IsSelected && o.Value != "") ?? select.Options.LastOrDefault())?.Value ?? "";
-        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) fields[textarea.Name!] = textarea.Value;
-        return fields;
-    }
+    private static Dictionary<string, string> Fields(IHtmlFormElement form) => Infrastructure.Forms.FieldsOf(form, fillEveryChoice: true);
 
     private async Task<(HttpClient Client, string Url, string Selector)> OpenAsync(string form)
     {
