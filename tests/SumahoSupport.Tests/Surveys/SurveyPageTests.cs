@@ -31,6 +31,10 @@ public sealed class SurveyPageTests(AppFactory app) : IClassFixture<AppFactory>
         var slip = await client.GetDocumentAsync($"/Bookings/{booked.Code}?token={booked.Token}");
         Assert.Equal(2, slip.QuerySelectorAll(".slip-qr img").Length);
         Assert.NotEqual(booked.Token, token);
+
+        await app.WithBookingsAsync(b => b.CancelByResidentAsync(booked.Code, booked.Token, default));
+        var cancelled = await client.GetDocumentAsync($"/Bookings/{booked.Code}?token={booked.Token}");
+        Assert.Null(cancelled.QuerySelector(".slip-survey"));
     }
 
     [Fact]

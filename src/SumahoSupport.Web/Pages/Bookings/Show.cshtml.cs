@@ -22,8 +22,13 @@ public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageMo
 
     public string ManageUrl => Url.PageLink("/Bookings/Show", values: new { code = Booking.Code, token = Booking.ManageToken })!;
 
-    /// <summary>The survey has its own secret, so the printed survey QR can never cancel the booking.</summary>
-    public string? SurveyUrl => Booking.SurveyToken is null ? null : Url.PageLink("/Survey/Index", values: new { token = Booking.SurveyToken });
+    /// <summary>
+    /// The survey has its own secret, so the printed survey QR can never cancel the booking. Only people with a seat can
+    /// answer, so a cancelled or waiting booking shows no survey code that would lead nowhere.
+    /// </summary>
+    public string? SurveyUrl => Booking.SurveyToken is not null && BookingStatuses.HoldingSeat.Contains(Booking.Status)
+        ? Url.PageLink("/Survey/Index", values: new { token = Booking.SurveyToken })
+        : null;
 
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
     {
