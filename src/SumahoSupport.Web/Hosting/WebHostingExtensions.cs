@@ -77,6 +77,7 @@ public static class WebHostingExtensions
             {
                 JapaneseModelBindingMessages.Apply(options.ModelBindingMessageProvider);
                 options.ModelBinderProviders.Insert(0, new WidthInsensitiveBinderProvider());
+                options.Filters.Add(new RefusedFormStatusFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -35,9 +35,7 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Space");
         await Screenshots.SaveAsync(page, "book-form-filled");
         await page.TabToAsync("button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-
-        await page.WaitForURLAsync("**/Bookings/*done=booked*");
+        await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**/Bookings/*done=booked*");
         Assert.Equal("ご予約を受け付けました", await page.Locator("h1").InnerTextAsync());
         var code = await page.Locator(".booking-code strong").InnerTextAsync();
         Assert.Matches("^[A-Z0-9]{3}-[A-Z0-9]{3}$", code);
@@ -63,9 +61,7 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         Assert.Equal("予約をキャンセルしますか？", await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
         await page.TabToAsync("button.button-danger");
-        await page.Keyboard.PressAsync("Enter");
-
-        await page.WaitForURLAsync("**/Bookings/*done=cancelled*");
+        await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**/Bookings/*done=cancelled*");
         Assert.Equal("キャンセルしました", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("キャンセル済み", await page.Locator(".booking-status .badge").InnerTextAsync());
         await Screenshots.SaveAsync(page, "booking-cancelled");

@@ -14,8 +14,8 @@ public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<
         await page.GotoAsync("/Account/Login?ReturnUrl=%2FCoordinator");
         await page.GetByLabel("メールアドレス").FillAsync("coordinator@example.jp");
         await page.GetByLabel("パスワード").FillAsync("Demo-Coordinator-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/Coordinator");
+        await page.SubmitAndExpectRedirectAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync(), "**/Coordinator");
 
         // Book one resident by phone so the roster has a row with its buttons.
         await page.GotoAsync($"/Coordinator/Classes/{session}/ProxyBooking");
@@ -23,8 +23,8 @@ public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<
         await page.Locator("#Input_Kana").FillAsync("でんわ よやく");
         await page.Locator("#Input_Phone").FillAsync("090-3333-4444");
         await page.Locator("input[name='Input.Device'][value='IPhone']").CheckAsync();
-        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/Coordinator/Classes/{session}/Roster");
+        await page.SubmitAndExpectRedirectAsync(
+            () => page.Locator("main form[method=post] button[type=submit]").ClickAsync(), $"**/Coordinator/Classes/{session}/Roster");
         Assert.Contains("予約を受け付けました", await page.Locator(".status-message").InnerTextAsync(), StringComparison.Ordinal);
 
         foreach (var (url, name) in new[]

@@ -82,8 +82,7 @@ public sealed class PublicPagesBrowserTests(BrowserApp browser) : IClassFixture<
         await page.GotoAsync("/Coordinator");
         await page.GetByLabel("メールアドレス").FillAsync("coordinator@example.jp");
         await page.GetByLabel("パスワード").FillAsync("Demo-Coordinator-2026");
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/Coordinator");
+        await page.SubmitAndExpectRedirectAsync(() => page.GetByLabel("パスワード").PressAsync("Enter"), "**/Coordinator");
         Assert.True(await page.Locator("table.data-table tbody tr").CountAsync() > 0);
         await Screenshots.SaveAsync(page, "coordinator-home");
         await Accessibility.AssertNoViolationsAsync(page);

@@ -26,8 +26,7 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
         await page.Keyboard.PressAsync("Space");      // よく理解できた
         await page.Keyboard.PressAsync("ArrowDown");  // だいたい理解できた
         await page.TabToAsync("button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**q=2");
+        await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**q=2");
         Assert.Equal("質問 2 / 7", await page.Locator(".survey-progress").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 

@@ -34,7 +34,7 @@ public sealed class DemoPasswordTests(ProductionAppFactory app) : IClassFixture<
     public async Task Production_RefusesToSignInWithAPublishedDemoPassword()
     {
         using var response = await app.CreateBrowserLikeClient().SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Contains("デモ用のパスワードはこの環境では使えません", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }

@@ -73,7 +73,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateBrowserLikeClient();
         using var response = await client.SignInAsync(DemoAccounts.AdminEmail, "not-the-password");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Contains("メールアドレスまたはパスワードが正しくありません。", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }
@@ -99,11 +99,11 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         for (var i = 0; i < 5; i++)
         {
             using var failed = await client.SignInAsync(email, $"wrong-{i}");
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.StatusCode);
         }
 
         using var locked = await client.SignInAsync(email, password);
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
         var page = await Forms.ParseAsync(locked);
         Assert.Contains("しばらくログインできません", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
     }

@@ -82,7 +82,7 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
     {
         var session = await app.CreateSessionAsync(capacity: 8);
         using var response = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Equal("お名前を入力してください。", page.QuerySelector("#Input_Name-error")!.TextContent);
         Assert.Equal("true", page.QuerySelector("#Input_Name")!.GetAttribute("aria-invalid"));
@@ -133,7 +133,7 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(code, again.QuerySelector(".booking-code strong")!.TextContent);
 
         using var other = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", Form(phone, kana: "すずき たろう", name: "鈴木 太郎"));
-        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         var page = await Forms.ParseAsync(other);
         Assert.Contains("この電話番号で、この教室のご予約", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(code, await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
             ["Input.CutoffMinutes"] = "abc",
             ["Input.LoanerDevices"] = "2",
         });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Equal("「開催日」の値が正しくありません。", page.QuerySelector("#Input_Date-error")!.TextContent);
         Assert.Equal("「開始時刻」の値が正しくありません。", page.QuerySelector("#Input_StartTime-error")!.TextContent);
@@ -167,7 +167,7 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
             ["Input.KeepHolidays"] = "true",
         };
         using var bad = await client.SubmitFormAsync("/Coordinator/Classes/Series", fields);
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.StartsWith("繰り返しの指定（RRULE）を読み取れません。", (await Forms.ParseAsync(bad)).QuerySelector("#Input_CustomRule-error")!.TextContent, StringComparison.Ordinal);
 
         fields["Input.CustomRule"] = "FREQ=MONTHLY;BYDAY=2TU;COUNT=3";

@@ -80,7 +80,7 @@ public sealed class SurveyPageTests(AppFactory app) : IClassFixture<AppFactory>
         var (_, token, _) = await AttendedClassAsync();
         app.Clock.Advance(TimeSpan.FromHours(5));
         using var response = await AnswerAsync(app.CreateBrowserLikeClient(), token, 1, answer);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Forms.ParseAsync(response);
         Assert.Contains("選びなおしてください。", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)</script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
