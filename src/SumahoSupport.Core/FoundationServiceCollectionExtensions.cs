@@ -61,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.Configure<SurveyOptions>(configuration.GetSection(SurveyOptions.Section));
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyStatistics>();
+        services.AddScoped<SurveyRequestService>();
+        services.AddScoped<Reporting.AnnualReport>();
         return services;
     }
 

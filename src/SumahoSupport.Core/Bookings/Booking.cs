@@ -40,6 +40,9 @@ public sealed class Booking
 
     /// <summary>When the day-before reminder was claimed (mail or call), so it happens once.</summary>
     public DateTime? RemindedAtUtc { get; set; }
+
+    /// <summary>When the アンケートのお願い after the class was claimed, so it is sent once.</summary>
+    public DateTime? SurveyRequestedAtUtc { get; set; }
 }
 
 public enum BookingStatus

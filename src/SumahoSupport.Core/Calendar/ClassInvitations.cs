@@ -25,12 +25,15 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
 
     public string ClassesUrl => $"{BaseUrl}/Classes";
 
+    /// <summary>The survey link as sent by mail: answers through it are recorded as the e-mail channel.</summary>
+    public string SurveyUrl(string token) => $"{BaseUrl}/Survey/{Uri.EscapeDataString(token)}?Via=mail";
+
     public Task<BookingFacts?> BookingAsync(string code, CancellationToken ct) =>
         db.Bookings.AsNoTracking().Where(b => b.Code == code)
             .Select(b => new BookingFacts(
                 b.Id, b.Code, b.ManageToken, b.Status, b.Sequence + b.ClassSession.Sequence, b.Participant.Name, b.Participant.Email,
                 b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Notes,
-                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address))
+                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.SurveyToken))
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
@@ -75,7 +78,7 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
 
 public sealed record BookingFacts(
     int Id, string Code, string Token, BookingStatus Status, int Sequence, string Name, string? Email, int SessionId,
-    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress);
+    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken);
 
 public sealed record AssignmentFacts(
     int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,

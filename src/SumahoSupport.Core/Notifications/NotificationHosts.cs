@@ -36,7 +36,7 @@ public sealed class OutboxDispatcherHost(IServiceScopeFactory scopes, OutboxSign
     }
 }
 
-/// <summary>Checks every minute whether tomorrow's reminders are due.</summary>
+/// <summary>Checks every minute whether tomorrow's reminders, or the survey requests after today's classes, are due.</summary>
 public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<ReminderHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,11 +47,13 @@ public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signa
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(stoppingToken) > 0) signal.Notify();
+                var reminded = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(stoppingToken);
+                var asked = await scope.ServiceProvider.GetRequiredService<Surveys.SurveyRequestService>().SendDueAsync(stoppingToken);
+                if (reminded + asked > 0) signal.Notify();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reminders failed; trying again in a minute.");
+                logger.LogError(e, "Reminders or survey requests failed; trying again in a minute.");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

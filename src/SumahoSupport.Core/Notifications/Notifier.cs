@@ -69,6 +69,20 @@ public sealed class Notifier(
         Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
     }
 
+    /// <summary>
+    /// アンケートのお願い after the class, by e-mail only: people without e-mail were handed the QR slip or the paper form
+    /// at the class, and a phone call to ask for a survey would be a burden, not a help.
+    /// </summary>
+    public async Task<bool> SurveyRequestAsync(string code, CancellationToken ct)
+    {
+        var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
+        if (booking.Email is null || booking.SurveyToken is null) return false;
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+            .Set("survey_url", invitations.SurveyUrl(booking.SurveyToken));
+        Enqueue("survey-request", booking.Code, booking.Email, booking.Name, templates.Render("survey-request", model), null);
+        return true;
+    }
+
     /// <summary>A supporter's invitation to work at a class (REQUEST, reply asked), or its withdrawal (CANCEL).</summary>
     public async Task AssignmentAsync(int sessionId, int supporterId, bool cancelled, CancellationToken ct)
     {

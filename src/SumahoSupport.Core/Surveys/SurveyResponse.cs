@@ -32,7 +32,9 @@ public sealed class SurveyResponse
     public string? Comment { get; set; }
 
     public AgeBand AgeBand { get; set; }
-    public DeviceType Device { get; set; }
+
+    /// <summary>The respondent's device; null when a paper form did not say.</summary>
+    public DeviceType? Device { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -89,12 +89,19 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
     }
 
-    /// <summary>One paper form typed in by a coordinator; it has no token and is not linked to anyone.</summary>
-    public async Task<long> EnterPaperAsync(int sessionId, SurveyAnswers answers, CancellationToken ct)
+    /// <summary>
+    /// One paper form typed in by a coordinator; it has no token and is not linked to anyone. The form's own 年代 and
+    /// 端末 boxes are optional.
+    /// </summary>
+    public async Task<long> EnterPaperAsync(int sessionId, SurveyAnswers answers, AgeBand ageBand, DeviceType? device, CancellationToken ct)
     {
         var courseId = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CourseId).SingleOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
-        var response = db.SurveyResponses.Add(new SurveyResponse { ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now }).Entity;
+        var response = db.SurveyResponses.Add(new SurveyResponse
+        {
+            ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now,
+            AgeBand = Enum.IsDefined(ageBand) ? ageBand : AgeBand.Unknown, Device = device is { } d && Enum.IsDefined(d) ? d : null,
+        }).Entity;
         await ApplyAsync(response, answers, courseId, ct);
         await db.SaveChangesAsync(ct);
         audit.Record("survey.paper", nameof(SurveyResponse), response.Id);
@@ -138,5 +145,5 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
     private IQueryable<Booking> Attendee(string token) =>
         db.Bookings.AsNoTracking().Where(b => b.SurveyToken == token && BookingStatuses.HoldingSeat.Contains(b.Status));
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

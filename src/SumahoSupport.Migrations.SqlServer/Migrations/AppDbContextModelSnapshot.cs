@@ -268,6 +268,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("StatusChangedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("SurveyRequestedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("SurveyToken")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -985,7 +988,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("Device")
+                    b.Property<int?>("Device")
                         .HasColumnType("int");
 
                     b.Property<bool?>("HasSomeoneToAsk")

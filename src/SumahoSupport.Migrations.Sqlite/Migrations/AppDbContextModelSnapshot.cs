@@ -252,6 +252,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("StatusChangedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SurveyRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SurveyToken")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -939,7 +942,7 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Device")
+                    b.Property<int?>("Device")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("HasSomeoneToAsk")

@@ -92,7 +92,7 @@ public sealed class SurveyCollectionTests(AppFactory app) : IClassFixture<AppFac
         var goals = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).SelectMany(s => s.Course.LearningGoals).Select(g => g.Id).ToListAsync());
         var canDo = new Dictionary<int, CanDoLevel> { [goals[0]] = CanDoLevel.Alone, [999_999] = CanDoLevel.Alone };
         await SubmitAsync(tokens[0], new SurveyAnswers(Understanding.WellUnderstood, 5, false, null, canDo));
-        var paper = await app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().EnterPaperAsync(session, Answer(Understanding.NotReallyUnderstood), default));
+        var paper = await app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().EnterPaperAsync(session, Answer(Understanding.NotReallyUnderstood), AgeBand.Unknown, null, default));
 
         var responses = await app.WithDbAsync(db => db.SurveyResponses.Include(r => r.CanDo).Where(r => r.ClassSessionId == session).OrderBy(r => r.Id).ToListAsync());
         Assert.Equal([goals[0]], responses[0].CanDo.Select(c => c.LearningGoalId));

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Surveys;
+
+namespace SumahoSupport.Core.Reporting;
+
+/// <summary>The fiscal year's figures a city reports to its council and to the national program (実績報告).</summary>
+public sealed record AnnualFigures(
+    int FiscalYear, int ClassesHeld, int UniqueParticipants, int Visits, int ActiveSupporters, BreakdownRow Total,
+    IReadOnlyList<BreakdownRow> ByCourse, IReadOnlyList<BreakdownRow> ByMonth);
+
+public sealed class AnnualReport(AppDbContext db, SurveyStatistics statistics, TimeProvider clock)
+{
+    public async Task<AnnualFigures> ForAsync(int fiscalYear, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var held = statistics.SessionsOf(fiscalYear).Where(s => s.StartsAtUtc <= now);
+        var ids = held.Select(s => s.Id);
+        var figures = await statistics.SessionFiguresAsync(held, ct);
+        var attended = db.Bookings.Where(b => ids.Contains(b.ClassSessionId) && b.Status == BookingStatus.Attended);
+        var unique = await attended.Select(b => b.ParticipantId).Distinct().CountAsync(ct);
+        var visits = await attended.CountAsync(ct);
+        var supporters = await db.Assignments.Where(a => ids.Contains(a.ClassSessionId)).Select(a => a.SupporterId).Distinct().CountAsync(ct);
+        return new AnnualFigures(
+            fiscalYear, figures.Count, unique, visits, supporters, SurveyBreakdown.Total("合計", figures.ToList()),
+            SurveyBreakdown.ByClass(figures, BreakdownDimension.Course), SurveyBreakdown.ByClass(figures, BreakdownDimension.Month));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.Core.Surveys;
+
+/// <summary>
+/// アンケートのお願い: an hour after a class ends, each participant recorded as attended who has e-mail and has not
+/// answered yet (many answer on the spot through the QR slip) gets the survey link by mail — once, claimed with a
+/// conditional UPDATE so two app instances never both send it. Mail goes out in the daytime only.
+/// </summary>
+public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, TimeProvider clock)
+{
+    /// <summary>Long enough for people to get home; the QR slip covers those who answer at the class.</summary>
+    public static readonly TimeSpan AfterClass = TimeSpan.FromHours(1);
+
+    /// <summary>Requests wait for the morning rather than arrive in the evening or at night (Tokyo time).</summary>
+    public static readonly TimeOnly SendFrom = new(9, 0), SendUntil = new(20, 0);
+
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var timeInTokyo = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(nowUtc));
+        if (timeInTokyo < SendFrom || timeInTokyo >= SendUntil) return 0;
+
+        var endedBefore = nowUtc - AfterClass;
+        var stillOpenAfter = nowUtc - SurveyService.OpenAfterClass;
+        var due = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Attended && b.SurveyRequestedAtUtc == null && b.SurveyToken != null
+                && b.Participant.Email != null
+                && b.ClassSession.Status == ClassSessionStatus.Scheduled
+                && b.ClassSession.EndsAtUtc <= endedBefore && b.ClassSession.EndsAtUtc > stillOpenAfter)
+            .OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.Code, b.SurveyToken })
+            .ToListAsync(ct);
+
+        var sent = 0;
+        foreach (var booking in due)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.SurveyRequestedAtUtc == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.SurveyRequestedAtUtc, nowUtc), ct);
+            if (claimed == 0) continue;
+            var hash = SurveyService.Hash(booking.SurveyToken!);
+            var answered = await db.SurveyResponses.AnyAsync(r => r.TokenHash == hash, ct);
+            if (!answered && await notifier.SurveyRequestAsync(booking.Code, ct)) sent++;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        return sent;
+    }
+}
