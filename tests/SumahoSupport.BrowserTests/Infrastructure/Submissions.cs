@@ -6,19 +6,41 @@ public static class Submissions
 {
     /// <summary>
     /// Submits a form by <paramref name="submit"/> (a click, or Enter on a focused field) and expects the server to
-    /// redirect to <paramref name="urlGlob"/>. When it answers with the form again, the failure names the status and
-    /// the messages on the page instead of a bare navigation timeout.
+    /// redirect to <paramref name="urlGlob"/> — which may be the page the form is on — and that page to load. When the
+    /// server answers with the form again, the failure names the status and the messages on the page instead of a
+    /// bare navigation timeout.
     /// </summary>
     public static async Task SubmitAndExpectRedirectAsync(this IPage page, Func<Task> submit, string urlGlob)
     {
-        var response = await page.RunAndWaitForResponseAsync(submit, r => r.Request.Method == "POST");
-        if (response.Status is not (302 or 303))
+        IResponse? posted = null;
+        void Remember(object? sender, IResponse response)
         {
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            if (response.Request.Method == "POST") posted ??= response;
+        }
+        page.Response += Remember;
+        try
+        {
+            // Obsolete in favour of WaitForURL, which returns at once when the form redirects to its own page; this
+            // waits for the navigation the submit starts.
+#pragma warning disable CS0612
+            await page.RunAndWaitForNavigationAsync(submit, new PageRunAndWaitForNavigationOptions { UrlString = urlGlob, Timeout = 20_000 });
+#pragma warning restore CS0612
+        }
+        catch (TimeoutException) when (posted is not null)
+        {
+            // Fall through to the report below: the server answered, just not with the redirect.
+        }
+        finally
+        {
+            page.Response -= Remember;
+        }
+        if (posted is null) throw new Xunit.Sdk.XunitException($"Submitting on {page.Url} sent no form to the server.");
+        if (posted.Status is not (302 or 303))
+        {
             var messages = await page.Locator(".error-summary, .field-error, .status-message, h1").AllInnerTextsAsync();
             throw new Xunit.Sdk.XunitException(
-                $"POST {response.Url} answered {response.Status}, not a redirect to {urlGlob}: {string.Join(" / ", messages)}");
+                $"POST {posted.Url} answered {posted.Status}, not a redirect to {urlGlob}: {string.Join(" / ", messages)}");
         }
-        await page.WaitForURLAsync(urlGlob);
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }

@@ -48,6 +48,9 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEnter) ModelState.AddModelError(string.Empty, "この教室はまだ始まっていないか、中止されたため、アンケートを入力できません。");
+        // The validator does not visit dictionary values (they stay "unvalidated"); their range is checked here.
+        var canDoKeys = ModelState.Where(e => e.Key.StartsWith("Paper.CanDo[", StringComparison.Ordinal) && e.Value is { Errors.Count: 0 }).Select(e => e.Key).ToList();
+        foreach (var key in canDoKeys) ModelState.MarkFieldValid(key);
         foreach (var (goal, level) in Paper.CanDo)
         {
             if (Goals.All(g => g.Id != goal)) ModelState.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
@@ -58,7 +61,8 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
         await surveys.EnterPaperAsync(id, Paper.ToAnswers(), (AgeBand)(Paper.AgeBand ?? 0), Paper.DeviceType, ct);
         var entered = await db.SurveyResponses.CountAsync(r => r.ClassSessionId == id && r.Channel == SurveyChannel.Paper, ct);
         TempData["StatusMessage"] = $"紙のアンケートを1枚入力しました（この教室の紙の回答 {entered}枚）。続けて次の用紙を入力できます。";
-        return RedirectToPage(null, null, new { id }, "paper");
+        // No #fragment here: a page opened at a fragment ignores autofocus, and the cursor must be back on the first box.
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostTallyAsync(int id, CancellationToken ct)
