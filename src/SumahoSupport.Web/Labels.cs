@@ -49,12 +49,7 @@ public static class Labels
         _ => "Web",
     };
 
-    public static string Device(DeviceType device) => device switch
-    {
-        DeviceType.Android => "Android",
-        DeviceType.IPhone => "iPhone",
-        _ => "持っていない",
-    };
+    public static string Device(DeviceType device) => Core.Surveys.SurveyLabels.Device(device);
 
     public static string Attendance(BookingStatus status) => status switch
     {

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Benchmarks;
@@ -68,16 +67,13 @@ public class DashboardBenchmarks
     [GlobalCleanup]
     public void Cleanup() => database.Dispose();
 
+    /// <summary>Exactly what /Coordinator/Dashboard asks the database for.</summary>
     [Benchmark]
-    public async Task<int> DashboardFigures()
+    public async Task<int> Dashboard()
     {
         await using var db = database.NewContext();
-        var statistics = new SurveyStatistics(db, new FixedClock(Now));
-        var sessions = statistics.SessionsOf(2026);
-        var rate = await statistics.UnderstandingAsync(sessions, CancellationToken.None);
-        var figures = await statistics.SessionFiguresAsync(sessions, CancellationToken.None);
-        var months = SurveyBreakdown.ByClass(figures, BreakdownDimension.Month);
-        return rate.Answers + months.Count;
+        var dashboard = await new SurveyStatistics(db, new FixedClock(Now)).DashboardAsync(2026, 0.9, CancellationToken.None);
+        return dashboard.Total.Rate.Answers + dashboard.Months.Count + dashboard.BelowTarget.Count;
     }
 
     private sealed class FixedClock(DateTime utcNow) : TimeProvider

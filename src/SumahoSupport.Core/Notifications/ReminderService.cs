@@ -9,8 +9,7 @@ namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
 /// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes gets a reminder — by
-/// e-mail, or as a call on the 電話連絡リスト. Each booking is claimed with a conditional UPDATE first, so it happens
-/// once however many instances run this.
+/// e-mail, or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
 /// </summary>
 public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
 {
@@ -31,18 +30,10 @@ public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions
             .Select(b => new { b.Id, b.Code })
             .ToListAsync(ct);
 
-        var reminded = 0;
-        foreach (var booking in due)
+        return await OncePerBooking.SendAsync(db, due.Select(b => (b.Id, b.Code)), b => b.RemindedAtUtc, nowUtc, async code =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.RemindedAtUtc == null)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.RemindedAtUtc, nowUtc), ct);
-            if (claimed == 0) continue;
-            await notifier.BookingAsync(booking.Code, BookingNotice.Reminder, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            reminded++;
-        }
-        return reminded;
+            await notifier.BookingAsync(code, BookingNotice.Reminder, ct);
+            return true;
+        }, ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed class AnnualReport(AppDbContext db, SurveyStatistics statistics, T
         var visits = await attended.CountAsync(ct);
         var supporters = await db.Assignments.Where(a => ids.Contains(a.ClassSessionId)).Select(a => a.SupporterId).Distinct().CountAsync(ct);
         return new AnnualFigures(
-            fiscalYear, figures.Count, unique, visits, supporters, SurveyBreakdown.Total("合計", figures.ToList()),
+            fiscalYear, figures.Count, unique, visits, supporters, SurveyBreakdown.Total("合計", figures),
             SurveyBreakdown.ByClass(figures, BreakdownDimension.Course), SurveyBreakdown.ByClass(figures, BreakdownDimension.Month));
     }
 }

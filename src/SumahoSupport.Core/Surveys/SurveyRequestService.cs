@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
@@ -11,8 +9,8 @@ namespace SumahoSupport.Core.Surveys;
 
 /// <summary>
 /// アンケートのお願い: an hour after a class ends, each participant recorded as attended who has e-mail and has not
-/// answered yet (many answer on the spot through the QR slip) gets the survey link by mail — once, claimed with a
-/// conditional UPDATE so two app instances never both send it. Mail goes out in the daytime only.
+/// answered yet (many answer on the spot through the QR slip) gets the survey link by mail — once
+/// (<see cref="OncePerBooking"/>). Mail goes out in the daytime only.
 /// </summary>
 public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, TimeProvider clock)
 {
@@ -36,22 +34,18 @@ public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, Tim
                 && b.ClassSession.Status == ClassSessionStatus.Scheduled
                 && b.ClassSession.EndsAtUtc <= endedBefore && b.ClassSession.EndsAtUtc > stillOpenAfter)
             .OrderBy(b => b.Id)
-            .Select(b => new { b.Id, b.Code, b.SurveyToken })
+            .Select(b => new { b.Id, b.Code, TokenHash = SurveyService.Hash(b.SurveyToken!) })
             .ToListAsync(ct);
 
-        var sent = 0;
-        foreach (var booking in due)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.SurveyRequestedAtUtc == null)
+        // Those who answered on the spot are marked as asked in one statement and never looked at again.
+        var hashes = due.Select(b => b.TokenHash).ToList();
+        var answered = (await db.SurveyResponses.Where(r => r.TokenHash != null && hashes.Contains(r.TokenHash)).Select(r => r.TokenHash!).ToListAsync(ct)).ToHashSet();
+        var answeredIds = due.Where(b => answered.Contains(b.TokenHash)).Select(b => b.Id).ToList();
+        if (answeredIds.Count > 0)
+            await db.Bookings.Where(b => answeredIds.Contains(b.Id) && b.SurveyRequestedAtUtc == null)
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.SurveyRequestedAtUtc, nowUtc), ct);
-            if (claimed == 0) continue;
-            var hash = SurveyService.Hash(booking.SurveyToken!);
-            var answered = await db.SurveyResponses.AnyAsync(r => r.TokenHash == hash, ct);
-            if (!answered && await notifier.SurveyRequestAsync(booking.Code, ct)) sent++;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        return sent;
+
+        return await OncePerBooking.SendAsync(db, due.Where(b => !answered.Contains(b.TokenHash)).Select(b => (b.Id, b.Code)),
+            b => b.SurveyRequestedAtUtc, nowUtc, code => notifier.SurveyRequestAsync(code, ct), ct);
     }
 }

@@ -14,32 +14,35 @@ namespace SumahoSupport.Core.Surveys;
 /// </summary>
 public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
 {
-    public async Task<UnderstandingRate> UnderstandingAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
-    {
-        var ids = sessions.Select(s => s.Id);
-        var answered = await db.SurveyResponses
-            .Where(r => r.Understanding != null && ids.Contains(r.ClassSessionId))
-            .GroupBy(r => r.Understanding!.Value)
-            .Select(g => new { Answer = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var tallied = await db.UnderstandingTallies
-            .Where(t => ids.Contains(t.ClassSessionId))
-            .GroupBy(t => t.Answer)
-            .Select(g => new { Answer = g.Key, Count = g.Sum(t => t.Count) })
-            .ToListAsync(ct);
-        return UnderstandingRate.FromCounts(answered.Select(a => (a.Answer, a.Count)).Concat(tallied.Select(t => (t.Answer, t.Count))));
-    }
-
-    /// <summary>The city's fiscal year (4月〜翌3月) that <paramref name="fiscalYear"/> starts in, by class date in Tokyo.</summary>
-    public Task<UnderstandingRate> ForFiscalYearAsync(int fiscalYear, CancellationToken ct) =>
-        UnderstandingAsync(SessionsOf(fiscalYear), ct);
-
     /// <summary>The classes held or to be held in a fiscal year (cancelled ones were never held).</summary>
     public IQueryable<ClassSession> SessionsOf(int fiscalYear)
     {
         var (from, until) = FiscalYear.UtcRange(fiscalYear);
         return db.ClassSessions.Where(s => s.StartsAtUtc >= from && s.StartsAtUtc < until && s.Status == ClassSessionStatus.Scheduled);
     }
+
+    /// <summary>Comments shown per class below target; the export has all of them.</summary>
+    public const int CommentsPerClassBelowTarget = 5;
+
+    /// <summary>Everything the 理解度ダッシュボード shows for a fiscal year, in a handful of grouped queries.</summary>
+    public async Task<SurveyDashboard> DashboardAsync(int fiscalYear, double target, CancellationToken ct)
+    {
+        var sessions = SessionsOf(fiscalYear);
+        var figures = await SessionFiguresAsync(sessions, ct);
+        var below = figures.Where(f => f.Rate.Answers > 0 && !f.Rate.MeetsTarget(target)).ToList();
+        return new SurveyDashboard(
+            fiscalYear,
+            SurveyBreakdown.Total("合計", figures),
+            SurveyBreakdown.ByClass(figures, BreakdownDimension.Month),
+            SurveyBreakdown.ByClass(figures, BreakdownDimension.Venue),
+            await CanDoAsync(sessions, ct),
+            below,
+            await CommentsAsync(below.Select(b => b.SessionId).ToList(), CommentsPerClassBelowTarget, ct));
+    }
+
+    /// <summary>The understanding rate, response rate and Q4 of a set of classes as one line (every test and screen counts this way).</summary>
+    public async Task<BreakdownRow> TotalAsync(IQueryable<ClassSession> sessions, CancellationToken ct) =>
+        SurveyBreakdown.Total("合計", await SessionFiguresAsync(sessions, ct));
 
     /// <summary>Every class of the set that has started, with its attendees and survey counts — one row per class.</summary>
     public async Task<IReadOnlyList<SessionFigures>> SessionFiguresAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
@@ -184,6 +187,11 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
             .ToLookup(c => c.ClassSessionId, c => c.Comment!);
     }
 }
+
+/// <summary>The dashboard of one fiscal year: the headline, the trend, the venues, the can-do goals and the classes below target.</summary>
+public sealed record SurveyDashboard(
+    int FiscalYear, BreakdownRow Total, IReadOnlyList<BreakdownRow> Months, IReadOnlyList<BreakdownRow> Venues,
+    IReadOnlyList<CanDoFigures> CanDo, IReadOnlyList<SessionFigures> BelowTarget, ILookup<int, string> Comments);
 
 /// <summary>One class and what it produced: attendees, forms received, the understanding rate, and Q4.</summary>
 public sealed record SessionFigures(

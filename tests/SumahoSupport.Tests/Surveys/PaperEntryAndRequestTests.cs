@@ -23,11 +23,10 @@ public sealed class PaperEntryAndRequestTests(AppFactory app) : IClassFixture<Ap
         Assert.Contains("まだ始まっていない", before.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromHours(4));
-        var goal = await app.WithDbAsync(db => db.LearningGoals.Where(g => db.ClassSessions.Any(s => s.Id == session && s.CourseId == g.CourseId)).OrderBy(g => g.Order).Select(g => g.Id).FirstAsync());
         var paper = "form[action*='handler=Paper']";
         using var saved = await client.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Paper.Understanding"] = "２", ["Paper.Satisfaction"] = "5", [$"Paper.CanDo[{goal}]"] = "1",
+            ["Paper.Understanding"] = "２", ["Paper.Satisfaction"] = "5", ["Paper.CanDo[0].Level"] = "1",
             ["Paper.SomeoneToAsk"] = "2", ["Paper.AgeBand"] = "4", ["Paper.Device"] = "3", ["Paper.Comment"] = "字が大きくて見やすかった",
         }, paper);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -38,14 +37,16 @@ public sealed class PaperEntryAndRequestTests(AppFactory app) : IClassFixture<Ap
         var response = await app.WithDbAsync(db => db.SurveyResponses.Include(r => r.CanDo).SingleAsync(r => r.ClassSessionId == session));
         Assert.Equal((SurveyChannel.Paper, Understanding.MostlyUnderstood, 5, false), (response.Channel, response.Understanding, response.Satisfaction, response.HasSomeoneToAsk));
         Assert.Equal((AgeBand.Eighties, DeviceType.None), (response.AgeBand, response.Device));
-        Assert.Equal(CanDoLevel.Alone, Assert.Single(response.CanDo).Level);
+        var firstGoal = await app.WithDbAsync(db => db.LearningGoals.Where(g => db.ClassSessions.Any(s => s.Id == session && s.CourseId == g.CourseId)).OrderBy(g => g.Order).Select(g => g.Id).FirstAsync());
+        var canDo = Assert.Single(response.CanDo);
+        Assert.Equal((firstGoal, CanDoLevel.Alone), (canDo.LearningGoalId, canDo.Level));
         Assert.Null(response.TokenHash);
 
-        using var wrong = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Paper.Understanding"] = "7", [$"Paper.CanDo[{goal}]"] = "9" }, paper);
+        using var wrong = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Paper.Understanding"] = "7", ["Paper.CanDo[0].Level"] = "9" }, paper);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         var page = await Forms.ParseAsync(wrong);
         Assert.Equal("理解度は 1〜4 の数字で入力してください。", page.QuerySelector("#Paper_Understanding-error")!.TextContent);
-        Assert.Equal("「できるようになったこと」は 1〜3 の数字で入力してください。", page.QuerySelector($"#Paper_CanDo_{goal}-error")!.TextContent);
+        Assert.Equal("「できるようになったこと」は 1〜3 の数字で入力してください。", page.QuerySelector("#Paper_CanDo_0__Level-error")!.TextContent);
         Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ClassSessionId == session)));
     }
 
@@ -62,8 +63,8 @@ public sealed class PaperEntryAndRequestTests(AppFactory app) : IClassFixture<Ap
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         using var second = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Tally.WellUnderstood"] = "9", ["Tally.DidNotUnderstand"] = "1" }, tally);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        var rate = await app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().UnderstandingAsync(
-            s.GetRequiredService<Core.Data.AppDbContext>().ClassSessions.Where(x => x.Id == session), default));
+        var rate = (await app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().TotalAsync(
+            s.GetRequiredService<Core.Data.AppDbContext>().ClassSessions.Where(x => x.Id == session), default))).Rate;
         Assert.Equal((9, 10), (rate.Understood, rate.Answers));
         var page = await client.GetDocumentAsync(url);
         Assert.Equal("9", page.QuerySelector("#Tally_WellUnderstood")!.GetAttribute("value"));

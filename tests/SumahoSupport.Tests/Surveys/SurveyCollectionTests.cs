@@ -28,9 +28,9 @@ public sealed class SurveyCollectionTests(AppFactory app) : IClassFixture<AppFac
     private Task<SubmitResult> SubmitAsync(string token, SurveyAnswers answers) =>
         app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().SubmitAsync(token, answers, SurveyChannel.Web, default));
 
-    private Task<UnderstandingRate> RateAsync(int session) =>
-        app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().UnderstandingAsync(
-            s.GetRequiredService<SumahoSupport.Core.Data.AppDbContext>().ClassSessions.Where(x => x.Id == session), default));
+    private async Task<UnderstandingRate> RateAsync(int session) =>
+        (await app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().TotalAsync(
+            s.GetRequiredService<SumahoSupport.Core.Data.AppDbContext>().ClassSessions.Where(x => x.Id == session), default))).Rate;
 
     [Fact]
     public async Task TallyEntriesAndIndividualAnswersCountAlike_AndBlanksDoNot()
@@ -109,9 +109,9 @@ public sealed class SurveyCollectionTests(AppFactory app) : IClassFixture<AppFac
         await SubmitAsync(tokens[0], Answer(Understanding.WellUnderstood));
         var start = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
         var year = FiscalYear.Of(DateOnly.FromDateTime(SumahoSupport.Core.Text.JapaneseTime.ToTokyo(start)));
-        var thisYear = await app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().ForFiscalYearAsync(year, default));
-        var lastYear = await app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().ForFiscalYearAsync(year - 1, default));
-        Assert.True(thisYear.Answers >= 1);
-        Assert.Equal(0, lastYear.Answers);
+        Task<BreakdownRow> YearAsync(int fiscalYear) =>
+            app.WithScopeAsync(s => s.GetRequiredService<SurveyStatistics>().TotalAsync(s.GetRequiredService<SurveyStatistics>().SessionsOf(fiscalYear), default));
+        Assert.True((await YearAsync(year)).Rate.Answers >= 1);
+        Assert.Equal(0, (await YearAsync(year - 1)).Rate.Answers);
     }
 }

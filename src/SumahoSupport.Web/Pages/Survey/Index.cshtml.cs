@@ -82,20 +82,22 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         var questions = new List<Question>
         {
             new(QuestionKind.Understanding, $"「{form.ClassTitle}」の内容は、理解できましたか？",
-            [
-                ("1", "よく理解できた"), ("2", "だいたい理解できた"), ("3", "あまり理解できなかった"), ("4", "理解できなかった"),
-            ]),
+            Numbered(Enum.GetValues<Understanding>(), SurveyLabels.Understanding)),
             new(QuestionKind.Satisfaction, "教室には満足しましたか？",
             [
                 ("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満"),
             ]),
         };
         questions.AddRange(form.Goals.Select(g => new Question(QuestionKind.CanDo, $"「{g.Text}」ことが、できるようになりましたか？",
-            [("1", "ひとりでできる"), ("2", "手伝いがあればできる"), ("3", "まだできない")], g.Id)));
+            Numbered(Enum.GetValues<CanDoLevel>(), SurveyLabels.CanDo), g.Id)));
         questions.Add(new(QuestionKind.SomeoneToAsk, "スマホで困ったときに、相談できる人はいますか？", [("yes", "いる"), ("no", "いない")]));
         questions.Add(new(QuestionKind.Comment, "ご意見・ご感想があればお書きください（書かなくても大丈夫です）。", []));
         return questions;
     }
+
+    /// <summary>Each answer as its number (the value posted and typed on paper) and its Japanese wording.</summary>
+    private static List<(string Value, string Label)> Numbered<T>(IEnumerable<T> answers, Func<T, string> label) where T : struct, Enum =>
+        answers.Select(a => (Convert.ToInt32(a, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), label(a))).ToList();
 
     public string? Saved(SurveyAnswers answers) => Kind switch
     {

@@ -39,8 +39,8 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var tallies = await db.UnderstandingTallies.AsNoTracking().Where(t => t.ClassSessionId == id).ToDictionaryAsync(t => t.Answer, t => t.Count, ct);
-        if (!ModelState.ContainsKey("Tally.WellUnderstood")) Tally = TallyInput.From(tallies);
+        Paper.CanDo = Goals.Select(g => new CanDoBox { GoalId = g.Id }).ToList();
+        Tally = TallyInput.From(await TalliesAsync(id, ct));
         return Page();
     }
 
@@ -48,15 +48,13 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEnter) ModelState.AddModelError(string.Empty, "この教室はまだ始まっていないか、中止されたため、アンケートを入力できません。");
-        // The validator does not visit dictionary values (they stay "unvalidated"); their range is checked here.
-        var canDoKeys = ModelState.Where(e => e.Key.StartsWith("Paper.CanDo[", StringComparison.Ordinal) && e.Value is { Errors.Count: 0 }).Select(e => e.Key).ToList();
-        foreach (var key in canDoKeys) ModelState.MarkFieldValid(key);
-        foreach (var (goal, level) in Paper.CanDo)
+        if (Paper.CanDo.Any(box => Goals.All(g => g.Id != box.GoalId)))
+            ModelState.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
+        if (!ModelState.IsValid)
         {
-            if (Goals.All(g => g.Id != goal)) ModelState.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
-            else if (level is not (null or >= 1 and <= 3)) ModelState.AddModelError($"Paper.CanDo[{goal}]", "「できるようになったこと」は 1〜3 の数字で入力してください。");
+            Tally = TallyInput.From(await TalliesAsync(id, ct));
+            return Page();
         }
-        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
 
         await surveys.EnterPaperAsync(id, Paper.ToAnswers(), (AgeBand)(Paper.AgeBand ?? 0), Paper.DeviceType, ct);
         var entered = await db.SurveyResponses.CountAsync(r => r.ClassSessionId == id && r.Channel == SurveyChannel.Paper, ct);
@@ -75,6 +73,12 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
         TempData["StatusMessage"] = $"集計を保存しました（{Tally.ToCounts().Values.Sum()}枚分）。";
         return RedirectToPage(null, null, new { id }, "tally");
     }
+
+    private Task<Dictionary<Understanding, int>> TalliesAsync(int id, CancellationToken ct) =>
+        db.UnderstandingTallies.AsNoTracking().Where(t => t.ClassSessionId == id).ToDictionaryAsync(t => t.Answer, t => t.Count, ct);
+
+    /// <summary>The goal a can-do box belongs to, for the label beside it.</summary>
+    public string GoalText(int goalId) => Goals.FirstOrDefault(g => g.Id == goalId).Text ?? "";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
@@ -102,8 +106,8 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
         [Display(Name = "Q2 満足度（1〜5）")]
         public int? Satisfaction { get; set; }
 
-        /// <summary>Q3 by learning goal: 1 ひとりでできる, 2 手伝いがあればできる, 3 まだできない.</summary>
-        public Dictionary<int, int?> CanDo { get; set; } = [];
+        /// <summary>Q3, one box per learning goal of the course.</summary>
+        public List<CanDoBox> CanDo { get; set; } = [];
 
         [Range(1, 2, ErrorMessage = "相談できる人は 1（いる）か 2（いない）で入力してください。")]
         [Display(Name = "Q4 相談できる人（1 いる・2 いない）")]
@@ -134,7 +138,16 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
             (Understanding?)Understanding, Satisfaction,
             SomeoneToAsk switch { 1 => true, 2 => false, _ => null },
             Comment,
-            CanDo.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => (CanDoLevel)c.Value!.Value));
+            CanDo.Where(c => c.Level is not null).ToDictionary(c => c.GoalId, c => (CanDoLevel)c.Level!.Value));
+    }
+
+    /// <summary>Q3 for one learning goal: 1 ひとりでできる, 2 手伝いがあればできる, 3 まだできない.</summary>
+    public sealed class CanDoBox
+    {
+        public int GoalId { get; set; }
+
+        [Range(1, 3, ErrorMessage = "「できるようになったこと」は 1〜3 の数字で入力してください。")]
+        public int? Level { get; set; }
     }
 
     /// <summary>集計入力: how many forms gave each answer to Q1.</summary>

@@ -13,43 +13,23 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 /// </summary>
 public sealed class IndexModel(SurveyStatistics statistics, IOptions<SurveyOptions> options, TimeProvider clock) : PageModel
 {
-    /// <summary>Comments shown per class below target; the export has all of them.</summary>
-    private const int CommentsPerClass = 5;
-
     [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
-
-    public int FiscalYearShown { get; private set; }
 
     public double Target => options.Value.TargetRate;
 
-    public BreakdownRow Total { get; private set; } = default!;
+    public SurveyDashboard Data { get; private set; } = default!;
 
-    public UnderstandingRate Rate => Total.Rate;
+    public int FiscalYearShown => Data.FiscalYear;
 
-    public IReadOnlyList<BreakdownRow> Months { get; private set; } = [];
+    public ReportTable MonthTable => SurveyTables.Breakdown(BreakdownDimension.Month, Data.Months, FiscalYearShown);
 
-    public ReportTable MonthTable { get; private set; } = default!;
+    public ReportTable VenueTable => SurveyTables.Breakdown(BreakdownDimension.Venue, Data.Venues, FiscalYearShown);
 
-    public ReportTable VenueTable { get; private set; } = default!;
-
-    public ReportTable CanDoTable { get; private set; } = default!;
-
-    public IReadOnlyList<SessionFigures> BelowTarget { get; private set; } = [];
-
-    public ILookup<int, string> Comments { get; private set; } = Array.Empty<string>().ToLookup(_ => 0);
+    public ReportTable CanDoTable => SurveyTables.CanDo(Data.CanDo, FiscalYearShown);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        FiscalYearShown = DashboardYear.Resolve(Year, clock);
-        var sessions = statistics.SessionsOf(FiscalYearShown);
-        var figures = await statistics.SessionFiguresAsync(sessions, ct);
-        Total = SurveyBreakdown.Total("合計", figures.ToList());
-        Months = SurveyBreakdown.ByClass(figures, BreakdownDimension.Month);
-        MonthTable = SurveyTables.Breakdown(BreakdownDimension.Month, Months, FiscalYearShown);
-        VenueTable = SurveyTables.Breakdown(BreakdownDimension.Venue, SurveyBreakdown.ByClass(figures, BreakdownDimension.Venue), FiscalYearShown);
-        CanDoTable = SurveyTables.CanDo(await statistics.CanDoAsync(sessions, ct), FiscalYearShown);
-        BelowTarget = figures.Where(f => f.Rate.Answers > 0 && !f.Rate.MeetsTarget(Target)).ToList();
-        Comments = await statistics.CommentsAsync(BelowTarget.Select(b => b.SessionId).ToList(), CommentsPerClass, ct);
+        Data = await statistics.DashboardAsync(DashboardYear.Resolve(Year, clock), Target, ct);
         return Page();
     }
 

@@ -22,13 +22,18 @@ public sealed record ReportTableView(ReportTable Source, string Id, string? Page
         }
     }
 
+    private bool[]? numeric;
+
     public ReportTable Table => SortedBy is { } s ? Source.SortedBy(s.Column, s.Descending) : Source;
+
+    /// <summary>Whether a column holds numbers (aligned right), worked out once per table rather than per cell.</summary>
+    public bool IsNumeric(int column) => (numeric ??= Enumerable.Range(0, Source.Columns.Count).Select(Source.IsNumeric).ToArray())[column];
 
     /// <summary>The link a heading sorts by: descending first for numbers (largest first), then the other way.</summary>
     public string? SortLink(int column)
     {
         if (PageUrl is null) return null;
-        var descending = SortedBy is { } s && s.Column == column ? !s.Descending : Source.IsNumeric(column);
+        var descending = SortedBy is { } s && s.Column == column ? !s.Descending : IsNumeric(column);
         var separator = PageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         return $"{PageUrl}{separator}sort={Id}.{column.ToString(CultureInfo.InvariantCulture)}.{(descending ? "desc" : "asc")}#{Id}";
     }

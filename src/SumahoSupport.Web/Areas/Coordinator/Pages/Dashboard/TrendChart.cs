@@ -51,11 +51,11 @@ public sealed class TrendChart(IReadOnlyList<BreakdownRow> months, double target
             var top = rate is { } r ? Y(r) : Baseline;
             // 「2026年4月」 → 「4月」 under the bar; the year is in the table.
             var shortLabel = m.Label[(m.Label.IndexOf('年', StringComparison.Ordinal) + 1)..];
-            return new Bar(x, top, width, Baseline - top, shortLabel, rate is { } v ? new Percent(v).ToString() : "—", rate is not null);
+            return new Bar(x, top, width, Baseline - top, shortLabel, rate is { } v ? new Percent(v).ToString() : "—");
         }).ToList();
     }
 
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    public sealed record Bar(double X, double Y, double Width, double Height, string Label, string Value, bool HasRate);
+    public sealed record Bar(double X, double Y, double Width, double Height, string Label, string Value);
 }
