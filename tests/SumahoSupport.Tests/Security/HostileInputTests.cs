@@ -36,7 +36,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
 
     public static TheoryData<string> Forms => new(
-        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend");
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -142,6 +142,13 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
             var call = await app.WithDbAsync(db => db.CallTasks.MaxAsync(c => c.Id));
             return (coordinator, "/Coordinator/Calls", $"tr[data-call='{call}'] form");
+        }
+        if (form is "paper-survey" or "survey-tally")
+        {
+            // Survey forms are entered once the class has started.
+            var started = await app.CreateSessionAsync(capacity: 6, startsIn: TimeSpan.FromHours(2));
+            app.Clock.Advance(TimeSpan.FromHours(3));
+            return (coordinator, $"/Coordinator/Classes/{started}/Surveys", $"form[action*='handler={(form == "paper-survey" ? "Paper" : "Tally")}']");
         }
         if (form == "mail-resend")
         {
