@@ -10,6 +10,7 @@ using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Seeding;
+using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Core;
 
@@ -63,6 +64,18 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SurveyStatistics>();
         services.AddScoped<SurveyRequestService>();
         services.AddScoped<Reporting.AnnualReport>();
+        return services;
+    }
+
+    /// <summary>Supporters: applications, training, the certification rule, availability and volunteer hours.</summary>
+    public static IServiceCollection AddSupporters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SupporterOptions>(configuration.GetSection(SupporterOptions.Section));
+        services.AddScoped<SupporterService>();
+        services.AddScoped<TrainingService>();
+        services.AddScoped<CertificationService>();
+        services.AddScoped<VolunteerHours>();
+        services.AddScoped<OpenBadges>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Web;
@@ -24,14 +25,21 @@ public static class Labels
         _ => "Android・iPhone",
     };
 
-    public static string SupporterStatus(SupporterStatus status) => status switch
+    public static string SupporterStatus(SupporterStatus status) => SupporterLabels.Status(status);
+
+    /// <summary>The devices a supporter can teach: 「Android・iPhone」.</summary>
+    public static string Devices(bool android, bool iPhone) =>
+        string.Join("・", new[] { android ? "Android" : null, iPhone ? "iPhone" : null }.OfType<string>());
+
+    public static string Conflict(CandidateConflict conflict) => conflict switch
     {
-        Core.Supporters.SupporterStatus.Applicant => "応募者",
-        Core.Supporters.SupporterStatus.Trainee => "研修中",
-        Core.Supporters.SupporterStatus.Certified => "認定支援員",
-        Core.Supporters.SupporterStatus.Lead => "講師（リーダー）",
-        Core.Supporters.SupporterStatus.Inactive => "休止中",
-        _ => status.ToString(),
+        CandidateConflict.None => "おすすめ",
+        CandidateConflict.OtherClass => "同じ時間に別の担当あり",
+        CandidateConflict.DayOff => "休みの日",
+        CandidateConflict.NotUsuallyFree => "活動できる時間の外",
+        CandidateConflict.WrongDevice => "この講座の機種に未対応",
+        CandidateConflict.NeedsMentor => "研修中（先に認定支援員が必要）",
+        _ => conflict.ToString(),
     };
 
     public static string Role(string role) => role switch

@@ -25,6 +25,9 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
 
     public string ClassesUrl => $"{BaseUrl}/Classes";
 
+    /// <summary>An absolute address on this site, for links in mail and in badges that leave it.</summary>
+    public string SiteUrl(string path) => BaseUrl + path;
+
     /// <summary>The survey link as sent by mail: answers through it are recorded as the e-mail channel.</summary>
     public string SurveyUrl(string token) => $"{BaseUrl}/Survey/{Uri.EscapeDataString(token)}?Via=mail";
 

@@ -26,6 +26,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<Supporter> Supporters => Set<Supporter>();
     public DbSet<TrainingModule> TrainingModules => Set<TrainingModule>();
+    public DbSet<TrainingQuestion> TrainingQuestions => Set<TrainingQuestion>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<WeeklyAvailability> WeeklyAvailability => Set<WeeklyAvailability>();
+    public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CallTask> CallTasks => Set<CallTask>();

@@ -36,7 +36,10 @@ public sealed class OutboxDispatcherHost(IServiceScopeFactory scopes, OutboxSign
     }
 }
 
-/// <summary>Checks every minute whether tomorrow's reminders, or the survey requests after today's classes, are due.</summary>
+/// <summary>
+/// Checks every minute whether tomorrow's reminders or the survey requests after today's classes are due, and applies the
+/// certification rule to what time changed (classes that ended, certifications that expired).
+/// </summary>
 public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<ReminderHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,11 +52,12 @@ public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signa
                 await using var scope = scopes.CreateAsyncScope();
                 var reminded = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(stoppingToken);
                 var asked = await scope.ServiceProvider.GetRequiredService<Surveys.SurveyRequestService>().SendDueAsync(stoppingToken);
-                if (reminded + asked > 0) signal.Notify();
+                var certified = await scope.ServiceProvider.GetRequiredService<Supporters.CertificationService>().SweepAsync(stoppingToken);
+                if (reminded + asked + certified > 0) signal.Notify();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reminders or survey requests failed; trying again in a minute.");
+                logger.LogError(e, "Reminders, survey requests or the certification sweep failed; trying again in a minute.");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

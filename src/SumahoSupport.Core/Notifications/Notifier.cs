@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Humanizer;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
@@ -7,6 +8,18 @@ using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Notifications;
+
+public enum SupporterNotice
+{
+    /// <summary>The application was approved: a link to set the password of the new account.</summary>
+    Approved,
+
+    /// <summary>Certified, renewed, reinstated or made Lead.</summary>
+    Certified,
+
+    /// <summary>The certification expired without the refresh module.</summary>
+    Lapsed,
+}
 
 public enum BookingNotice
 {
@@ -93,6 +106,36 @@ public sealed class Notifier(
             .Set("role", ClassInvitations.RoleName(assignment.Role));
         Enqueue(template, $"assignment-{sessionId}-{supporterId}", assignment.Email, assignment.Name,
             templates.Render(template, model), invitations.ForAssignment(assignment, cancelled));
+    }
+
+    /// <summary>News about a supporter's own standing; without e-mail the coordinator tells them in person.</summary>
+    public async Task SupporterAsync(int supporterId, SupporterNotice notice, Supporters.Certification? certification, CancellationToken ct, string? setupUrl = null)
+    {
+        var supporter = await db.Supporters.AsNoTracking().Where(s => s.Id == supporterId)
+            .Select(s => new { s.Name, s.Email }).SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+        if (supporter.Email is null) return;
+        var template = notice switch
+        {
+            SupporterNotice.Approved => "supporter-approved",
+            SupporterNotice.Certified => "supporter-certified",
+            _ => "supporter-certification-lapsed",
+        };
+        var model = new MailModel()
+            .Set("city_name", city.Value.Name)
+            .Set("help_phone", city.Value.HelpPhone)
+            .Set("help_hours", city.Value.HelpHours)
+            .Set("name", supporter.Name)
+            .Set("setup_url", setupUrl)
+            .Set("training_url", invitations.SiteUrl("/Supporter/Training"));
+        if (certification is not null)
+        {
+            model.Set("level", Supporters.SupporterLabels.Status(certification.Level))
+                .Set("reason", Supporters.SupporterLabels.Basis(certification.Basis))
+                .Set("valid_until", JapaneseTime.FormatDate(certification.ExpiresAtUtc, withYear: true))
+                .Set("certificate_url", invitations.SiteUrl($"/Certificates/{certification.PublicId}"))
+                .Set("badge_url", invitations.SiteUrl($"/Badges/{certification.PublicId}"));
+        }
+        Enqueue(template, $"supporter-{supporterId}", supporter.Email, supporter.Name, templates.Render(template, model), null);
     }
 
     private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>

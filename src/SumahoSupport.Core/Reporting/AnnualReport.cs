@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Core.Reporting;
@@ -21,7 +22,7 @@ public sealed class AnnualReport(AppDbContext db, SurveyStatistics statistics, T
         var attended = db.Bookings.Where(b => ids.Contains(b.ClassSessionId) && b.Status == BookingStatus.Attended);
         var unique = await attended.Select(b => b.ParticipantId).Distinct().CountAsync(ct);
         var visits = await attended.CountAsync(ct);
-        var supporters = await db.Assignments.Where(a => ids.Contains(a.ClassSessionId)).Select(a => a.SupporterId).Distinct().CountAsync(ct);
+        var supporters = await db.Assignments.Worked(now).Where(a => ids.Contains(a.ClassSessionId)).Select(a => a.SupporterId).Distinct().CountAsync(ct);
         return new AnnualFigures(
             fiscalYear, figures.Count, unique, visits, supporters, SurveyBreakdown.Total("合計", figures),
             SurveyBreakdown.ByClass(figures, BreakdownDimension.Course), SurveyBreakdown.ByClass(figures, BreakdownDimension.Month));

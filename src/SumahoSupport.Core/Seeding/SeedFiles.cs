@@ -28,7 +28,11 @@ public static class SeedFiles
         int DurationMinutes, int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> LearningGoals);
 
     public sealed record TrainingModuleSeed(
-        string Code, string Title, string Summary, int Minutes, int? PassMarkPercent, bool IsRequired, bool IsInPerson, int Order);
+        string Code, string Title, string Summary, int Minutes, int? PassMarkPercent, bool IsRequired, bool IsInPerson, int Order,
+        IReadOnlyList<TrainingQuestionSeed>? Questions);
+
+    /// <summary>A check-test question; <see cref="Correct"/> is the index (from 0) of the right choice.</summary>
+    public sealed record TrainingQuestionSeed(string Text, IReadOnlyList<string> Choices, int Correct);
 
     public sealed record HolidaySeed(DateOnly Date, string Name);
 

@@ -60,22 +60,40 @@ public sealed class SeedLoader(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Adds missing modules, and the seeded check test to any module that has no questions yet.</summary>
     private async Task SeedTrainingModulesAsync(CancellationToken ct)
     {
-        var known = await db.TrainingModules.Select(m => m.Code).ToHashSetAsync(ct);
-        foreach (var seed in Read<List<TrainingModuleSeed>>(Directory, "training-modules.json").Where(m => !known.Contains(m.Code)))
+        var known = await db.TrainingModules.Include(m => m.Questions).ToDictionaryAsync(m => m.Code, ct);
+        foreach (var seed in Read<List<TrainingModuleSeed>>(Directory, "training-modules.json"))
         {
-            db.TrainingModules.Add(new TrainingModule
+            if (!known.TryGetValue(seed.Code, out var module))
             {
-                Code = seed.Code,
-                Title = seed.Title,
-                Summary = seed.Summary,
-                Minutes = seed.Minutes,
-                PassMarkPercent = seed.PassMarkPercent,
-                IsRequired = seed.IsRequired,
-                IsInPerson = seed.IsInPerson,
-                Order = seed.Order,
-            });
+                module = new TrainingModule
+                {
+                    Code = seed.Code,
+                    Title = seed.Title,
+                    Summary = seed.Summary,
+                    Minutes = seed.Minutes,
+                    PassMarkPercent = seed.PassMarkPercent,
+                    IsRequired = seed.IsRequired,
+                    IsInPerson = seed.IsInPerson,
+                    Order = seed.Order,
+                };
+                db.TrainingModules.Add(module);
+            }
+            if (module.Questions.Count > 0) continue;
+            foreach (var (question, i) in (seed.Questions ?? []).Select((q, i) => (q, i)))
+            {
+                if (question.Correct < 0 || question.Correct >= question.Choices.Count || question.Choices.Any(c => c.Contains('\n', StringComparison.Ordinal)))
+                    throw new InvalidDataException($"training-modules.json {seed.Code} 問{i + 1}: 正解の番号か選択肢が正しくありません。");
+                module.Questions.Add(new TrainingQuestion
+                {
+                    Order = i + 1,
+                    Text = question.Text,
+                    ChoicesText = string.Join('\n', question.Choices),
+                    CorrectChoice = question.Correct,
+                });
+            }
         }
         await db.SaveChangesAsync(ct);
     }
@@ -139,6 +157,21 @@ public sealed class SeedLoader(
                 UserId = user?.Id,
                 CertifiedAtUtc = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead ? now.AddMonths(-6) : null,
                 CreatedAtUtc = now,
+                // Demo supporters help on weekday daytimes, so the staffing page has suggestions to show.
+                WeeklyAvailability = [.. Enumerable.Range(1, 5).Select(day => new WeeklyAvailability
+                {
+                    Weekday = (DayOfWeek)day, StartMinute = DayPart.All[0].StartMinute, EndMinute = DayPart.All[1].EndMinute,
+                })],
+                Certifications = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead
+                    ? [new Certification
+                    {
+                        Level = seed.Status,
+                        Basis = seed.Status == SupporterStatus.Lead ? CertificationBasis.LeadGrant : CertificationBasis.Training,
+                        IssuedAtUtc = now.AddMonths(-6),
+                        ExpiresAtUtc = now.AddMonths(6),
+                        PublicId = Certification.NewPublicId(),
+                    }]
+                    : [],
             });
         }
         await db.SaveChangesAsync(ct);

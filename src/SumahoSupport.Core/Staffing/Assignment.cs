@@ -17,6 +17,12 @@ public sealed class Assignment
     public int Sequence { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Marked by the coordinator when the supporter did not come. A held class counts as worked unless marked, because
+    /// coordinators record the exception, not every ordinary day.
+    /// </summary>
+    public bool Absent { get; set; }
 }
 
 public enum AssignmentRole
@@ -26,4 +32,11 @@ public enum AssignmentRole
 
     /// <summary>補助: helps attendees one by one.</summary>
     Assistant = 1,
+}
+
+public static class AssignmentQueries
+{
+    /// <summary>Assignments the supporter actually worked: the class has ended, was held, and they were not marked absent.</summary>
+    public static IQueryable<Assignment> Worked(this IQueryable<Assignment> assignments, DateTime nowUtc) =>
+        assignments.Where(a => a.ClassSession.EndsAtUtc <= nowUtc && a.ClassSession.Status != ClassSessionStatus.Cancelled && !a.Absent);
 }

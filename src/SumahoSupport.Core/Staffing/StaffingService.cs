@@ -4,6 +4,7 @@ using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Staffing;
 
@@ -20,6 +21,34 @@ public enum AssignResult
 
     /// <summary>A Trainee assists only beside a Certified or Lead supporter already on the class.</summary>
     TraineeNeedsMentor,
+}
+
+/// <summary>Why a supporter is not suggested for a class; <see cref="None"/> means suggested.</summary>
+public enum CandidateConflict
+{
+    None,
+
+    /// <summary>Already working another class at an overlapping time.</summary>
+    OtherClass,
+
+    /// <summary>A day off (休み) they entered.</summary>
+    DayOff,
+
+    /// <summary>The time is outside their weekly pattern.</summary>
+    NotUsuallyFree,
+
+    /// <summary>The course is for a device they do not know.</summary>
+    WrongDevice,
+
+    /// <summary>A Trainee, and no Certified or Lead supporter is on the class yet.</summary>
+    NeedsMentor,
+}
+
+/// <summary>A supporter who could be put on a class, with their recent load (assignments in the last 90 days and ahead).</summary>
+public sealed record StaffCandidate(
+    int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, int RecentAssignments, CandidateConflict Conflict)
+{
+    public bool IsSuggested => Conflict == CandidateConflict.None;
 }
 
 /// <summary>Puts supporters on classes; the status gates are checked here, on the server, whatever the page offered.</summary>
@@ -74,6 +103,78 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
+    }
+
+    /// <summary>
+    /// Every active supporter not yet on the class: first those free at that time with the right device and status,
+    /// fairest first (fewest recent assignments), then the others with the reason they are not suggested.
+    /// </summary>
+    public async Task<List<StaffCandidate>> CandidatesAsync(int sessionId, CancellationToken ct)
+    {
+        var session = await db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.StartsAtUtc, s.EndsAtUtc, s.Course.TargetOs }).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        var (start, end) = (session.StartsAtUtc, session.EndsAtUtc);
+        var localStart = JapaneseTime.ToTokyo(start);
+        var weekday = localStart.DayOfWeek;
+        var date = DateOnly.FromDateTime(localStart);
+        var startMinute = (int)localStart.TimeOfDay.TotalMinutes;
+        var endMinute = startMinute + (int)(end - start).TotalMinutes;
+        var recentFrom = clock.GetUtcNow().UtcDateTime.AddDays(-90);
+        var hasMentor = await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId
+            && (a.Supporter.Status == SupporterStatus.Certified || a.Supporter.Status == SupporterStatus.Lead), ct);
+
+        var rows = await db.Supporters.AsNoTracking()
+            .Where(s => (s.Status == SupporterStatus.Trainee || s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead)
+                && !db.Assignments.Any(a => a.ClassSessionId == sessionId && a.SupporterId == s.Id))
+            .Select(s => new
+            {
+                s.Id, s.Name, s.Kana, s.Status, s.KnowsAndroid, s.KnowsIPhone,
+                UsuallyFree = s.WeeklyAvailability.Any(w => w.Weekday == weekday && w.StartMinute <= startMinute && w.EndMinute >= endMinute),
+                DayOff = s.AvailabilityExceptions.Any(e => e.Date == date),
+                Busy = db.Assignments.Any(a => a.SupporterId == s.Id && a.ClassSession.Status != ClassSessionStatus.Cancelled
+                    && a.ClassSession.StartsAtUtc < end && a.ClassSession.EndsAtUtc > start),
+                Recent = db.Assignments.Count(a => a.SupporterId == s.Id && a.ClassSession.Status != ClassSessionStatus.Cancelled
+                    && a.ClassSession.StartsAtUtc >= recentFrom),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new
+            {
+                r.Kana,
+                Candidate = new StaffCandidate(r.Id, r.Name, r.Status, r.KnowsAndroid, r.KnowsIPhone, r.Recent,
+                    r.Busy ? CandidateConflict.OtherClass
+                    : r.DayOff ? CandidateConflict.DayOff
+                    : !r.UsuallyFree ? CandidateConflict.NotUsuallyFree
+                    : !Knows(session.TargetOs, r.KnowsAndroid, r.KnowsIPhone) ? CandidateConflict.WrongDevice
+                    : r.Status == SupporterStatus.Trainee && !hasMentor ? CandidateConflict.NeedsMentor
+                    : CandidateConflict.None),
+            })
+            .OrderBy(r => r.Candidate.Conflict != CandidateConflict.None).ThenBy(r => r.Candidate.RecentAssignments).ThenBy(r => r.Kana, StringComparer.Ordinal)
+            .Select(r => r.Candidate)
+            .ToList();
+    }
+
+    private static bool Knows(TargetOs os, bool android, bool iPhone) => os switch
+    {
+        TargetOs.Android => android,
+        TargetOs.IPhone => iPhone,
+        _ => android || iPhone,
+    };
+
+    /// <summary>Marks whether a supporter came to a class that has ended; only worked classes count toward hours and certification.</summary>
+    public async Task<bool> SetAbsentAsync(int sessionId, int supporterId, bool absent, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Assignments
+            .Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId && a.ClassSession.EndsAtUtc <= now && a.Absent != absent)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Absent, absent), ct);
+        if (changed == 0) return false;
+        audit.Record(absent ? "assignment.absent" : "assignment.present", nameof(ClassSession), sessionId, $"supporter={supporterId}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The staffing check for many sessions at once, in one query.</summary>

@@ -24,6 +24,14 @@ public sealed class Supporter
     public bool KnowsIPhone { get; set; }
     public DateTime? CertifiedAtUtc { get; set; }
 
+    /// <summary>What the applicant wrote about themselves and when they can help (応募時のひとこと).</summary>
+    public string? ApplicationNote { get; set; }
+
+    public List<WeeklyAvailability> WeeklyAvailability { get; set; } = [];
+    public List<AvailabilityException> AvailabilityExceptions { get; set; } = [];
+    public List<TrainingRecord> TrainingRecords { get; set; } = [];
+    public List<Certification> Certifications { get; set; } = [];
+
     /// <summary>Secret in the private calendar feed URL of the supporter's assignments.</summary>
     public string? CalendarFeedToken { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -31,6 +31,18 @@ public static class JapaneseTime
         return withYear ? string.Create(Invariant, $"{local.Year}年{date}") : date;
     }
 
+    /// <summary>和暦 for certificates and forms: 「令和8年11月23日」 (元年 for an era's first year).</summary>
+    public static string FormatWareki(DateTime utc)
+    {
+        var local = ToTokyo(utc);
+        var calendar = new JapaneseCalendar();
+        var format = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("ja-JP").DateTimeFormat.Clone();
+        format.Calendar = calendar;
+        var era = format.GetEraName(calendar.GetEra(local));
+        var year = calendar.GetYear(local);
+        return string.Create(Invariant, $"{era}{(year == 1 ? "元" : year.ToString(Invariant))}年{local.Month}月{local.Day}日");
+    }
+
     /// <summary>「10:00」 in Tokyo time.</summary>
     public static string FormatTime(DateTime utc) => ToTokyo(utc).ToString("H:mm", Invariant);
 

@@ -798,6 +798,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Absent")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ClassSessionId")
                         .HasColumnType("int");
 
@@ -823,6 +826,72 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupporterId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilityExceptions");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Certification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("SupporterId", "IssuedAtUtc");
+
+                    b.ToTable("Certifications");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.Property<int>("Id")
@@ -830,6 +899,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Area")
                         .HasMaxLength(50)
@@ -935,6 +1008,108 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("TrainingModules");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("CorrectChoice")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("TrainingModuleId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingModuleId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("TrainingQuestions");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingModuleId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingModuleId");
+
+                    b.HasIndex("SupporterId", "TrainingModuleId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("TrainingRecords");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.WeeklyAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupporterId", "Weekday", "StartMinute")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyAvailability");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
@@ -1211,6 +1386,26 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("Supporter");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.AvailabilityException", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany("AvailabilityExceptions")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Certification", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany("Certifications")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Data.AppUser", "User")
@@ -1219,6 +1414,43 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingQuestion", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.TrainingModule", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TrainingModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingRecord", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany("TrainingRecords")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.TrainingModule", "TrainingModule")
+                        .WithMany()
+                        .HasForeignKey("TrainingModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+
+                    b.Navigation("TrainingModule");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.WeeklyAvailability", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany("WeeklyAvailability")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
@@ -1262,6 +1494,22 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
+                {
+                    b.Navigation("AvailabilityExceptions");
+
+                    b.Navigation("Certifications");
+
+                    b.Navigation("TrainingRecords");
+
+                    b.Navigation("WeeklyAvailability");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingModule", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>

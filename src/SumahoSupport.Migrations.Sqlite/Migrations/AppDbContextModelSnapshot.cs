@@ -762,6 +762,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Absent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClassSessionId")
                         .HasColumnType("INTEGER");
 
@@ -787,11 +790,77 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.AvailabilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupporterId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilityExceptions");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Certification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("SupporterId", "IssuedAtUtc");
+
+                    b.ToTable("Certifications");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
                         .HasMaxLength(50)
@@ -893,6 +962,102 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TrainingModules");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrectChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingModuleId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("TrainingQuestions");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingModuleId");
+
+                    b.HasIndex("SupporterId", "TrainingModuleId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("TrainingRecords");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.WeeklyAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupporterId", "Weekday", "StartMinute")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyAvailability");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
@@ -1162,6 +1327,26 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("Supporter");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.AvailabilityException", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany("AvailabilityExceptions")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Certification", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany("Certifications")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Data.AppUser", "User")
@@ -1170,6 +1355,43 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingQuestion", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.TrainingModule", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TrainingModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingRecord", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany("TrainingRecords")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.TrainingModule", "TrainingModule")
+                        .WithMany()
+                        .HasForeignKey("TrainingModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+
+                    b.Navigation("TrainingModule");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.WeeklyAvailability", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany("WeeklyAvailability")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.CanDoAnswer", b =>
@@ -1213,6 +1435,22 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>
+                {
+                    b.Navigation("AvailabilityExceptions");
+
+                    b.Navigation("Certifications");
+
+                    b.Navigation("TrainingRecords");
+
+                    b.Navigation("WeeklyAvailability");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Supporters.TrainingModule", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>

@@ -10,6 +10,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Seeding;
+using SumahoSupport.Web.Badges;
 using SumahoSupport.Web.Security;
 using SumahoSupport.Web.Validation;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,6 +27,7 @@ public static class WebHostingExtensions
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
         services.AddSurveys(builder.Configuration);
+        services.AddSupporters(builder.Configuration);
         services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
@@ -47,6 +49,8 @@ public static class WebHostingExtensions
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddPasswordValidator<DemoPasswordValidator>();
         services.AddSingleton<DemoPasswords>();
+        // The password link mailed to an approved supporter; the mail says 3 days.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "sumaho.auth";
@@ -131,6 +135,7 @@ public static class WebHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapBadges();
         app.MapHealthChecks("/healthz").AllowAnonymous();
     }
 }

@@ -36,7 +36,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
 
     public static TheoryData<string> Forms => new(
-        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally");
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
+        "supporter-apply", "training-test", "day-off", "in-person-training");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -128,6 +129,16 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
                 return (anonymous, $"/Bookings/{booked.Code}/Cancel?token={booked.Token}", "main form[method=post]");
             case "login":
                 return (anonymous, "/Account/Login", "main form[method=post]");
+            case "supporter-apply":
+                return (anonymous, "/Supporter/Apply", "main form[method=post]");
+            case "training-test" or "day-off":
+                var supporter = app.CreateBrowserLikeClient();
+                using (await supporter.SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword))
+                {
+                    return form == "training-test"
+                        ? (supporter, "/Supporter/Training/line", "main form[method=post]")
+                        : (supporter, "/Supporter/Availability", "form[action*='handler=AddDayOff']");
+                }
         }
 
         var coordinator = app.CreateBrowserLikeClient();
@@ -168,6 +179,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "staff" => (coordinator, $"/Coordinator/Classes/{session}/Staff", "form#add-staff"),
             "course" => (coordinator, "/Coordinator/Courses/Edit", "main form[method=post]"),
             "search-cancel" => (coordinator, $"/Coordinator/Bookings?Q={code}", $"tr[data-code='{code}'] form"),
+            "in-person-training" => (coordinator, $"/Coordinator/Supporters/{await app.WithDbAsync(db => db.Supporters.Where(x => x.Status == SumahoSupport.Core.Supporters.SupporterStatus.Trainee).Select(x => x.Id).FirstAsync())}", "form[action*='handler=RecordInPerson']"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };

@@ -4,16 +4,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Web.Areas.Supporter.Pages;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CertificationService certification, VolunteerHours hours) : PageModel
 {
     public Profile? Me { get; private set; }
 
     public IReadOnlyList<Upcoming> Assignments { get; private set; } = [];
 
     public string? FeedUrl { get; private set; }
+
+    public CertificationProgress? Progress { get; private set; }
+
+    public int FiscalYear { get; private set; }
+
+    public SupporterHours? HoursThisYear { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +48,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
             .OrderBy(a => a.ClassSession.StartsAtUtc)
             .Select(a => new Upcoming(a.ClassSession.Course.Title, a.ClassSession.Venue.Name, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.Role, a.ClassSession.Status))
             .ToListAsync(ct);
+        Progress = await certification.ProgressAsync(Me.Id, ct);
+        FiscalYear = Core.Surveys.FiscalYear.Of(JapaneseTime.TodayInTokyo(clock));
+        HoursThisYear = (await hours.ForYearAsync(FiscalYear, ct, Me.Id)).SingleOrDefault();
     }
 
     public sealed record Profile(int Id, string Name, SupporterStatus Status, string? Area, bool KnowsAndroid, bool KnowsIPhone, string? FeedToken);

@@ -9,7 +9,7 @@ using SumahoSupport.Core.Supporters;
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
 
 /// <summary>担当: puts supporters on a class as 講師 or 補助 and shows whether it is fully staffed.</summary>
-public sealed class StaffModel(AppDbContext db, StaffingService staffing) : PageModel
+public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimeProvider clock) : PageModel
 {
     [BindProperty] public int? SupporterId { get; set; }
 
@@ -19,7 +19,11 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing) : Page
 
     public IReadOnlyList<Member> Assigned { get; private set; } = [];
 
-    public IReadOnlyList<Member> Available { get; private set; } = [];
+    /// <summary>Everyone who could be added: suggested ones first (free, right device and status, fewest recent assignments).</summary>
+    public IReadOnlyList<StaffCandidate> Candidates { get; private set; } = [];
+
+    /// <summary>After the class, the coordinator marks who did not come; before it, there is nothing to mark.</summary>
+    public bool HasEnded { get; private set; }
 
     public StaffingCheck Check { get; private set; } = default!;
 
@@ -30,14 +34,10 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing) : Page
         Session = found;
         Assigned = await db.Assignments.AsNoTracking().Where(a => a.ClassSessionId == id)
             .OrderBy(a => a.Role).ThenBy(a => a.Supporter.Kana)
-            .Select(a => new Member(a.SupporterId, a.Supporter.Name, a.Supporter.Status, a.Supporter.KnowsAndroid, a.Supporter.KnowsIPhone, a.Role))
+            .Select(a => new Member(a.SupporterId, a.Supporter.Name, a.Supporter.Status, a.Supporter.KnowsAndroid, a.Supporter.KnowsIPhone, a.Role, a.Absent))
             .ToListAsync(ct);
-        var assignedIds = Assigned.Select(a => a.SupporterId).ToList();
-        Available = await db.Supporters.AsNoTracking()
-            .Where(s => !assignedIds.Contains(s.Id) && (s.Status == SupporterStatus.Trainee || s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead))
-            .OrderByDescending(s => s.Status).ThenBy(s => s.Kana)
-            .Select(s => new Member(s.Id, s.Name, s.Status, s.KnowsAndroid, s.KnowsIPhone, null))
-            .ToListAsync(ct);
+        Candidates = await staffing.CandidatesAsync(id, ct);
+        HasEnded = found.EndsAtUtc <= clock.GetUtcNow().UtcDateTime;
         Check = (await staffing.CheckAsync([id], ct))[id];
         return Page();
     }
@@ -67,6 +67,15 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing) : Page
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostAbsentAsync(int id, int supporterId, bool absent, CancellationToken ct)
+    {
+        if (await SessionHeader.FindAsync(db, id, ct) is null) return NotFound();
+        TempData["StatusMessage"] = await staffing.SetAbsentAsync(id, supporterId, absent, ct)
+            ? (absent ? "欠席として記録しました。活動時間と認定の回数に数えません。" : "出席に戻しました。")
+            : "変更はありません（教室が終わってから記録できます）。";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(int id, int supporterId, CancellationToken ct)
     {
         await staffing.RemoveAsync(id, supporterId, ct);
@@ -74,8 +83,8 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing) : Page
         return RedirectToPage(new { id });
     }
 
-    public sealed record Member(int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole? Role)
+    public sealed record Member(int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole Role, bool Absent)
     {
-        public string Devices => string.Join("・", new[] { KnowsAndroid ? "Android" : null, KnowsIPhone ? "iPhone" : null }.OfType<string>());
+        public string Devices => Labels.Devices(KnowsAndroid, KnowsIPhone);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Reporting;
 using SumahoSupport.Core.Surveys;
+using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 
@@ -31,14 +32,13 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
             var name = $"アンケート回答_{year}";
             if (csv)
             {
-                Response.ContentType = ReportExport.CsvContentType;
-                Response.Headers.ContentDisposition = Disposition(ReportTable.FileName(name, "csv"));
+                ReportDownloads.StartCsv(Response, name);
                 await ReportExport.WriteCsvAsync(Response.Body, SurveyTables.ResponseColumns, SurveyTables.ResponsesAsync(db, sessions, ct), ct);
                 return new EmptyResult();
             }
             var rows = new List<IReadOnlyList<object?>>();
             await foreach (var row in SurveyTables.ResponsesAsync(db, sessions, ct)) rows.Add(row);
-            return Xlsx(new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows), name);
+            return ReportDownloads.Xlsx(Response, new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows), name);
         }
 
         ReportTable? table = View switch
@@ -51,22 +51,6 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
         };
         if (table is null) return NotFound();
         var fileName = $"理解度_{table.Title}";
-        if (!csv) return Xlsx(table, fileName);
-        Response.ContentType = ReportExport.CsvContentType;
-        Response.Headers.ContentDisposition = Disposition(ReportTable.FileName(fileName, "csv"));
-        await ReportExport.WriteCsvAsync(Response.Body, table, ct);
-        return new EmptyResult();
+        return csv ? await ReportDownloads.CsvAsync(Response, table, fileName, ct) : ReportDownloads.Xlsx(Response, table, fileName);
     }
-
-    private FileContentResult Xlsx(ReportTable table, string name)
-    {
-        using var stream = new MemoryStream();
-        ReportExport.WriteXlsx(stream, table);
-        Response.Headers.ContentDisposition = Disposition(ReportTable.FileName(name, "xlsx"));
-        return File(stream.ToArray(), ReportExport.XlsxContentType);
-    }
-
-    /// <summary>RFC 6266 with a UTF-8 file name, so the Japanese name survives every browser.</summary>
-    private static string Disposition(string fileName) =>
-        $"attachment; filename=\"export.{Path.GetExtension(fileName).TrimStart('.')}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
 }

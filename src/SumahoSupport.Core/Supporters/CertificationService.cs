@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Staffing;
+
+namespace SumahoSupport.Core.Supporters;
+
+public enum LeadGrantResult
+{
+    Granted,
+
+    /// <summary>Only a Certified supporter (with a current certification) can become Lead.</summary>
+    NotCertified,
+
+    /// <summary>Fewer worked classes than <see cref="SupporterOptions.ClassesForLead"/>.</summary>
+    NotEnoughClasses,
+}
+
+/// <summary>Where a supporter stands against the certification rule; the supporter's page and the coordinator's both show it.</summary>
+public sealed record CertificationProgress(
+    IReadOnlyList<RequiredModule> RequiredModules,
+    int AssistedClasses,
+    int AssistedClassesNeeded,
+    int WorkedClasses,
+    int WorkedClassesForLead,
+    Certification? Latest,
+    bool ExpiresSoon)
+{
+    public bool ModulesDone => RequiredModules.All(m => m.Passed);
+
+    public bool MeetsRule => ModulesDone && AssistedClasses >= AssistedClassesNeeded;
+}
+
+public sealed record RequiredModule(int Id, string Title, bool Passed);
+
+/// <summary>
+/// The certification rule (settings under <c>Supporters</c>): a Trainee who has passed every required module and assisted in
+/// enough held classes becomes Certified; a certification lasts a year from its issue or from the last pass of the annual
+/// refresh module; when it lapses the supporter is a Trainee again until they pass the refresh, which restores their level.
+/// Lead is granted by a coordinator. Every change writes an AuditEntry and tells the supporter by e-mail.
+/// </summary>
+public sealed class CertificationService(
+    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, IOptions<SupporterOptions> options)
+{
+    private SupporterOptions Rule => options.Value;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<CertificationProgress> ProgressAsync(int supporterId, CancellationToken ct)
+    {
+        var now = Now;
+        var passed = db.TrainingRecords.Where(r => r.SupporterId == supporterId && r.Passed).Select(r => r.TrainingModuleId);
+        var modules = await db.TrainingModules.AsNoTracking().Where(m => m.IsRequired).OrderBy(m => m.Order)
+            .Select(m => new RequiredModule(m.Id, m.Title, passed.Contains(m.Id)))
+            .ToListAsync(ct);
+        var worked = db.Assignments.Where(a => a.SupporterId == supporterId).Worked(now);
+        var assisted = await worked.CountAsync(a => a.Role == AssignmentRole.Assistant, ct);
+        var all = await worked.CountAsync(ct);
+        var latest = await db.Certifications.AsNoTracking().Where(c => c.SupporterId == supporterId)
+            .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var expiresSoon = latest is not null && latest.ExpiresAtUtc > now && latest.ExpiresAtUtc <= now.AddDays(Rule.ExpiryNoticeDays);
+        return new CertificationProgress(modules, assisted, Rule.AssistedClassesForCertification, all, Rule.ClassesForLead, latest, expiresSoon);
+    }
+
+    /// <summary>
+    /// Applies the rule to one supporter after something changed (a test passed, attendance recorded, a class ended):
+    /// certifies a Trainee who now meets it, reinstates a lapsed one who has passed the refresh since, renews a current
+    /// certification when the refresh was passed after it was issued. Returns the certification issued, if any.
+    /// </summary>
+    public async Task<Certification?> EvaluateAsync(int supporterId, CancellationToken ct)
+    {
+        var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
+            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+        var latest = await db.Certifications.Where(c => c.SupporterId == supporterId)
+            .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var lastRefresh = await db.TrainingRecords
+            .Where(r => r.SupporterId == supporterId && r.Passed && r.TrainingModule.Code == Rule.RefreshModuleCode)
+            .MaxAsync(r => (DateTime?)r.CompletedAtUtc, ct);
+
+        Certification? issued = null;
+        if (supporter.Status == SupporterStatus.Trainee && latest is null)
+        {
+            if ((await ProgressAsync(supporterId, ct)).MeetsRule) issued = Issue(supporter, SupporterStatus.Certified, CertificationBasis.Training, null);
+        }
+        else if (supporter.Status == SupporterStatus.Trainee && latest is not null)
+        {
+            if (lastRefresh >= latest.ExpiresAtUtc) issued = Issue(supporter, latest.Level, CertificationBasis.Reinstatement, null);
+        }
+        else if (supporter.Status is SupporterStatus.Certified or SupporterStatus.Lead && lastRefresh > (latest?.IssuedAtUtc ?? DateTime.MinValue))
+        {
+            issued = Issue(supporter, supporter.Status, CertificationBasis.Renewal, null);
+        }
+        if (issued is null) return null;
+        await SaveAndTellAsync(issued, ct);
+        return issued;
+    }
+
+    public async Task<LeadGrantResult> GrantLeadAsync(int supporterId, CancellationToken ct)
+    {
+        var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
+            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+        if (supporter.Status != SupporterStatus.Certified) return LeadGrantResult.NotCertified;
+        if ((await ProgressAsync(supporterId, ct)).WorkedClasses < Rule.ClassesForLead) return LeadGrantResult.NotEnoughClasses;
+
+        // Lead does not extend validity: it lapses with the certification it stands on.
+        var current = await db.Certifications.Where(c => c.SupporterId == supporterId).MaxAsync(c => (DateTime?)c.ExpiresAtUtc, ct);
+        var issued = Issue(supporter, SupporterStatus.Lead, CertificationBasis.LeadGrant, current);
+        await SaveAndTellAsync(issued, ct);
+        return LeadGrantResult.Granted;
+    }
+
+    /// <summary>
+    /// Run every minute with the reminders: lapses expired certifications (back to Trainee), and certifies Trainees whose
+    /// assisted classes have ended since they last passed a module. Returns how many supporters changed.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var lapsed = await db.Supporters
+            .Where(s => (s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead)
+                && s.Certifications.Any() && !s.Certifications.Any(c => c.ExpiresAtUtc > now))
+            .ToListAsync(ct);
+        foreach (var supporter in lapsed)
+        {
+            var level = supporter.Status;
+            supporter.Status = SupporterStatus.Trainee;
+            audit.Record("supporter.certification-lapsed", nameof(Supporter), supporter.Id, $"was={level}");
+            await notifier.SupporterAsync(supporter.Id, SupporterNotice.Lapsed, null, ct);
+        }
+        if (lapsed.Count > 0) await db.SaveChangesAsync(ct);
+
+        // Only Trainees who have finished the modules and never held a certification can be waiting on a class to end.
+        var requiredCount = await db.TrainingModules.CountAsync(m => m.IsRequired, ct);
+        var candidates = await db.Supporters
+            .Where(s => s.Status == SupporterStatus.Trainee && !s.Certifications.Any()
+                && s.TrainingRecords.Where(r => r.Passed && r.TrainingModule.IsRequired).Select(r => r.TrainingModuleId).Distinct().Count() == requiredCount)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        var certified = 0;
+        foreach (var id in candidates)
+        {
+            if (await EvaluateAsync(id, ct) is not null) certified++;
+        }
+        if (lapsed.Count > 0) outbox.Notify();
+        return lapsed.Count + certified;
+    }
+
+    private Certification Issue(Supporter supporter, SupporterStatus level, CertificationBasis basis, DateTime? expiresAtUtc)
+    {
+        var now = Now;
+        supporter.Status = level;
+        supporter.CertifiedAtUtc ??= now;
+        var certification = new Certification
+        {
+            SupporterId = supporter.Id,
+            Level = level,
+            Basis = basis,
+            IssuedAtUtc = now,
+            ExpiresAtUtc = expiresAtUtc ?? now.AddMonths(Rule.CertificationValidMonths),
+            PublicId = Certification.NewPublicId(),
+        };
+        db.Certifications.Add(certification);
+        audit.Record(basis switch
+        {
+            CertificationBasis.Training => "supporter.certified",
+            CertificationBasis.Renewal => "supporter.certification-renewed",
+            CertificationBasis.Reinstatement => "supporter.certification-reinstated",
+            _ => "supporter.lead-granted",
+        }, nameof(Supporter), supporter.Id, $"level={level} expires={certification.ExpiresAtUtc:yyyy-MM-dd}");
+        return certification;
+    }
+
+    /// <summary>The mail is written into the same save as the certification, so neither exists without the other.</summary>
+    private async Task SaveAndTellAsync(Certification issued, CancellationToken ct)
+    {
+        await notifier.SupporterAsync(issued.SupporterId, SupporterNotice.Certified, issued, ct);
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+    }
+}

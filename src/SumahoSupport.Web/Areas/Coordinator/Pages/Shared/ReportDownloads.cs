@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using SumahoSupport.Core.Reporting;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
+
+/// <summary>Sends a report as a download: CSV (UTF-8 with BOM, streamed) or .xlsx, under its Japanese file name.</summary>
+public static class ReportDownloads
+{
+    /// <summary>Sets the headers of a CSV download; the caller then writes the rows to the response body.</summary>
+    public static void StartCsv(HttpResponse response, string name)
+    {
+        response.ContentType = ReportExport.CsvContentType;
+        response.Headers.ContentDisposition = Disposition(ReportTable.FileName(name, "csv"));
+    }
+
+    public static async Task<IActionResult> CsvAsync(HttpResponse response, ReportTable table, string name, CancellationToken ct)
+    {
+        StartCsv(response, name);
+        await ReportExport.WriteCsvAsync(response.Body, table, ct);
+        return new EmptyResult();
+    }
+
+    public static IActionResult Xlsx(HttpResponse response, ReportTable table, string name)
+    {
+        using var stream = new MemoryStream();
+        ReportExport.WriteXlsx(stream, table);
+        response.Headers.ContentDisposition = Disposition(ReportTable.FileName(name, "xlsx"));
+        return new FileContentResult(stream.ToArray(), ReportExport.XlsxContentType);
+    }
+
+    /// <summary>RFC 6266 with a UTF-8 file name, so the Japanese name survives every browser.</summary>
+    private static string Disposition(string fileName) =>
+        $"attachment; filename=\"export.{Path.GetExtension(fileName).TrimStart('.')}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+}
