@@ -20,6 +20,7 @@ public enum LeadGrantResult
 
 /// <summary>Where a supporter stands against the certification rule; the supporter's page and the coordinator's both show it.</summary>
 public sealed record CertificationProgress(
+    SupporterStatus Status,
     IReadOnlyList<RequiredModule> RequiredModules,
     int AssistedClasses,
     int AssistedClassesNeeded,
@@ -31,6 +32,12 @@ public sealed record CertificationProgress(
     public bool ModulesDone => RequiredModules.All(m => m.Passed);
 
     public bool MeetsRule => ModulesDone && AssistedClasses >= AssistedClassesNeeded;
+
+    /// <summary>Certified or Lead now; otherwise the page shows the way there (or back, after a lapse).</summary>
+    public bool IsCertified => Status is SupporterStatus.Certified or SupporterStatus.Lead;
+
+    /// <summary>Held a certification that expired without the refresh module.</summary>
+    public bool HasLapsed => Status == SupporterStatus.Trainee && Latest is not null;
 }
 
 public sealed record RequiredModule(int Id, string Title, bool Passed);
@@ -61,7 +68,8 @@ public sealed class CertificationService(
         var latest = await db.Certifications.AsNoTracking().Where(c => c.SupporterId == supporterId)
             .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         var expiresSoon = latest is not null && latest.ExpiresAtUtc > now && latest.ExpiresAtUtc <= now.AddDays(Rule.ExpiryNoticeDays);
-        return new CertificationProgress(modules, assisted, Rule.AssistedClassesForCertification, all, Rule.ClassesForLead, latest, expiresSoon);
+        var status = await db.Supporters.Where(s => s.Id == supporterId).Select(s => s.Status).SingleAsync(ct);
+        return new CertificationProgress(status, modules, assisted, Rule.AssistedClassesForCertification, all, Rule.ClassesForLead, latest, expiresSoon);
     }
 
     /// <summary>

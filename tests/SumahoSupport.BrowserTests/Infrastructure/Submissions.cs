@@ -4,6 +4,15 @@ namespace SumahoSupport.BrowserTests.Infrastructure;
 
 public static class Submissions
 {
+    /// <summary>Signs in through the login form, by label and the Enter key, and lands on <paramref name="area"/> ("/Coordinator").</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password, string area)
+    {
+        await page.GotoAsync($"/Account/Login?ReturnUrl={Uri.EscapeDataString(area)}");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.SubmitAndExpectRedirectAsync(() => page.GetByLabel("パスワード").PressAsync("Enter"), "**" + area);
+    }
+
     /// <summary>
     /// Submits a form by <paramref name="submit"/> (a click, or Enter on a focused field) and expects the server to
     /// redirect to <paramref name="urlGlob"/> — which may be the page the form is on — and that page to load. When the

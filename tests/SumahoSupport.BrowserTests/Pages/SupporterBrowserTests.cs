@@ -28,10 +28,7 @@ public sealed class SupporterBrowserTests(BrowserApp browser) : IClassFixture<Br
         await Accessibility.AssertNoViolationsAsync(page);
         Assert.Equal(SupporterStatus.Applicant, await browser.App.WithDbAsync(db => db.Supporters.Where(s => s.Email == "aoki@example.jp").Select(s => s.Status).SingleAsync()));
 
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2FSupporter");
-        await page.GetByLabel("メールアドレス").FillAsync("supporter@example.jp");
-        await page.GetByLabel("パスワード").FillAsync("Demo-Supporter-2026");
-        await page.SubmitAndExpectRedirectAsync(() => page.GetByLabel("パスワード").PressAsync("Enter"), "**/Supporter");
+        await page.SignInAsync("supporter@example.jp", "Demo-Supporter-2026", "/Supporter");
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "supporter-my-page");
 
@@ -67,10 +64,7 @@ public sealed class SupporterBrowserTests(BrowserApp browser) : IClassFixture<Br
     public async Task TheCoordinatorsSupporterPages_PassAxe()
     {
         var page = await browser.NewPageAsync(1280, 900);
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2FCoordinator");
-        await page.GetByLabel("メールアドレス").FillAsync("coordinator@example.jp");
-        await page.GetByLabel("パスワード").FillAsync("Demo-Coordinator-2026");
-        await page.SubmitAndExpectRedirectAsync(() => page.GetByLabel("パスワード").PressAsync("Enter"), "**/Coordinator");
+        await page.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
 
         var applicant = await browser.App.WithDbAsync(db => db.Supporters.Where(s => s.Status == SupporterStatus.Applicant).Select(s => s.Id).FirstAsync());
         var session = await browser.App.CreateSessionAsync(capacity: 8);

@@ -17,10 +17,7 @@ public sealed class SurveyEntryBrowserTests(BrowserApp browser) : IClassFixture<
         var goals = await browser.App.WithDbAsync(db => db.LearningGoals.CountAsync(g => db.ClassSessions.Any(s => s.Id == session && s.CourseId == g.CourseId)));
 
         var page = await browser.NewPageAsync(1280, 900);
-        await page.GotoAsync("/Account/Login?ReturnUrl=%2FCoordinator");
-        await page.GetByLabel("メールアドレス").FillAsync("coordinator@example.jp");
-        await page.GetByLabel("パスワード").FillAsync("Demo-Coordinator-2026");
-        await page.SubmitAndExpectRedirectAsync(() => page.GetByLabel("パスワード").PressAsync("Enter"), "**/Coordinator");
+        await page.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
 
         await page.GotoAsync($"/Coordinator/Classes/{session}/Surveys");
         await Accessibility.AssertNoViolationsAsync(page);

@@ -15,7 +15,8 @@ public sealed class CertificationExpiryTests(SmallRuleAppFactory app) : IClassFi
     [Fact]
     public async Task RefreshRenews_WithoutItTheCertificationLapses_AndALaterRefreshRestoresTheLevel()
     {
-        var lead = await app.TraineeAsync();
+        var lead = await app.TraineeAsync(name: "期限 守");
+        var waiting = await app.WithScopeAsync(async s => (await s.GetRequiredService<SupporterService>().ApplyAsync(SupporterTestData.Application(name: "保留 待子"), default)).SupporterId!.Value);
         await app.PassRequiredModulesAsync(lead);
         for (var i = 0; i < SmallRuleAppFactory.ClassesForLead; i++) await app.ClassWithAsync(lead);
         app.Clock.Advance(TimeSpan.FromHours(4));
@@ -32,9 +33,17 @@ public sealed class CertificationExpiryTests(SmallRuleAppFactory app) : IClassFi
         Assert.Equal((SupporterStatus.Lead, CertificationBasis.Renewal), (renewed.Level, renewed.Basis));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddMonths(12), renewed.ExpiresAtUtc, TimeSpan.FromSeconds(1));
 
-        // Eleven months after the renewal the supporter is told it is coming; a month later it has lapsed.
+        // Eleven months after the renewal the supporter is told it is coming, and the coordinator sees it; a month later it
+        // has lapsed. The application nobody approved is listed as stuck.
         app.Clock.Advance(TimeSpan.FromDays(335));
         Assert.True((await progress()).ExpiresSoon);
+        var coordinator = app.CreateBrowserLikeClient();
+        using (await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword))
+        {
+            var roster = await coordinator.GetDocumentAsync("/Coordinator/Supporters");
+            Assert.Contains(roster.QuerySelectorAll("#expiring a"), a => a.TextContent == "期限 守");
+            Assert.Contains(roster.QuerySelectorAll("#stuck a"), a => a.GetAttribute("href") == $"/Coordinator/Supporters/{waiting}");
+        }
         await app.SweepAsync();
         Assert.Equal(SupporterStatus.Lead, await app.StatusAsync(lead));
         app.Clock.Advance(TimeSpan.FromDays(31));
