@@ -87,6 +87,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ClassScheduleService>();
         services.AddScoped<CourseService>();
         services.AddScoped<StaffingService>();
+        services.AddScoped<Consultations.ConsultationService>();
         return services;
     }
 

@@ -48,7 +48,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
             ManageToken = BookingSecrets.NewSecretToken(),
             SurveyToken = BookingSecrets.NewSecretToken(),
             ClassSessionId = sessionId,
-            Participant = await FindOrAddParticipantAsync(request, now, ct),
+            Participant = await Participants.FindOrAddAsync(db, request, now, ct),
             PhoneKey = request.Phone,
             Status = status,
             Channel = request.Channel,
@@ -242,27 +242,6 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         db.Bookings.Where(b => b.Code == code)
             .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc))
             .SingleOrDefaultAsync(ct);
-
-    /// <summary>The same resident (phone and ふりがな) is one participant; their latest details are kept.</summary>
-    private async Task<Participant> FindOrAddParticipantAsync(BookingRequest request, DateTime now, CancellationToken ct)
-    {
-        var participant = await db.Participants
-            .Where(p => p.Phone == request.Phone && p.Kana == request.Kana)
-            .OrderBy(p => p.Id)
-            .FirstOrDefaultAsync(ct);
-        if (participant is null)
-        {
-            participant = new Participant { Name = request.Name, Kana = request.Kana, Phone = request.Phone, CreatedAtUtc = now };
-            db.Participants.Add(participant);
-        }
-        participant.Name = request.Name;
-        participant.Email = request.Email ?? participant.Email;
-        participant.AgeBand = request.AgeBand == AgeBand.Unknown ? participant.AgeBand : request.AgeBand;
-        participant.Device = request.Device;
-        participant.Needs = request.Needs ?? participant.Needs;
-        participant.ContactPreference = participant.Email is null ? ContactPreference.Phone : ContactPreference.Email;
-        return participant;
-    }
 
     private async Task<string> NewUniqueCodeAsync(CancellationToken ct)
     {

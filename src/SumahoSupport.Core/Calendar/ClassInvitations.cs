@@ -25,6 +25,11 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
 
     public string ClassesUrl => $"{BaseUrl}/Classes";
 
+    public string ConsultationManageUrl(string code, string token) => $"{BaseUrl}/Consultations/{code}?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The organizer of every invitation (the <c>Mail:From</c> address).</summary>
+    public string OrganizerEmail => mail.Value.From;
+
     /// <summary>An absolute address on this site, for links in mail and in badges that leave it.</summary>
     public string SiteUrl(string path) => BaseUrl + path;
 

@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<WeeklyAvailability> WeeklyAvailability => Set<WeeklyAvailability>();
     public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
+    public DbSet<Consultations.ConsultationSchedule> ConsultationSchedules => Set<Consultations.ConsultationSchedule>();
+    public DbSet<Consultations.ConsultationBooking> ConsultationBookings => Set<Consultations.ConsultationBooking>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CallTask> CallTasks => Set<CallTask>();

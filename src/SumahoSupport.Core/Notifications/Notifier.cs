@@ -138,6 +138,49 @@ public sealed class Notifier(
         Enqueue(template, $"supporter-{supporterId}", supporter.Email, supporter.Name, templates.Render(template, model), null);
     }
 
+    /// <summary>
+    /// A consultation booked or cancelled: the resident's invitation (REQUEST or CANCEL) when they have e-mail, and the
+    /// assigned supporter's. Residents without e-mail were told the time on the phone or saw it on the confirmation page.
+    /// </summary>
+    public async Task ConsultationAsync(int bookingId, bool cancelled, CancellationToken ct)
+    {
+        var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Id == bookingId)
+            .Select(b => new
+            {
+                b.Code, b.ManageToken, b.Sequence, b.StartsAtUtc, b.EndsAtUtc, b.Topics, b.Request, b.Schedule.Mode,
+                VenueName = b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, VenueAddress = b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
+                b.Participant.Name, b.Participant.Email, SupporterName = b.Supporter == null ? null : b.Supporter.Name, SupporterEmail = b.Supporter == null ? null : b.Supporter.Email,
+            })
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
+        var place = booking.VenueName ?? Consultations.ConsultationService.ModeName(booking.Mode);
+        var topics = Consultations.ConsultationTopics.Labels(booking.Topics);
+        var manageUrl = invitations.ConsultationManageUrl(booking.Code, booking.ManageToken);
+        MailModel Model(string name) => Common(name, "スマホ相談", booking.StartsAtUtc, booking.EndsAtUtc, place, booking.VenueAddress ?? "", null)
+            .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
+            .Set("booking_code", booking.Code)
+            .Set("manage_url", manageUrl)
+            .Set("topics", string.IsNullOrEmpty(booking.Request) ? topics : $"{topics}（{booking.Request}）");
+        Invitation Invite(string uid, string email, string name, bool forSupporter) => new(
+            $"{uid}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
+            forSupporter ? $"【スマホ相談】{booking.Name} さん（{topics}）" : "スマホ相談",
+            booking.VenueAddress is null ? place : $"{place}（{booking.VenueAddress}）",
+            forSupporter ? $"相談したいこと: {topics}\n{booking.Request}" : $"予約番号: {booking.Code}\n予約の確認・キャンセル: {manageUrl}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
+            invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: forSupporter);
+
+        if (booking.Email is not null)
+        {
+            var template = cancelled ? "consultation-cancelled" : "consultation-confirmed";
+            Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
+                Invite($"consultation-{booking.Code}", booking.Email, booking.Name, forSupporter: false));
+        }
+        if (booking.SupporterEmail is not null && booking.SupporterName is not null)
+        {
+            var template = cancelled ? "supporter-consultation-cancelled" : "supporter-consultation";
+            Enqueue(template, booking.Code, booking.SupporterEmail, booking.SupporterName, templates.Render(template, Model(booking.SupporterName)),
+                Invite($"consultation-{booking.Code}-supporter", booking.SupporterEmail, booking.SupporterName, forSupporter: true));
+        }
+    }
+
     private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>
         new MailModel()
             .Set("city_name", city.Value.Name)

@@ -592,6 +592,147 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("ConsultationScheduleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ManageToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ManageToken")
+                        .IsUnique();
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StartsAtUtc", "Status");
+
+                    b.HasIndex("SupporterId", "StartsAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsultationBookings_OnePerSupporter")
+                        .HasFilter("[Status] IN (0, 3) AND [SupporterId] IS NOT NULL");
+
+                    b.HasIndex("ConsultationScheduleId", "StartsAtUtc", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsultationBookings_OnePerSeat")
+                        .HasFilter("[Status] IN (0, 3)");
+
+                    b.ToTable("ConsultationBookings");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OpenOnHolidays")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Parallel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("LastDate", "FirstDate");
+
+                    b.ToTable("ConsultationSchedules");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1354,6 +1495,42 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationSchedule", "Schedule")
+                        .WithMany()
+                        .HasForeignKey("ConsultationScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Schedule");
+
+                    b.Navigation("Supporter");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationSchedule", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", "Venue")
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Venue");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>

@@ -563,6 +563,143 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationScheduleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManageToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ManageToken")
+                        .IsUnique();
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StartsAtUtc", "Status");
+
+                    b.HasIndex("SupporterId", "StartsAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsultationBookings_OnePerSupporter")
+                        .HasFilter("[Status] IN (0, 3) AND [SupporterId] IS NOT NULL");
+
+                    b.HasIndex("ConsultationScheduleId", "StartsAtUtc", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsultationBookings_OnePerSeat")
+                        .HasFilter("[Status] IN (0, 3)");
+
+                    b.ToTable("ConsultationBookings");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenOnHolidays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Parallel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("LastDate", "FirstDate");
+
+                    b.ToTable("ConsultationSchedules");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1295,6 +1432,42 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationSchedule", "Schedule")
+                        .WithMany()
+                        .HasForeignKey("ConsultationScheduleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", "Supporter")
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Schedule");
+
+                    b.Navigation("Supporter");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationSchedule", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", "Venue")
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Venue");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>

@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Text;
+using SumahoSupport.Web.Pages.Consultations;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -37,7 +41,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
 
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
-        "supporter-apply", "training-test", "day-off", "in-person-training");
+        "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -131,6 +135,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
                 return (anonymous, "/Account/Login", "main form[method=post]");
             case "supporter-apply":
                 return (anonymous, "/Supporter/Apply", "main form[method=post]");
+            case "consultation-book":
+                return (anonymous, await ConsultationSlotUrlAsync(), "main form[method=post]");
             case "training-test" or "day-off":
                 var supporter = app.CreateBrowserLikeClient();
                 using (await supporter.SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword))
@@ -180,8 +186,24 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "course" => (coordinator, "/Coordinator/Courses/Edit", "main form[method=post]"),
             "search-cancel" => (coordinator, $"/Coordinator/Bookings?Q={code}", $"tr[data-code='{code}'] form"),
             "in-person-training" => (coordinator, $"/Coordinator/Supporters/{await app.WithDbAsync(db => db.Supporters.Where(x => x.Status == SumahoSupport.Core.Supporters.SupporterStatus.Trainee).Select(x => x.Id).FirstAsync())}", "form[action*='handler=RecordInPerson']"),
+            "consultation-schedule" => (coordinator, "/Coordinator/Consultations", "form#add-schedule"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
+    }
+
+    /// <summary>The booking form of a consultation slot a week ahead (a schedule of its own, so the slot exists).</summary>
+    private async Task<string> ConsultationSlotUrlAsync()
+    {
+        var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(7);
+        var schedule = new ConsultationSchedule
+        {
+            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date,
+            Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]), OpenOnHolidays = true,
+            StartTime = new TimeOnly(10, 0), EndTime = new TimeOnly(10, 30),
+        };
+        await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default));
+        var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
+        return $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(start)}";
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SumahoSupport.Core.Consultations;
+
+internal sealed class ConsultationScheduleConfiguration : IEntityTypeConfiguration<ConsultationSchedule>
+{
+    public void Configure(EntityTypeBuilder<ConsultationSchedule> schedule)
+    {
+        schedule.HasOne(s => s.Venue).WithMany().HasForeignKey(s => s.VenueId).OnDelete(DeleteBehavior.Restrict);
+        schedule.HasIndex(s => new { s.LastDate, s.FirstDate });
+    }
+}
+
+internal sealed class ConsultationBookingConfiguration : IEntityTypeConfiguration<ConsultationBooking>
+{
+    public void Configure(EntityTypeBuilder<ConsultationBooking> booking)
+    {
+        booking.Property(b => b.Code).HasMaxLength(10);
+        booking.Property(b => b.ManageToken).HasMaxLength(64);
+        booking.Property(b => b.Topics).HasMaxLength(200);
+        booking.Property(b => b.Request).HasMaxLength(500);
+        booking.HasIndex(b => b.Code).IsUnique();
+        booking.HasIndex(b => b.ManageToken).IsUnique();
+        booking.HasOne(b => b.Schedule).WithMany().HasForeignKey(b => b.ConsultationScheduleId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne(b => b.Participant).WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne(b => b.Supporter).WithMany().HasForeignKey(b => b.SupporterId).OnDelete(DeleteBehavior.Restrict);
+
+        // No double booking, enforced by the database under any concurrency: one active booking per place of a slot,
+        // and one per supporter per start time. Square brackets quote identifiers in both SQLite and SQL Server.
+        var active = $"[Status] IN ({(int)ConsultationStatus.Confirmed}, {(int)ConsultationStatus.Attended})";
+        booking.HasIndex(b => new { b.ConsultationScheduleId, b.StartsAtUtc, b.Seat }).IsUnique().HasFilter(active)
+            .HasDatabaseName("IX_ConsultationBookings_OnePerSeat");
+        booking.HasIndex(b => new { b.SupporterId, b.StartsAtUtc }).IsUnique().HasFilter(active + " AND [SupporterId] IS NOT NULL")
+            .HasDatabaseName("IX_ConsultationBookings_OnePerSupporter");
+        booking.HasIndex(b => new { b.StartsAtUtc, b.Status });
+    }
+}

@@ -1,0 +1,235 @@
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.Core.Consultations;
+
+/// <summary>One bookable time: a slot of a schedule with at least one free place and one free supporter.</summary>
+public sealed record ConsultationSlot(int ScheduleId, DateTime StartsAtUtc, DateTime EndsAtUtc);
+
+/// <summary>Where consultations are offered: a venue, or by phone, or online.</summary>
+public sealed record ConsultationPlace(ConsultationMode Mode, int? VenueId, string Name);
+
+/// <summary>A consultation asked for by a resident (on the web) or by staff for them.</summary>
+public sealed record ConsultationRequest(
+    int ScheduleId, DateTime StartsAtUtc, BookingRequest Resident, IReadOnlyList<string> Topics, string? Request);
+
+public abstract record ConsultationResult
+{
+    public sealed record Booked(string Code, string Token) : ConsultationResult;
+
+    /// <summary>Every place or every suitable supporter was taken first.</summary>
+    public sealed record Taken : ConsultationResult;
+
+    /// <summary>The time is not a slot of the schedule (or has passed).</summary>
+    public sealed record NotASlot : ConsultationResult;
+}
+
+/// <summary>
+/// スマホ相談: the free times (schedule slots × free places × free supporters with the resident's device) and booking one.
+/// A booking takes a place of the slot and a supporter in one insert; the database's unique indexes make a second
+/// booking of the same place or the same supporter fail, and the booking then tries the next one — so no slot and no
+/// supporter is ever booked twice, whatever the concurrency.
+/// </summary>
+public sealed class ConsultationService(
+    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox)
+{
+    /// <summary>Residents book at least this long ahead, so the supporter can be told.</summary>
+    public static readonly TimeSpan LeadTime = TimeSpan.FromHours(1);
+
+    /// <summary>How far ahead the free times are looked for.</summary>
+    public const int DaysAhead = 28;
+
+    private const int MaxAttempts = 8;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<List<ConsultationPlace>> PlacesAsync(CancellationToken ct)
+    {
+        var today = JapaneseTime.TodayInTokyo(clock);
+        var places = await db.ConsultationSchedules.AsNoTracking().Where(s => s.LastDate >= today)
+            .Select(s => new { s.Mode, s.VenueId, VenueName = s.Venue == null ? null : s.Venue.Name })
+            .Distinct().ToListAsync(ct);
+        return [.. places.Select(p => new ConsultationPlace(p.Mode, p.VenueId, p.VenueName ?? ModeName(p.Mode)))
+            .OrderBy(p => p.Mode).ThenBy(p => p.Name, StringComparer.Ordinal)];
+    }
+
+    public static string ModeName(ConsultationMode mode) => mode switch
+    {
+        ConsultationMode.Phone => "電話で相談",
+        ConsultationMode.Online => "オンラインで相談",
+        _ => "会場で相談",
+    };
+
+    /// <summary>The next free times at a place for a resident with <paramref name="device"/>, earliest first.</summary>
+    public async Task<List<ConsultationSlot>> FreeSlotsAsync(ConsultationMode mode, int? venueId, DeviceType device, int max, CancellationToken ct)
+    {
+        var today = JapaneseTime.TodayInTokyo(clock);
+        var schedules = await db.ConsultationSchedules.AsNoTracking()
+            .Where(s => s.Mode == mode && s.VenueId == venueId && s.LastDate >= today)
+            .ToListAsync(ct);
+        var from = Now + LeadTime;
+        var until = JapaneseTime.ToUtc(today.AddDays(DaysAhead + 1).ToDateTime(TimeOnly.MinValue));
+        var slots = schedules.SelectMany(s => SlotsOf(s, today, today.AddDays(DaysAhead)))
+            .Where(s => s.StartsAtUtc >= from && s.StartsAtUtc < until)
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.ScheduleId)
+            .ToList();
+        if (slots.Count == 0) return [];
+
+        var ids = schedules.Select(s => s.Id).ToList();
+        var taken = (await db.ConsultationBookings.AsNoTracking()
+                .Where(b => ids.Contains(b.ConsultationScheduleId) && b.Status != ConsultationStatus.Cancelled && b.StartsAtUtc >= from && b.StartsAtUtc < until)
+                .Select(b => new { b.ConsultationScheduleId, b.StartsAtUtc })
+                .ToListAsync(ct))
+            .CountBy(b => (b.ConsultationScheduleId, b.StartsAtUtc))
+            .ToDictionary(x => x.Key, x => x.Value);
+        var parallel = schedules.ToDictionary(s => s.Id, s => s.Parallel);
+        var pool = await SupporterPool.LoadAsync(db, from, until, ct);
+        return [.. slots
+            .Where(s => taken.GetValueOrDefault((s.ScheduleId, s.StartsAtUtc)) < parallel[s.ScheduleId])
+            .Where(s => pool.FreeFor(s.StartsAtUtc, s.EndsAtUtc, device).Count > 0)
+            .Take(max)];
+    }
+
+    /// <summary>The place and times of one slot, or null when the schedule has no such slot.</summary>
+    public async Task<(ConsultationPlace Place, ConsultationSlot Slot, string? Address)?> FindSlotAsync(int scheduleId, DateTime startsAtUtc, CancellationToken ct)
+    {
+        var schedule = await db.ConsultationSchedules.AsNoTracking().Include(s => s.Venue).SingleOrDefaultAsync(s => s.Id == scheduleId, ct);
+        if (schedule is null) return null;
+        var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc));
+        var slot = SlotsOf(schedule, date, date).SingleOrDefault(s => s.StartsAtUtc == startsAtUtc);
+        return slot is null ? null : (new ConsultationPlace(schedule.Mode, schedule.VenueId, schedule.Venue?.Name ?? ModeName(schedule.Mode)), slot, schedule.Venue?.Address);
+    }
+
+    /// <summary>Books a slot for a resident, with the supporter who suits them best (their device, then the lightest week).</summary>
+    public async Task<ConsultationResult> BookAsync(ConsultationRequest request, BookingChannel channel, CancellationToken ct)
+    {
+        var schedule = await db.ConsultationSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ScheduleId, ct);
+        var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(request.StartsAtUtc));
+        // Staff may book by phone until the slot starts; residents on the web need the lead time.
+        var earliest = Now + (channel == BookingChannel.Web ? LeadTime : TimeSpan.Zero);
+        var slot = schedule is null ? null : SlotsOf(schedule, date, date).SingleOrDefault(s => s.StartsAtUtc == request.StartsAtUtc);
+        if (schedule is null || slot is null || slot.StartsAtUtc < earliest) return new ConsultationResult.NotASlot();
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var seats = await db.ConsultationBookings
+                .Where(b => b.ConsultationScheduleId == schedule.Id && b.StartsAtUtc == slot.StartsAtUtc && b.Status != ConsultationStatus.Cancelled)
+                .Select(b => b.Seat).ToListAsync(ct);
+            var seat = Enumerable.Range(1, schedule.Parallel).FirstOrDefault(s => !seats.Contains(s));
+            var supporter = (await SupporterPool.LoadAsync(db, slot.StartsAtUtc, slot.EndsAtUtc, ct))
+                .FreeFor(slot.StartsAtUtc, slot.EndsAtUtc, request.Resident.Device).FirstOrDefault();
+            if (seat == 0 || supporter == 0) return new ConsultationResult.Taken();
+
+            var now = Now;
+            var booking = new ConsultationBooking
+            {
+                Code = await NewUniqueCodeAsync(ct),
+                ManageToken = BookingSecrets.NewSecretToken(),
+                ConsultationScheduleId = schedule.Id,
+                StartsAtUtc = slot.StartsAtUtc,
+                EndsAtUtc = slot.EndsAtUtc,
+                Seat = seat,
+                SupporterId = supporter,
+                Participant = await Participants.FindOrAddAsync(db, request.Resident, now, ct),
+                Status = ConsultationStatus.Confirmed,
+                Channel = channel,
+                Topics = string.Join(',', request.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
+                Request = request.Request,
+                Device = request.Resident.Device,
+                CreatedAtUtc = now,
+                StatusChangedAtUtc = now,
+            };
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ConsultationBookings.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone else took this place or this supporter a moment ago: look again.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
+            await notifier.ConsultationAsync(booking.Id, cancelled: false, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            outbox.Notify();
+            return new ConsultationResult.Booked(booking.Code, booking.ManageToken);
+        }
+        return new ConsultationResult.Taken();
+    }
+
+    /// <summary>Cancels with the manage link's token; false when the code and token do not match an active booking.</summary>
+    public async Task<bool> CancelByResidentAsync(string code, string? token, CancellationToken ct)
+    {
+        var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == code).Select(b => new { b.ManageToken }).SingleOrDefaultAsync(ct);
+        return booking is not null && BookingSecrets.TokenMatches(booking.ManageToken, token) && await CancelAsync(code, ct);
+    }
+
+    public async Task<bool> CancelAsync(string code, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = Now;
+        var changed = await db.ConsultationBookings
+            .Where(b => b.Code == code && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, ConsultationStatus.Cancelled)
+                .SetProperty(x => x.StatusChangedAtUtc, now).SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        if (changed == 0) return false;
+        var id = await db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(ct);
+        audit.Record("consultation.cancelled", nameof(ConsultationBooking), code);
+        await notifier.ConsultationAsync(id, cancelled: true, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        return true;
+    }
+
+    /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
+    public async Task<int> AddScheduleAsync(ConsultationSchedule schedule, CancellationToken ct)
+    {
+        if ((schedule.Mode == ConsultationMode.AtVenue) != (schedule.VenueId is not null)) throw new ArgumentException("A venue schedule needs a venue; phone and online ones none.", nameof(schedule));
+        schedule.CreatedAtUtc = Now;
+        db.ConsultationSchedules.Add(schedule);
+        await db.SaveChangesAsync(ct);
+        audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
+            $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}");
+        await db.SaveChangesAsync(ct);
+        return schedule.Id;
+    }
+
+    /// <summary>The slots of one schedule between two dates (Japan time), holidays skipped unless it opens on them.</summary>
+    public IEnumerable<ConsultationSlot> SlotsOf(ConsultationSchedule schedule, DateOnly from, DateOnly to)
+    {
+        var first = from > schedule.FirstDate ? from : schedule.FirstDate;
+        var last = to < schedule.LastDate ? to : schedule.LastDate;
+        for (var date = first; date <= last; date = date.AddDays(1))
+        {
+            if (!schedule.OffersOn(date.DayOfWeek) || (!schedule.OpenOnHolidays && holidays.NameOf(date) is not null)) continue;
+            for (var start = schedule.StartTime; ; start = start.AddMinutes(schedule.SlotMinutes + schedule.BufferMinutes))
+            {
+                var end = start.AddMinutes(schedule.SlotMinutes);
+                if (end > schedule.EndTime || end < start) break;
+                var startsAt = JapaneseTime.ToUtc(date.ToDateTime(start));
+                yield return new ConsultationSlot(schedule.Id, startsAt, startsAt.AddMinutes(schedule.SlotMinutes));
+                if (start.AddMinutes(schedule.SlotMinutes + schedule.BufferMinutes) <= start) break;
+            }
+        }
+    }
+
+    private async Task<string> NewUniqueCodeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var code = BookingSecrets.NewCode();
+            if (!await db.ConsultationBookings.AnyAsync(b => b.Code == code, ct) && !await db.Bookings.AnyAsync(b => b.Code == code, ct)) return code;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Text;
+using SumahoSupport.Web.Pages.Shared;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations;
+
+/// <summary>スマホ相談: the consultations ahead with their supporters, the schedules, and a form to add a schedule.</summary>
+public sealed class IndexModel(AppDbContext db, ConsultationService consultations, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ScheduleInput Input { get; set; } = new();
+
+    public IReadOnlyList<Upcoming> Bookings { get; private set; } = [];
+
+    public IReadOnlyList<ScheduleRow> Schedules { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Venues { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = JapaneseTime.TodayInTokyo(clock);
+        Bookings = await db.ConsultationBookings.AsNoTracking()
+            .Where(b => b.EndsAtUtc > now && b.Status != ConsultationStatus.Cancelled)
+            .OrderBy(b => b.StartsAtUtc).Take(200)
+            .Select(b => new Upcoming(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, b.Schedule.Venue == null ? null : b.Schedule.Venue.Name,
+                b.Participant.Name, b.Topics, b.Supporter == null ? null : b.Supporter.Name, b.Channel))
+            .ToListAsync(ct);
+        Schedules = await db.ConsultationSchedules.AsNoTracking().Where(s => s.LastDate >= today).OrderBy(s => s.FirstDate)
+            .Select(s => new ScheduleRow(s.Id, s.Mode, s.Venue == null ? null : s.Venue.Name, s.FirstDate, s.LastDate, s.Weekdays, s.StartTime, s.EndTime, s.SlotMinutes, s.BufferMinutes, s.Parallel))
+            .ToListAsync(ct);
+        Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList();
+        if (Input.FirstDate is null) Input = new ScheduleInput { FirstDate = today, LastDate = today.AddMonths(3) };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Input.Mode == ConsultationMode.AtVenue && (Input.VenueId is null || !await db.Venues.AnyAsync(v => v.Id == Input.VenueId, ct)))
+            ModelState.AddModelError("Input.VenueId", "会場を選んでください。");
+        if (Input.FirstDate is { } first && Input.LastDate is { } last && last < first)
+            ModelState.AddModelError("Input.LastDate", "終わりの日は、始まりの日より後にしてください。");
+        if (Input.StartTime is { } start && Input.EndTime is { } end && end <= start.AddMinutes(Input.SlotMinutes - 1))
+            ModelState.AddModelError("Input.EndTime", "終わりの時刻は、始まりの時刻から相談1回分以上あとにしてください。");
+        var days = Input.Days.Where(d => Enum.IsDefined(d)).Distinct().ToList();
+        if (days.Count == 0) ModelState.AddModelError("Input.Days", "曜日を1つ以上選んでください。");
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
+        await consultations.AddScheduleAsync(new ConsultationSchedule
+        {
+            Mode = Input.Mode,
+            VenueId = Input.Mode == ConsultationMode.AtVenue ? Input.VenueId : null,
+            FirstDate = Input.FirstDate!.Value,
+            LastDate = Input.LastDate!.Value,
+            Weekdays = ConsultationSchedule.WeekdayBits(days),
+            StartTime = Input.StartTime!.Value,
+            EndTime = Input.EndTime!.Value,
+            SlotMinutes = Input.SlotMinutes,
+            BufferMinutes = Input.BufferMinutes,
+            Parallel = Input.Parallel,
+            OpenOnHolidays = Input.OpenOnHolidays,
+        }, ct);
+        TempData["StatusMessage"] = "相談の日程を追加しました。";
+        return RedirectToPage();
+    }
+
+    public sealed record Upcoming(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Name, string Topics, string? SupporterName, Core.Bookings.BookingChannel Channel)
+    {
+        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+    }
+
+    public sealed record ScheduleRow(int Id, ConsultationMode Mode, string? VenueName, DateOnly FirstDate, DateOnly LastDate, int Weekdays, TimeOnly StartTime, TimeOnly EndTime, int SlotMinutes, int BufferMinutes, int Parallel)
+    {
+        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+
+        public string Days => string.Concat(WeeklyGrid.Days.Where(d => (Weekdays & (1 << (int)d)) != 0).Select(JapaneseTime.WeekdayLetter));
+    }
+
+    public sealed class ScheduleInput
+    {
+        [EnumDataType(typeof(ConsultationMode), ErrorMessage = "相談の方法を選び直してください。")]
+        public ConsultationMode Mode { get; set; }
+
+        [Display(Name = "会場")]
+        public int? VenueId { get; set; }
+
+        [Required(ErrorMessage = "始まりの日を入力してください。"), Display(Name = "始まりの日")]
+        public DateOnly? FirstDate { get; set; }
+
+        [Required(ErrorMessage = "終わりの日を入力してください。"), Display(Name = "終わりの日")]
+        public DateOnly? LastDate { get; set; }
+
+        public List<DayOfWeek> Days { get; set; } = [];
+
+        [Required(ErrorMessage = "始まりの時刻を入力してください。"), Display(Name = "始まりの時刻")]
+        public TimeOnly? StartTime { get; set; }
+
+        [Required(ErrorMessage = "終わりの時刻を入力してください。"), Display(Name = "終わりの時刻")]
+        public TimeOnly? EndTime { get; set; }
+
+        [Range(10, 120, ErrorMessage = "1回の時間は10〜120分で入力してください。"), Display(Name = "1回の時間（分）")]
+        public int SlotMinutes { get; set; } = 30;
+
+        [Range(0, 60, ErrorMessage = "間の時間は0〜60分で入力してください。"), Display(Name = "次の相談までの間（分）")]
+        public int BufferMinutes { get; set; }
+
+        [Range(1, 20, ErrorMessage = "同時に受ける人数は1〜20人で入力してください。"), Display(Name = "同時に受ける人数")]
+        public int Parallel { get; set; } = 1;
+
+        public bool OpenOnHolidays { get; set; }
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Pages.Shared;
+using SumahoSupport.Web.Validation;
+
+namespace SumahoSupport.Web.Pages.Consultations;
+
+/// <summary>
+/// Books one consultation time: who, which phone, what they need help with. Residents book without an account; a
+/// coordinator signed in books for a caller (channel 電話), up to the start of the slot.
+/// </summary>
+[AllowAnonymous]
+public sealed class BookModel(ConsultationService consultations) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "schedule")] public int ScheduleId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "start")] public string? Start { get; set; }
+
+    [BindProperty] public BookingInput Input { get; set; } = new();
+
+    [BindProperty] public List<string> Topics { get; set; } = [];
+
+    [BindProperty]
+    [StringLength(300, ErrorMessage = "相談したいことは300文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+    [Display(Name = "相談したいこと（くわしく・任意）")]
+    public string? RequestText { get; set; }
+
+    [BindProperty] public bool Consent { get; set; }
+
+    public ConsultationPlace Place { get; private set; } = default!;
+
+    public ConsultationSlot Slot { get; private set; } = default!;
+
+    public string? Address { get; private set; }
+
+    public bool ByStaff => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] DeviceType? device, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (device is { } d && Enum.IsDefined(d)) Input.Device ??= d;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!Consent && !ByStaff) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
+        if (!Topics.Any(t => ConsultationTopics.All.Any(a => a.Code == t))) ModelState.AddModelError(nameof(Topics), "相談したいことを1つ以上選んでください。");
+        if (!ModelState.IsValid) return Page();
+
+        var channel = ByStaff ? BookingChannel.Phone : BookingChannel.Web;
+        var result = await consultations.BookAsync(new ConsultationRequest(ScheduleId, Slot.StartsAtUtc, Input.ToRequest(channel), Topics,
+            string.IsNullOrWhiteSpace(RequestText) ? null : RequestText.Trim()), channel, ct);
+        switch (result)
+        {
+            case ConsultationResult.Booked booked:
+                return RedirectToPage("Show", new { code = booked.Code, token = booked.Token, done = "booked" });
+            case ConsultationResult.Taken:
+                ModelState.AddModelError(string.Empty, "申し訳ありません。この時間は、いま別の方の予約で埋まりました。ほかの時間を選んでください。");
+                return Page();
+            case ConsultationResult.NotASlot:
+                ModelState.AddModelError(string.Empty, "この時間はもう予約できません。ほかの時間を選んでください。");
+                return Page();
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (ConsultationPlaces.ParseStart(Start) is not { } start) return false;
+        if (await consultations.FindSlotAsync(ScheduleId, start, ct) is not { } found) return false;
+        (Place, Slot, Address) = found;
+        return true;
+    }
+}

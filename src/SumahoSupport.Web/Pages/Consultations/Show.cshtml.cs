@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Web.Pages.Consultations;
+
+/// <summary>
+/// 相談の予約票: the confirmation, the printable slip and the way to cancel — for whoever holds the manage link's token,
+/// and for coordinators. Without either it is a 404, so codes cannot be tried one after another.
+/// </summary>
+[AllowAnonymous]
+public sealed class ShowModel(AppDbContext db, ConsultationService consultations, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public Details Booking { get; private set; } = default!;
+
+    public bool CanCancel => Booking.Status == ConsultationStatus.Confirmed && Booking.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var normalized = BookingSecrets.NormalizeCode(code);
+        var found = normalized is null ? null : await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == normalized)
+            .Select(b => new Details(b.Code, b.ManageToken, b.Status, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode,
+                b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
+                b.Participant.Name, b.Topics, b.Request, b.Device))
+            .SingleOrDefaultAsync(ct);
+        var staff = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+        if (found is null || (!staff && !BookingSecrets.TokenMatches(found.ManageToken, Token))) return NotFound();
+        Booking = found;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(string code, CancellationToken ct)
+    {
+        var page = await OnGetAsync(code, ct);
+        if (page is not PageResult) return page;
+        var staff = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+        var cancelled = staff ? await consultations.CancelAsync(Booking.Code, ct) : await consultations.CancelByResidentAsync(Booking.Code, Token, ct);
+        if (!cancelled)
+        {
+            ModelState.AddModelError(string.Empty, "この予約はキャンセルできません（すでにキャンセル済みか、相談の時間を過ぎています）。");
+            return Page();
+        }
+        return RedirectToPage(new { code = Booking.Code, token = Token, done = "cancelled" });
+    }
+
+    public sealed record Details(
+        string Code, string ManageToken, ConsultationStatus Status, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode,
+        string? VenueName, string? VenueAddress, string Name, string Topics, string? Request, DeviceType Device)
+    {
+        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+    }
+}

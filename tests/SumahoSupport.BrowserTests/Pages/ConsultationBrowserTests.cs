@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SumahoSupport.BrowserTests.Infrastructure;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Text;
+
+namespace SumahoSupport.BrowserTests.Pages;
+
+/// <summary>A resident books a consultation by labels and clicks in Chromium; every consultation page passes axe.</summary>
+public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task AResidentBooksAConsultation_AndTheConsultationPagesPassAxe()
+    {
+        // By phone, on a weekday afternoon two weeks ahead: the demo supporters help on weekdays until 17:00.
+        var date = JapaneseTime.TodayInTokyo(browser.App.Clock).AddDays(14);
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
+        await browser.App.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(new ConsultationSchedule
+        {
+            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
+            StartTime = new TimeOnly(16, 0), EndTime = new TimeOnly(17, 0), OpenOnHolidays = true,
+        }, default));
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.GotoAsync("/Consultations");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("電話で相談").CheckAsync();
+        await page.GetByLabel("iPhone（アイフォーン）").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "空いている時間を見る" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "consultation-times");
+        await page.Locator(".time-list a").First.ClickAsync();
+
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("マイナポータル").CheckAsync();
+        await page.GetByLabel("お名前").FillAsync("電話 相談子");
+        await page.GetByLabel("ふりがな").FillAsync("でんわ そうだんこ");
+        await page.GetByLabel("電話番号").FillAsync("090-7777-0101");
+        await page.GetByLabel("個人情報の取り扱いに同意します").CheckAsync();
+        await Screenshots.SaveAsync(page, "consultation-book");
+        await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "この内容で予約する" }).ClickAsync(), "**/Consultations/*");
+        Assert.Contains("ご予約を承りました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Screenshots.SaveAsync(page, "consultation-slip-print");
+        Assert.Equal(1, await browser.App.WithDbAsync(db => db.ConsultationBookings.CountAsync(b => b.Participant.Kana == "でんわ そうだんこ")));
+
+        var coordinator = await browser.NewPageAsync(1280, 900);
+        await coordinator.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
+        await coordinator.GotoAsync("/Coordinator/Consultations");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await Screenshots.SaveAsync(coordinator, "coordinator-consultations");
+    }
+}

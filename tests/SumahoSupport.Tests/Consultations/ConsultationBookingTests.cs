@@ -1,0 +1,236 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Text;
+using SumahoSupport.Tests.Infrastructure;
+using SumahoSupport.Web.Pages.Consultations;
+
+namespace SumahoSupport.Tests.Consultations;
+
+/// <summary>
+/// Consultation slots and bookings over HTTP and through the service: the free times, the supporter chosen, the mails, and
+/// no double booking of a place or a supporter under concurrent requests. Every earlier supporter is rested, so each test's
+/// own supporters are the only ones who can help.
+/// </summary>
+public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Slots_AreCutFromTheWindow_WithTheBuffer_AndOnlyWhereASupporterWithTheDeviceIsFree()
+    {
+        var (date, _) = await SetUpAsync(weekOffset: 1);
+        var schedule = await ScheduleAsync(date, new TimeOnly(10, 0), new TimeOnly(12, 0), bufferMinutes: 10, parallel: 2);
+        await SupporterAsync("アンドロイド 担当", android: true, iPhone: false, date.DayOfWeek, 9 * 60, 11 * 60 + 15);
+
+        var service = (DeviceType device) => app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>()
+            .FreeSlotsAsync(ConsultationMode.AtVenue, schedule.VenueId, device, 50, default));
+        // 10:00, 10:40 and 11:20 (30 minutes and 10 between); the supporter is free until 11:15, so 11:20 is not offered.
+        var android = await service(DeviceType.Android);
+        Assert.Equal(["10:00", "10:40"], android.Where(s => s.ScheduleId == schedule.Id).Select(s => JapaneseTime.FormatTime(s.StartsAtUtc)));
+        Assert.DoesNotContain(await service(DeviceType.IPhone), s => s.ScheduleId == schedule.Id);
+        Assert.Equal(2, (await service(DeviceType.None)).Count(s => s.ScheduleId == schedule.Id));
+    }
+
+    [Fact]
+    public async Task ResidentBooksOnTheWeb_GetsTheInvitation_TheSupporterToo_AndCancelsWithTheLink()
+    {
+        var (date, _) = await SetUpAsync(weekOffset: 2);
+        var schedule = await ScheduleAsync(date, new TimeOnly(13, 0), new TimeOnly(15, 0), bufferMinutes: 0, parallel: 1);
+        var first = await SupporterAsync("一番 手伝", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
+        var second = await SupporterAsync("二番 手伝", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
+        var anonymous = app.CreateBrowserLikeClient();
+        var list = await anonymous.GetDocumentAsync($"/Consultations?Place=venue-{schedule.VenueId}&Device=Android");
+        var link = list.QuerySelectorAll(".time-list a").Select(a => a.GetAttribute("href")!).First(h => h.Contains($"schedule={schedule.Id}&", StringComparison.Ordinal));
+        var email = $"{Guid.NewGuid():N}@example.jp";
+
+        using var noTopic = await anonymous.SubmitFormAsync(link, Resident(email, topics: false));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noTopic.StatusCode);
+        Assert.Equal("相談したいことを1つ以上選んでください。", (await Forms.ParseAsync(noTopic)).QuerySelector("#Topics-error")!.TextContent);
+
+        using var booked = await anonymous.SubmitFormAsync(link, Resident(email));
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var manage = booked.Headers.Location!.OriginalString;
+        var slip = await anonymous.GetDocumentAsync(manage);
+        var code = slip.QuerySelector(".booking-code")!.TextContent;
+        Assert.Contains("LINE", slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
+        using (var withoutToken = await anonymous.GetAsync($"/Consultations/{code}")) Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
+
+        var booking = await app.WithDbAsync(db => db.ConsultationBookings.AsNoTracking().SingleAsync(b => b.Code == code));
+        Assert.Equal((ConsultationStatus.Confirmed, BookingChannel.Web, 1, "line"), (booking.Status, booking.Channel, booking.Seat, booking.Topics));
+        Assert.Contains(booking.SupporterId!.Value, new[] { first, second });
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RelatesTo == code).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(["consultation-confirmed", "supporter-consultation"], mails.Select(m => m.Kind));
+        Assert.All(mails, m => Assert.Equal("REQUEST", m.CalendarMethod));
+        Assert.Contains(manage.Split("&done=")[0], mails[0].TextBody, StringComparison.Ordinal);
+
+        // The next slot goes to the supporter with the lighter week.
+        var next = await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(new ConsultationRequest(
+            schedule.Id, booking.EndsAtUtc, TestData.Resident(), ["settings"], null), BookingChannel.Phone, default));
+        var nextCode = Assert.IsType<ConsultationResult.Booked>(next).Code;
+        var nextSupporter = await app.WithDbAsync(db => db.ConsultationBookings.Where(b => b.Code == nextCode).Select(b => b.SupporterId).SingleAsync());
+        Assert.NotEqual(booking.SupporterId, nextSupporter);
+
+        using var cancelled = await anonymous.SubmitFormAsync(manage, new Dictionary<string, string>(), "form[action*='handler=Cancel']");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal("キャンセル済み", (await anonymous.GetDocumentAsync(cancelled.Headers.Location!.OriginalString)).QuerySelector("#consultation-status")!.TextContent);
+        var cancelMails = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RelatesTo == code && m.Kind.EndsWith("cancelled")).ToListAsync());
+        Assert.Equal(2, cancelMails.Count);
+        Assert.All(cancelMails, m => Assert.Equal("CANCEL", m.CalendarMethod));
+        Assert.Contains("consultation.cancelled", await app.AuditActionsForAsync(nameof(ConsultationBooking), code));
+    }
+
+    [Fact]
+    public async Task ManyResidentsAtOnce_ForOneSlot_GetOnlyItsPlaces_EachWithADifferentSupporter()
+    {
+        var (date, _) = await SetUpAsync(weekOffset: 3);
+        var schedule = await ScheduleAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30), bufferMinutes: 0, parallel: 2);
+        foreach (var name in new[] { "並行 一", "並行 二", "並行 三" }) await SupporterAsync(name, android: true, iPhone: false, date.DayOfWeek, 9 * 60, 12 * 60);
+        var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
+        var url = $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(start)}&device=Android";
+
+        // Every resident first opens the form (their own antiforgery token), then all submit at once.
+        var residents = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var client = app.CreateBrowserLikeClient();
+            var form = (await client.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+            var fields = Forms.FieldsOf(form).Concat(Resident(null)).GroupBy(f => f.Key).Select(g => g.Last()).ToList();
+            fields.Add(new("Topics", "photos"));
+            return (client, fields);
+        }));
+        var answers = await Task.WhenAll(residents.Select(async r =>
+        {
+            using var content = new FormUrlEncodedContent(r.fields);
+            using var response = await r.client.PostAsync(url, content);
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(2, answers.Count(s => s == HttpStatusCode.Redirect));
+        Assert.Equal(18, answers.Count(s => s == HttpStatusCode.UnprocessableEntity));
+        var held = await app.WithDbAsync(db => db.ConsultationBookings.AsNoTracking().Where(b => b.ConsultationScheduleId == schedule.Id).ToListAsync());
+        Assert.Equal(2, held.Count);
+        Assert.Equal([1, 2], held.Select(b => b.Seat).Order());
+        Assert.Equal(2, held.Select(b => b.SupporterId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ASupporterIsNeverBookedTwice_EvenFromTwoSchedulesAtTheSameTime()
+    {
+        var (date, venue) = await SetUpAsync(weekOffset: 4);
+        var atVenue = await ScheduleAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5);
+        var byPhone = await ScheduleAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5, mode: ConsultationMode.Phone);
+        var only = await SupporterAsync("唯一 支援", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
+        var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(14, 0)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(
+            new ConsultationRequest(i % 2 == 0 ? atVenue.Id : byPhone.Id, start, TestData.Resident(), ["line"], null), BookingChannel.Phone, default))));
+
+        Assert.Single(results.OfType<ConsultationResult.Booked>());
+        Assert.Equal(11, results.OfType<ConsultationResult.Taken>().Count());
+        Assert.Equal(only, await app.WithDbAsync(db => db.ConsultationBookings.Where(b => b.StartsAtUtc == start).Select(b => b.SupporterId!.Value).SingleAsync()));
+        Assert.NotEqual(0, venue);
+    }
+
+    [Fact]
+    public async Task Coordinator_AddsASchedule_WithFullWidthTimes_AndMistakesAreExplained()
+    {
+        var coordinator = app.CreateBrowserLikeClient();
+        using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var venue = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
+        var today = JapaneseTime.TodayInTokyo(app.Clock);
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Mode"] = "AtVenue", ["Input.VenueId"] = venue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.FirstDate"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.LastDate"] = today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "１３：００", ["Input.EndTime"] = "１２：００", ["Input.SlotMinutes"] = "３０", ["Input.BufferMinutes"] = "0", ["Input.Parallel"] = "2",
+        };
+        using var wrong = await coordinator.SubmitFormAsync("/Coordinator/Consultations", values, "form#add-schedule");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var page = await Forms.ParseAsync(wrong);
+        Assert.Equal("終わりの時刻は、始まりの時刻から相談1回分以上あとにしてください。", page.QuerySelector("#Input_EndTime-error")!.TextContent);
+        Assert.Equal("曜日を1つ以上選んでください。", page.QuerySelector("#Input_Days-error")!.TextContent);
+
+        values["Input.EndTime"] = "１６：００";
+        values["Input.Days"] = "Thursday";
+        using var added = await coordinator.SubmitFormAsync("/Coordinator/Consultations", values, "form#add-schedule");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var schedule = await app.WithDbAsync(db => db.ConsultationSchedules.AsNoTracking().OrderByDescending(s => s.Id).FirstAsync());
+        Assert.Equal((new TimeOnly(13, 0), new TimeOnly(16, 0), 30, 2, venue), (schedule.StartTime, schedule.EndTime, schedule.SlotMinutes, schedule.Parallel, schedule.VenueId!.Value));
+        Assert.True(schedule.OffersOn(DayOfWeek.Thursday));
+        Assert.False(schedule.OffersOn(DayOfWeek.Friday));
+    }
+
+    [Fact]
+    public async Task HostileLinks_AreRefusedOrIgnored_NeverAnError()
+    {
+        var client = app.CreateBrowserLikeClient();
+        string[] payloads = ["", "venue-", "venue-99999", "venue-１", "phone'--", "<script>", "-1", "99999999999", "202613451299", "２０２６１２０１１０００", "\u0007"];
+        foreach (var payload in payloads)
+        {
+            var value = Uri.EscapeDataString(payload);
+            foreach (var url in new[] { $"/Consultations?Place={value}&Device=Android", $"/Consultations?Place=phone&Device={value}", $"/Consultations/Book?schedule={value}&start=202612011000", $"/Consultations/Book?schedule=1&start={value}", $"/Consultations/{value}?token={value}" })
+            {
+                using var response = await client.GetAsync(url);
+                Assert.True((int)response.StatusCode is 200 or 404 or 400, $"{url} → {(int)response.StatusCode}");
+                Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Resident(string? email, bool topics = true)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "相談 花子", ["Input.Kana"] = "そうだん はなこ", ["Input.Phone"] = TestData.NextPhone(), ["Input.Device"] = "Android",
+            ["Input.AgeBand"] = "Seventies", ["Consent"] = "true", ["RequestText"] = "写真をLINEで送りたい",
+        };
+        if (email is not null) values["Input.Email"] = email;
+        if (topics) values["Topics"] = "line";
+        return values;
+    }
+
+    /// <summary>
+    /// Rests every supporter so far, the demo ones and earlier tests' (so only the test's own can help), and picks a weekday <paramref name="weekOffset"/> weeks
+    /// ahead that is not a holiday. Returns that date and the first venue.
+    /// </summary>
+    private async Task<(DateOnly Date, int VenueId)> SetUpAsync(int weekOffset)
+    {
+        await app.WithDbAsync(db => db.Supporters.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Inactive)));
+        var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(7 * weekOffset);
+        var holidays = app.Services.GetRequiredService<Core.Classes.HolidayCalendar>();
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.NameOf(date) is not null) date = date.AddDays(1);
+        var venue = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
+        return (date, venue);
+    }
+
+    private Task<ConsultationSchedule> ScheduleAsync(DateOnly date, TimeOnly start, TimeOnly end, int bufferMinutes, int parallel, ConsultationMode mode = ConsultationMode.AtVenue) =>
+        app.WithScopeAsync(async s =>
+        {
+            var venue = mode == ConsultationMode.AtVenue ? await s.GetRequiredService<AppDbContext>().Venues.OrderBy(v => v.Id).Select(v => (int?)v.Id).FirstAsync() : null;
+            var schedule = new ConsultationSchedule
+            {
+                Mode = mode, VenueId = venue, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
+                StartTime = start, EndTime = end, SlotMinutes = 30, BufferMinutes = bufferMinutes, Parallel = parallel,
+            };
+            await s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default);
+            return schedule;
+        });
+
+    private Task<int> SupporterAsync(string name, bool android, bool iPhone, DayOfWeek day, int fromMinute, int untilMinute) =>
+        app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var supporter = new Supporter
+            {
+                Name = name, Kana = "しえん", Phone = TestData.NextPhone(), Email = $"{Guid.NewGuid():N}@example.jp", Status = SupporterStatus.Certified,
+                KnowsAndroid = android, KnowsIPhone = iPhone, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
+                WeeklyAvailability = [new WeeklyAvailability { Weekday = day, StartMinute = fromMinute, EndMinute = untilMinute }],
+            };
+            db.Supporters.Add(supporter);
+            await db.SaveChangesAsync();
+            return supporter.Id;
+        });
+}
