@@ -88,6 +88,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CourseService>();
         services.AddScoped<StaffingService>();
         services.AddScoped<Consultations.ConsultationService>();
+        services.AddScoped<Consultations.SupportLogService>();
         return services;
     }
 

@@ -31,6 +31,13 @@ public static class Labels
     public static string Devices(bool android, bool iPhone) =>
         string.Join("・", new[] { android ? "Android" : null, iPhone ? "iPhone" : null }.OfType<string>());
 
+    public static string Resolution(Core.Consultations.Resolution resolution) => resolution switch
+    {
+        Core.Consultations.Resolution.Resolved => "解決した",
+        Core.Consultations.Resolution.Partly => "一部解決した",
+        _ => "解決しなかった",
+    };
+
     public static string Conflict(CandidateConflict conflict) => conflict switch
     {
         CandidateConflict.None => "おすすめ",

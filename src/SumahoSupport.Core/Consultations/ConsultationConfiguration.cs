@@ -36,3 +36,20 @@ internal sealed class ConsultationBookingConfiguration : IEntityTypeConfiguratio
         booking.HasIndex(b => new { b.StartsAtUtc, b.Status });
     }
 }
+
+internal sealed class SupportLogConfiguration : IEntityTypeConfiguration<SupportLog>
+{
+    public void Configure(EntityTypeBuilder<SupportLog> log)
+    {
+        log.Property(l => l.Topics).HasMaxLength(200);
+        log.Property(l => l.ReferredTo).HasMaxLength(50);
+        log.Property(l => l.Note).HasMaxLength(500);
+        log.HasOne(l => l.Booking).WithMany().HasForeignKey(l => l.ConsultationBookingId).OnDelete(DeleteBehavior.Restrict);
+        log.HasOne<Supporters.Supporter>().WithMany().HasForeignKey(l => l.SupporterId).OnDelete(DeleteBehavior.Restrict);
+        log.HasOne<Classes.Venue>().WithMany().HasForeignKey(l => l.VenueId).OnDelete(DeleteBehavior.Restrict);
+        // One record per booking; walk-ins (no booking) are many.
+        log.HasIndex(l => l.ConsultationBookingId).IsUnique().HasFilter("[ConsultationBookingId] IS NOT NULL");
+        log.HasIndex(l => new { l.SupporterId, l.HeldAtUtc });
+        log.HasIndex(l => l.HeldAtUtc);
+    }
+}

@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
     public DbSet<Consultations.ConsultationSchedule> ConsultationSchedules => Set<Consultations.ConsultationSchedule>();
     public DbSet<Consultations.ConsultationBooking> ConsultationBookings => Set<Consultations.ConsultationBooking>();
+    public DbSet<Consultations.SupportLog> SupportLogs => Set<Consultations.SupportLog>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CallTask> CallTasks => Set<CallTask>();

@@ -733,6 +733,69 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationSchedules");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.SupportLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConsultationBookingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("HeldAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationBookingId")
+                        .IsUnique()
+                        .HasFilter("[ConsultationBookingId] IS NOT NULL");
+
+                    b.HasIndex("HeldAtUtc");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("SupporterId", "HeldAtUtc");
+
+                    b.ToTable("SupportLogs");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1531,6 +1594,27 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.SupportLog", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Booking");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>

@@ -700,6 +700,67 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationSchedules");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.SupportLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationBookingId")
+                        .IsUnique()
+                        .HasFilter("[ConsultationBookingId] IS NOT NULL");
+
+                    b.HasIndex("HeldAtUtc");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("SupporterId", "HeldAtUtc");
+
+                    b.ToTable("SupportLogs");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1468,6 +1529,27 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Consultations.SupportLog", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Supporters.Supporter", null)
+                        .WithMany()
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Booking");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>

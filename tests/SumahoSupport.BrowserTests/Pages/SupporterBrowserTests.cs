@@ -53,6 +53,13 @@ public sealed class SupporterBrowserTests(BrowserApp browser) : IClassFixture<Br
         Assert.True(await page.GetByLabel("土曜日 午前").IsCheckedAsync());
         await Screenshots.SaveAsync(page, "supporter-availability");
 
+        foreach (var url in new[] { "/Supporter/Logs", "/Supporter/Logs/New" })
+        {
+            await page.GotoAsync(url);
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+        await Screenshots.SaveAsync(page, "supporter-log-new");
+
         var certificate = await browser.App.WithDbAsync(db => db.Certifications.Where(c => c.Supporter.Email == "supporter@example.jp").Select(c => c.PublicId).FirstAsync());
         await page.GotoAsync($"/Certificates/{certificate}");
         await Accessibility.AssertNoViolationsAsync(page);

@@ -41,7 +41,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
 
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
-        "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule");
+        "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -137,13 +137,16 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
                 return (anonymous, "/Supporter/Apply", "main form[method=post]");
             case "consultation-book":
                 return (anonymous, await ConsultationSlotUrlAsync(), "main form[method=post]");
-            case "training-test" or "day-off":
+            case "training-test" or "day-off" or "support-log":
                 var supporter = app.CreateBrowserLikeClient();
                 using (await supporter.SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword))
                 {
-                    return form == "training-test"
-                        ? (supporter, "/Supporter/Training/line", "main form[method=post]")
-                        : (supporter, "/Supporter/Availability", "form[action*='handler=AddDayOff']");
+                    return form switch
+                    {
+                        "training-test" => (supporter, "/Supporter/Training/line", "main form[method=post]"),
+                        "support-log" => (supporter, "/Supporter/Logs/New", "main form[method=post]"),
+                        _ => (supporter, "/Supporter/Availability", "form[action*='handler=AddDayOff']"),
+                    };
                 }
         }
 

@@ -33,7 +33,7 @@ public sealed class VolunteerHoursTests(AppFactory app) : IClassFixture<AppFacto
 
         // Hand count: the two worked classes = 2 classes, 240 minutes, 4.0 hours; missed, cancelled and upcoming add nothing.
         var hours = Assert.IsType<SupporterHours>(await hoursIn(fiscalYear));
-        Assert.Equal((2, 0, 240, 4.0), (hours.Classes, hours.LecturerClasses, hours.Minutes, hours.Hours));
+        Assert.Equal((2, 0, 0, 240, 4.0), (hours.Classes, hours.LecturerClasses, hours.Consultations, hours.Minutes, hours.Hours));
         Assert.Null(await hoursIn(fiscalYear - 1));
 
         // Into the next fiscal year: the class that was ahead has been held and counts in this year; a class in the
@@ -50,12 +50,12 @@ public sealed class VolunteerHoursTests(AppFactory app) : IClassFixture<AppFacto
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
         var page = await coordinator.GetDocumentAsync($"/Coordinator/Supporters/Hours?fy={fiscalYear}");
         var row = page.QuerySelectorAll("#hours tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "時間 計子");
-        Assert.Equal(["研修中", "3", "0", "6"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["研修中", "3", "0", "0", "6"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         using var csv = await coordinator.GetAsync($"/Coordinator/Supporters/Hours?fy={fiscalYear}&format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("\uFEFF支援員,区分,担当した教室,うち講師,活動時間（時間）\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("時間 計子,研修中,3,0,6\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF支援員,区分,担当した教室,うち講師,スマホ相談,活動時間（時間）\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("時間 計子,研修中,3,0,0,6\r\n", text, StringComparison.Ordinal);
         using var xlsx = await coordinator.GetAsync($"/Coordinator/Supporters/Hours?fy={fiscalYear}&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         using var wrong = await coordinator.GetAsync($"/Coordinator/Supporters/Hours?fy={fiscalYear}&format=pdf");

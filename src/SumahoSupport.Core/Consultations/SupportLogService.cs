@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Core.Consultations;
+
+/// <summary>What a supporter writes after helping someone; for a walk-in the place is given instead of a booking.</summary>
+public sealed record SupportLogDraft(
+    string? BookingCode, ConsultationMode Mode, int? VenueId, IReadOnlyList<string> Topics, int Minutes, Resolution Resolution,
+    bool FollowUpNeeded, string? ReferredTo, string? Note);
+
+public enum SupportLogResult
+{
+    Recorded,
+
+    /// <summary>The booking is not this supporter's (or does not exist).</summary>
+    NotYours,
+
+    /// <summary>The consultation has not started yet, or was cancelled.</summary>
+    NotHeld,
+
+    AlreadyRecorded,
+}
+
+public sealed class SupportLogService(AppDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<SupportLogResult> RecordAsync(int supporterId, SupportLogDraft draft, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var log = new SupportLog
+        {
+            SupporterId = supporterId,
+            Mode = draft.Mode,
+            VenueId = draft.Mode == ConsultationMode.AtVenue ? draft.VenueId : null,
+            HeldAtUtc = now,
+            Minutes = draft.Minutes,
+            Topics = string.Join(',', draft.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
+            Resolution = draft.Resolution,
+            FollowUpNeeded = draft.FollowUpNeeded,
+            ReferredTo = draft.ReferredTo,
+            Note = draft.Note,
+            CreatedAtUtc = now,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (draft.BookingCode is not null)
+        {
+            var booking = await db.ConsultationBookings.Include(b => b.Schedule)
+                .SingleOrDefaultAsync(b => b.Code == draft.BookingCode && b.SupporterId == supporterId, ct);
+            if (booking is null) return SupportLogResult.NotYours;
+            if (booking.Status == ConsultationStatus.Cancelled || booking.StartsAtUtc > now) return SupportLogResult.NotHeld;
+            if (await db.SupportLogs.AnyAsync(l => l.ConsultationBookingId == booking.Id, ct)) return SupportLogResult.AlreadyRecorded;
+            (log.ConsultationBookingId, log.Mode, log.VenueId, log.HeldAtUtc) = (booking.Id, booking.Schedule.Mode, booking.Schedule.VenueId, booking.StartsAtUtc);
+            booking.Status = ConsultationStatus.Attended;
+            booking.StatusChangedAtUtc = now;
+        }
+        db.SupportLogs.Add(log);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same booking recorded twice at once (a double click): the unique index keeps one.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return SupportLogResult.AlreadyRecorded;
+        }
+        audit.Record("support-log.recorded", nameof(SupportLog), log.Id, draft.BookingCode is null ? "walk-in" : $"booking={draft.BookingCode}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return SupportLogResult.Recorded;
+    }
+}
