@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
 
+using SumahoSupport.Web.Security;
+
 namespace SumahoSupport.Web.Pages.Certificates;
 
 /// <summary>修了証: printable, for the supporter it was issued to and for coordinators.</summary>
@@ -22,7 +24,7 @@ public sealed class ShowModel(AppDbContext db, OpenBadges openBadges) : PageMode
             .SingleOrDefaultAsync(ct);
         if (found is null) return NotFound();
         var isOwner = found.UserId is not null && found.UserId == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (!isOwner && !User.IsInRole(Roles.Coordinator) && !User.IsInRole(Roles.Admin)) return Forbid();
+        if (!isOwner && !User.IsStaff()) return Forbid();
 
         Issued = found;
         Modules = await db.TrainingRecords.AsNoTracking()

@@ -9,6 +9,8 @@ using SumahoSupport.Core.Data;
 using SumahoSupport.Web.Pages.Shared;
 using SumahoSupport.Web.Validation;
 
+using SumahoSupport.Web.Security;
+
 namespace SumahoSupport.Web.Pages.Consultations;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class BookModel(ConsultationService consultations) : PageModel
 
     public string? Address { get; private set; }
 
-    public bool ByStaff => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+    public bool ByStaff => User.IsStaff();
 
     public async Task<IActionResult> OnGetAsync([FromQuery] DeviceType? device, CancellationToken ct)
     {

@@ -6,6 +6,8 @@ using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 
+using SumahoSupport.Web.Security;
+
 namespace SumahoSupport.Web.Pages.Consultations;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
                 b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
                 b.Participant.Name, b.Topics, b.Request, b.Device))
             .SingleOrDefaultAsync(ct);
-        var staff = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+        var staff = User.IsStaff();
         if (found is null || (!staff && !BookingSecrets.TokenMatches(found.ManageToken, Token))) return NotFound();
         Booking = found;
         return Page();
@@ -41,7 +43,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
     {
         var page = await OnGetAsync(code, ct);
         if (page is not PageResult) return page;
-        var staff = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+        var staff = User.IsStaff();
         var cancelled = staff ? await consultations.CancelAsync(Booking.Code, ct) : await consultations.CancelByResidentAsync(Booking.Code, Token, ct);
         if (!cancelled)
         {
