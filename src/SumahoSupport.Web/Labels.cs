@@ -41,7 +41,7 @@ public static class Labels
     public static string Conflict(CandidateConflict conflict) => conflict switch
     {
         CandidateConflict.None => "おすすめ",
-        CandidateConflict.OtherClass => "同じ時間に別の担当あり",
+        CandidateConflict.Busy => "同じ時間に別の担当（教室・相談）あり",
         CandidateConflict.DayOff => "休みの日",
         CandidateConflict.NotUsuallyFree => "活動できる時間の外",
         CandidateConflict.WrongDevice => "この講座の機種に未対応",

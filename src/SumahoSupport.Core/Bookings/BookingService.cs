@@ -44,7 +44,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         var status = !gotSeat ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
         var booking = new Booking
         {
-            Code = await NewUniqueCodeAsync(ct),
+            Code = await BookingCodes.NewUniqueAsync(db, ct),
             ManageToken = BookingSecrets.NewSecretToken(),
             SurveyToken = BookingSecrets.NewSecretToken(),
             ClassSessionId = sessionId,
@@ -242,15 +242,6 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         db.Bookings.Where(b => b.Code == code)
             .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc))
             .SingleOrDefaultAsync(ct);
-
-    private async Task<string> NewUniqueCodeAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            var code = BookingSecrets.NewCode();
-            if (!await db.Bookings.AnyAsync(b => b.Code == code, ct)) return code;
-        }
-    }
 
     public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
         WaitingList.PositionAsync(db, bookingId, sessionId, ct);

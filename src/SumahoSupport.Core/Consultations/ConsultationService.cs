@@ -4,6 +4,7 @@ using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Consultations;
@@ -45,6 +46,9 @@ public sealed class ConsultationService(
     public const int DaysAhead = 28;
 
     private const int MaxAttempts = 8;
+
+    /// <summary>One-to-one help is given by Certified and Lead supporters; Trainees learn in classes, beside them.</summary>
+    private static readonly SupporterStatus[] Helpers = [SupporterStatus.Certified, SupporterStatus.Lead];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -88,7 +92,7 @@ public sealed class ConsultationService(
             .CountBy(b => (b.ConsultationScheduleId, b.StartsAtUtc))
             .ToDictionary(x => x.Key, x => x.Value);
         var parallel = schedules.ToDictionary(s => s.Id, s => s.Parallel);
-        var pool = await SupporterPool.LoadAsync(db, from, until, ct);
+        var pool = await SupporterAvailability.LoadAsync(db, Helpers, from, until, ct);
         return [.. slots
             .Where(s => taken.GetValueOrDefault((s.ScheduleId, s.StartsAtUtc)) < parallel[s.ScheduleId])
             .Where(s => pool.FreeFor(s.StartsAtUtc, s.EndsAtUtc, device).Count > 0)
@@ -121,14 +125,14 @@ public sealed class ConsultationService(
                 .Where(b => b.ConsultationScheduleId == schedule.Id && b.StartsAtUtc == slot.StartsAtUtc && b.Status != ConsultationStatus.Cancelled)
                 .Select(b => b.Seat).ToListAsync(ct);
             var seat = Enumerable.Range(1, schedule.Parallel).FirstOrDefault(s => !seats.Contains(s));
-            var supporter = (await SupporterPool.LoadAsync(db, slot.StartsAtUtc, slot.EndsAtUtc, ct))
+            var supporter = (await SupporterAvailability.LoadAsync(db, Helpers, slot.StartsAtUtc, slot.EndsAtUtc, ct))
                 .FreeFor(slot.StartsAtUtc, slot.EndsAtUtc, request.Resident.Device).FirstOrDefault();
             if (seat == 0 || supporter == 0) return new ConsultationResult.Taken();
 
             var now = Now;
             var booking = new ConsultationBooking
             {
-                Code = await NewUniqueCodeAsync(ct),
+                Code = await BookingCodes.NewUniqueAsync(db, ct),
                 ManageToken = BookingSecrets.NewSecretToken(),
                 ConsultationScheduleId = schedule.Id,
                 StartsAtUtc = slot.StartsAtUtc,
@@ -221,15 +225,6 @@ public sealed class ConsultationService(
                 yield return new ConsultationSlot(schedule.Id, startsAt, startsAt.AddMinutes(schedule.SlotMinutes));
                 if (start.AddMinutes(schedule.SlotMinutes + schedule.BufferMinutes) <= start) break;
             }
-        }
-    }
-
-    private async Task<string> NewUniqueCodeAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            var code = BookingSecrets.NewCode();
-            if (!await db.ConsultationBookings.AnyAsync(b => b.Code == code, ct) && !await db.Bookings.AnyAsync(b => b.Code == code, ct)) return code;
         }
     }
 }

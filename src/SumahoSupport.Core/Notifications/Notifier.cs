@@ -120,11 +120,7 @@ public sealed class Notifier(
             SupporterNotice.Certified => "supporter-certified",
             _ => "supporter-certification-lapsed",
         };
-        var model = new MailModel()
-            .Set("city_name", city.Value.Name)
-            .Set("help_phone", city.Value.HelpPhone)
-            .Set("help_hours", city.Value.HelpHours)
-            .Set("name", supporter.Name)
+        var model = Addressed(supporter.Name)
             .Set("setup_url", setupUrl)
             .Set("training_url", invitations.SiteUrl("/Supporter/Training"));
         if (certification is not null)
@@ -181,12 +177,16 @@ public sealed class Notifier(
         }
     }
 
-    private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>
+    /// <summary>The greeting and the city's help line, which every mail carries.</summary>
+    private MailModel Addressed(string name) =>
         new MailModel()
             .Set("city_name", city.Value.Name)
             .Set("help_phone", city.Value.HelpPhone)
             .Set("help_hours", city.Value.HelpHours)
-            .Set("name", name)
+            .Set("name", name);
+
+    private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>
+        Addressed(name)
             .Set("class_title", title)
             .Set("class_date", JapaneseTime.FormatRange(startsAtUtc, endsAtUtc, withYear: true))
             .Set("relative_time", startsAtUtc.Humanize(utcDate: true, dateToCompareAgainst: Now, culture: Japanese).Replace(" ", "", StringComparison.Ordinal))

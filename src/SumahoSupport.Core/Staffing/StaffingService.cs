@@ -28,8 +28,8 @@ public enum CandidateConflict
 {
     None,
 
-    /// <summary>Already working another class at an overlapping time.</summary>
-    OtherClass,
+    /// <summary>Already working at an overlapping time: another class or a consultation.</summary>
+    Busy,
 
     /// <summary>A day off (休み) they entered.</summary>
     DayOff,
@@ -114,53 +114,32 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         var session = await db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
             .Select(s => new { s.StartsAtUtc, s.EndsAtUtc, s.Course.TargetOs }).SingleOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
-        var (start, end) = (session.StartsAtUtc, session.EndsAtUtc);
-        var localStart = JapaneseTime.ToTokyo(start);
-        var weekday = localStart.DayOfWeek;
-        var date = DateOnly.FromDateTime(localStart);
-        var startMinute = (int)localStart.TimeOfDay.TotalMinutes;
-        var endMinute = startMinute + (int)(end - start).TotalMinutes;
+        var onTheClass = await db.Assignments.Where(a => a.ClassSessionId == sessionId)
+            .Select(a => new { a.SupporterId, a.Supporter.Status }).ToListAsync(ct);
+        var hasMentor = onTheClass.Any(a => a.Status is SupporterStatus.Certified or SupporterStatus.Lead);
         var recentFrom = clock.GetUtcNow().UtcDateTime.AddDays(-90);
-        var hasMentor = await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId
-            && (a.Supporter.Status == SupporterStatus.Certified || a.Supporter.Status == SupporterStatus.Lead), ct);
+        var recent = await db.Assignments
+            .Where(a => a.ClassSession.Status != ClassSessionStatus.Cancelled && a.ClassSession.StartsAtUtc >= recentFrom)
+            .GroupBy(a => a.SupporterId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var availability = await SupporterAvailability.LoadAsync(
+            db, [SupporterStatus.Trainee, SupporterStatus.Certified, SupporterStatus.Lead], session.StartsAtUtc, session.EndsAtUtc, ct);
 
-        var rows = await db.Supporters.AsNoTracking()
-            .Where(s => (s.Status == SupporterStatus.Trainee || s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead)
-                && !db.Assignments.Any(a => a.ClassSessionId == sessionId && a.SupporterId == s.Id))
-            .Select(s => new
-            {
-                s.Id, s.Name, s.Kana, s.Status, s.KnowsAndroid, s.KnowsIPhone,
-                UsuallyFree = s.WeeklyAvailability.Any(w => w.Weekday == weekday && w.StartMinute <= startMinute && w.EndMinute >= endMinute),
-                DayOff = s.AvailabilityExceptions.Any(e => e.Date == date),
-                Busy = db.Assignments.Any(a => a.SupporterId == s.Id && a.ClassSession.Status != ClassSessionStatus.Cancelled
-                    && a.ClassSession.StartsAtUtc < end && a.ClassSession.EndsAtUtc > start),
-                Recent = db.Assignments.Count(a => a.SupporterId == s.Id && a.ClassSession.Status != ClassSessionStatus.Cancelled
-                    && a.ClassSession.StartsAtUtc >= recentFrom),
-            })
-            .ToListAsync(ct);
-        return rows
-            .Select(r => new
-            {
-                r.Kana,
-                Candidate = new StaffCandidate(r.Id, r.Name, r.Status, r.KnowsAndroid, r.KnowsIPhone, r.Recent,
-                    r.Busy ? CandidateConflict.OtherClass
-                    : r.DayOff ? CandidateConflict.DayOff
-                    : !r.UsuallyFree ? CandidateConflict.NotUsuallyFree
-                    : !Knows(session.TargetOs, r.KnowsAndroid, r.KnowsIPhone) ? CandidateConflict.WrongDevice
-                    : r.Status == SupporterStatus.Trainee && !hasMentor ? CandidateConflict.NeedsMentor
-                    : CandidateConflict.None),
-            })
+        return [.. availability.Members
+            .Where(m => onTheClass.All(a => a.SupporterId != m.Id))
+            .Select(m => (m.Kana, Candidate: new StaffCandidate(m.Id, m.Name, m.Status, m.KnowsAndroid, m.KnowsIPhone, recent.GetValueOrDefault(m.Id),
+                SupporterAvailability.ConflictOf(m, session.StartsAtUtc, session.EndsAtUtc) switch
+                {
+                    TimeConflict.Busy => CandidateConflict.Busy,
+                    TimeConflict.DayOff => CandidateConflict.DayOff,
+                    TimeConflict.NotUsuallyFree => CandidateConflict.NotUsuallyFree,
+                    _ when !m.Knows(session.TargetOs) => CandidateConflict.WrongDevice,
+                    _ when m.Status == SupporterStatus.Trainee && !hasMentor => CandidateConflict.NeedsMentor,
+                    _ => CandidateConflict.None,
+                })))
             .OrderBy(r => r.Candidate.Conflict != CandidateConflict.None).ThenBy(r => r.Candidate.RecentAssignments).ThenBy(r => r.Kana, StringComparer.Ordinal)
-            .Select(r => r.Candidate)
-            .ToList();
+            .Select(r => r.Candidate)];
     }
-
-    private static bool Knows(TargetOs os, bool android, bool iPhone) => os switch
-    {
-        TargetOs.Android => android,
-        TargetOs.IPhone => iPhone,
-        _ => android || iPhone,
-    };
 
     /// <summary>Marks whether a supporter came to a class that has ended; only worked classes count toward hours and certification.</summary>
     public async Task<bool> SetAbsentAsync(int sessionId, int supporterId, bool absent, CancellationToken ct)

@@ -54,7 +54,9 @@ public sealed class SupportLogTests(AppFactory app) : IClassFixture<AppFactory>
         app.Clock.Advance(start - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(40));
         // The sign-in lasts 8 hours and the clock has just moved past the consultation.
         using var __ = await supporter.SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword);
-        Assert.Contains(code, (await supporter.GetDocumentAsync("/Supporter/Logs")).QuerySelector("#assigned")!.InnerHtml, StringComparison.Ordinal);
+        var assigned = (await supporter.GetDocumentAsync("/Supporter/Logs")).QuerySelector("#assigned")!;
+        Assert.Contains(code, assigned.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("かける番号:", assigned.TextContent, StringComparison.Ordinal);
 
         using var warned = await supporter.SubmitFormAsync(url, record);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, warned.StatusCode);

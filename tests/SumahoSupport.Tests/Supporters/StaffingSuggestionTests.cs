@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
@@ -32,6 +33,8 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
         var iPhoneOnly = await SupporterAsync("林檎 五", WednesdayMorning, android: false);
         var elsewhere = await SupporterAsync("別件 六", WednesdayMorning);
         var trainee = await SupporterAsync("見習 七", WednesdayMorning, status: SupporterStatus.Trainee);
+        var consulting = await SupporterAsync("相談 八", WednesdayMorning);
+        await ConsultationAsync(consulting, JapaneseTime.ToUtc(wednesday.ToDateTime(new TimeOnly(11, 0))));
         await app.WithScopeAsync(async s =>
         {
             var staffing = s.GetRequiredService<StaffingService>();
@@ -46,7 +49,7 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
 
         var candidates = await app.WithScopeAsync(s => s.GetRequiredService<StaffingService>().CandidatesAsync(session, default));
 
-        var mine = candidates.Where(c => new[] { busier, fresher, resting, afternoonOnly, iPhoneOnly, elsewhere, trainee }.Contains(c.SupporterId)).ToList();
+        var mine = candidates.Where(c => new[] { busier, fresher, resting, afternoonOnly, iPhoneOnly, elsewhere, trainee, consulting }.Contains(c.SupporterId)).ToList();
         Assert.Equal(
             [(fresher, CandidateConflict.None, 0), (busier, CandidateConflict.None, 2)],
             mine.Where(c => c.IsSuggested).Select(c => (c.SupporterId, c.Conflict, c.RecentAssignments)));
@@ -54,8 +57,10 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal(CandidateConflict.DayOff, reasons[resting]);
         Assert.Equal(CandidateConflict.NotUsuallyFree, reasons[afternoonOnly]);
         Assert.Equal(CandidateConflict.WrongDevice, reasons[iPhoneOnly]);
-        Assert.Equal(CandidateConflict.OtherClass, reasons[elsewhere]);
+        Assert.Equal(CandidateConflict.Busy, reasons[elsewhere]);
         Assert.Equal(CandidateConflict.NeedsMentor, reasons[trainee]);
+        // A consultation at 11:00 makes the supporter busy for the 10:00–12:00 class too: one calendar for both kinds of work.
+        Assert.Equal(CandidateConflict.Busy, reasons[consulting]);
         // Suggestions come before everyone else, and within them the lighter load first.
         Assert.Equal(candidates.OrderBy(c => !c.IsSuggested).Select(c => c.SupporterId), candidates.Select(c => c.SupporterId));
         var suggested = candidates.Where(c => c.IsSuggested).Select(c => c.RecentAssignments).ToList();
@@ -76,6 +81,25 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal("休みの日", rows.Single(r => r.Name == "休日 三").Why);
         Assert.Equal("おすすめ", rows.Single(r => r.Name == "多忙 一").Why);
     }
+
+    private Task ConsultationAsync(int supporterId, DateTime startsAtUtc) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc));
+        var schedule = new ConsultationSchedule
+        {
+            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
+            StartTime = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc)), EndTime = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc)).AddMinutes(30),
+        };
+        db.ConsultationSchedules.Add(schedule);
+        db.ConsultationBookings.Add(new ConsultationBooking
+        {
+            Code = "TTT-TTT", ManageToken = "token-for-a-staffing-test", Schedule = schedule, StartsAtUtc = startsAtUtc, EndsAtUtc = startsAtUtc.AddMinutes(30),
+            Seat = 1, SupporterId = supporterId, Topics = "line", Status = ConsultationStatus.Confirmed,
+            Participant = new SumahoSupport.Core.Bookings.Participant { Name = "相談 者", Kana = "そうだん しゃ", Phone = TestData.NextPhone() },
+        });
+        await db.SaveChangesAsync();
+    });
 
     private static DateOnly NextWednesday(DateOnly from) => from.AddDays(((int)DayOfWeek.Wednesday - (int)from.DayOfWeek + 7) % 7);
 

@@ -20,7 +20,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Consultations = await db.ConsultationBookings.AsNoTracking()
             .Where(b => b.SupporterId == me && b.Status != ConsultationStatus.Cancelled && b.StartsAtUtc >= since && !db.SupportLogs.Any(l => l.ConsultationBookingId == b.Id))
             .OrderBy(b => b.StartsAtUtc)
-            .Select(b => new Assigned(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Topics, b.Request, b.Device))
+            .Select(b => new Assigned(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Topics, b.Request, b.Device,
+                // Only a consultation by phone needs the number: the supporter is the one who calls.
+                b.Schedule.Mode == ConsultationMode.Phone ? b.Participant.Phone : null))
             .ToListAsync(ct);
         Logs = await db.SupportLogs.AsNoTracking().Where(l => l.SupporterId == me).OrderByDescending(l => l.HeldAtUtc).Take(100)
             .Select(l => new Recorded(l.HeldAtUtc, l.Minutes, l.Topics, l.Resolution, l.FollowUpNeeded, l.ReferredTo, l.Note, l.ConsultationBookingId == null))
@@ -28,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public sealed record Assigned(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics, string? Request, Core.Bookings.DeviceType Device)
+    public sealed record Assigned(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics, string? Request, Core.Bookings.DeviceType Device, string? PhoneToCall)
     {
         public string Place => VenueName ?? ConsultationService.ModeName(Mode);
     }
