@@ -89,6 +89,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaffingService>();
         services.AddScoped<Consultations.ConsultationService>();
         services.AddScoped<Consultations.SupportLogService>();
+        services.AddScoped<Consultations.ConsultationAnalytics>();
         return services;
     }
 

@@ -83,11 +83,38 @@ public static class Labels
         _ => "送信待ち",
     };
 
-    public static string CallReason(CallReason reason) => reason switch
+    public static string CallReason(CallReason reason, bool consultation) => (reason, consultation) switch
     {
-        Core.Notifications.CallReason.Reminder => "明日の教室のご案内",
-        Core.Notifications.CallReason.Promoted => "キャンセル待ちから予約確定",
-        Core.Notifications.CallReason.Changed => "日時・会場の変更",
-        _ => "教室の中止",
+        (Core.Notifications.CallReason.Reminder, false) => "明日の教室のご案内",
+        (Core.Notifications.CallReason.Reminder, true) => "明日のスマホ相談のご案内",
+        (Core.Notifications.CallReason.Promoted, _) => "キャンセル待ちから予約確定",
+        (Core.Notifications.CallReason.Changed, _) => "日時・会場の変更",
+        (_, false) => "教室の中止",
+        (_, true) => "スマホ相談の取り消し",
+    };
+
+    public static string ConsultationStatus(Core.Consultations.ConsultationStatus status) => status switch
+    {
+        Core.Consultations.ConsultationStatus.Confirmed => "予約済み",
+        Core.Consultations.ConsultationStatus.Cancelled => "キャンセル済み",
+        Core.Consultations.ConsultationStatus.Attended => "相談済み",
+        _ => "欠席",
+    };
+
+    public static string FollowUp(bool needed, DateTime? doneAtUtc) => (needed, doneAtUtc) switch
+    {
+        (false, _) => "不要",
+        (true, null) => "必要（未対応）",
+        _ => "対応済み",
+    };
+
+    /// <summary>Why a supporter may not suit a consultation's time or the resident's phone.</summary>
+    public static string Availability(TimeConflict conflict, bool knowsDevice) => conflict switch
+    {
+        TimeConflict.Busy => "同じ時間に別の担当（教室・相談）あり",
+        TimeConflict.DayOff => "休みの日",
+        TimeConflict.NotUsuallyFree => "活動できる時間の外",
+        _ when !knowsDevice => "この機種に未対応",
+        _ => "おすすめ",
     };
 }

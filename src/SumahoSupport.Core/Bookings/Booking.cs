@@ -1,9 +1,10 @@
+using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Classes;
 
 namespace SumahoSupport.Core.Bookings;
 
 /// <summary>予約: a resident's seat (or place on the waiting list) in one <see cref="ClassSession"/>.</summary>
-public sealed class Booking
+public sealed class Booking : IHasId
 {
     public int Id { get; set; }
 

@@ -1,10 +1,11 @@
+using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Core.Consultations;
 
 /// <summary>相談予約: one resident's slot with one supporter.</summary>
-public sealed class ConsultationBooking
+public sealed class ConsultationBooking : IHasId
 {
     public int Id { get; set; }
 
@@ -45,6 +46,9 @@ public sealed class ConsultationBooking
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime StatusChangedAtUtc { get; set; }
+
+    /// <summary>When the day-before reminder (mail or call) was claimed; set once.</summary>
+    public DateTime? RemindedAtUtc { get; set; }
 }
 
 public enum ConsultationStatus

@@ -8,6 +8,7 @@ internal sealed class ConsultationScheduleConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<ConsultationSchedule> schedule)
     {
         schedule.HasOne(s => s.Venue).WithMany().HasForeignKey(s => s.VenueId).OnDelete(DeleteBehavior.Restrict);
+        schedule.Property(s => s.RecurrenceRule).HasMaxLength(ConsultationRecurrence.MaxLength);
         schedule.HasIndex(s => new { s.LastDate, s.FirstDate });
     }
 }
@@ -44,6 +45,7 @@ internal sealed class SupportLogConfiguration : IEntityTypeConfiguration<Support
         log.Property(l => l.Topics).HasMaxLength(200);
         log.Property(l => l.ReferredTo).HasMaxLength(50);
         log.Property(l => l.Note).HasMaxLength(500);
+        log.Property(l => l.FollowUpDoneBy).HasMaxLength(256);
         log.HasOne(l => l.Booking).WithMany().HasForeignKey(l => l.ConsultationBookingId).OnDelete(DeleteBehavior.Restrict);
         log.HasOne<Supporters.Supporter>().WithMany().HasForeignKey(l => l.SupporterId).OnDelete(DeleteBehavior.Restrict);
         log.HasOne<Classes.Venue>().WithMany().HasForeignKey(l => l.VenueId).OnDelete(DeleteBehavior.Restrict);
@@ -51,5 +53,6 @@ internal sealed class SupportLogConfiguration : IEntityTypeConfiguration<Support
         log.HasIndex(l => l.ConsultationBookingId).IsUnique().HasFilter("[ConsultationBookingId] IS NOT NULL");
         log.HasIndex(l => new { l.SupporterId, l.HeldAtUtc });
         log.HasIndex(l => l.HeldAtUtc);
+        log.HasIndex(l => new { l.FollowUpNeeded, l.FollowUpDoneAtUtc });
     }
 }

@@ -18,8 +18,14 @@ public sealed class ConsultationSchedule
     public DateOnly FirstDate { get; set; }
     public DateOnly LastDate { get; set; }
 
-    /// <summary>Bit <c>1 &lt;&lt; (int)DayOfWeek</c> for each weekday offered.</summary>
+    /// <summary>Bit <c>1 &lt;&lt; (int)DayOfWeek</c> for each weekday offered; 0 when <see cref="RecurrenceRule"/> says which days.</summary>
     public int Weekdays { get; set; }
+
+    /// <summary>
+    /// An iCalendar RRULE for the days (e.g. <c>FREQ=MONTHLY;BYDAY=2TU</c>, 毎月第2火曜), counted from
+    /// <see cref="FirstDate"/>; null when the weekdays say it.
+    /// </summary>
+    public string? RecurrenceRule { get; set; }
 
     /// <summary>Japan time.</summary>
     public TimeOnly StartTime { get; set; }
@@ -37,8 +43,6 @@ public sealed class ConsultationSchedule
     public bool OpenOnHolidays { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
-
-    public bool OffersOn(DayOfWeek day) => (Weekdays & (1 << (int)day)) != 0;
 
     public static int WeekdayBits(IEnumerable<DayOfWeek> days) => days.Aggregate(0, (bits, day) => bits | (1 << (int)day));
 }

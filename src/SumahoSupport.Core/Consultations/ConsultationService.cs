@@ -15,6 +15,24 @@ public sealed record ConsultationSlot(int ScheduleId, DateTime StartsAtUtc, Date
 /// <summary>Where consultations are offered: a venue, or by phone, or online.</summary>
 public sealed record ConsultationPlace(ConsultationMode Mode, int? VenueId, string Name);
 
+/// <summary>A supporter who might take over a consultation, and what stands in the way.</summary>
+public sealed record ConsultationCandidate(int SupporterId, string Name, string Kana, TimeConflict Conflict, bool KnowsDevice);
+
+public enum ReassignResult
+{
+    Changed,
+    Unchanged,
+
+    /// <summary>Cancelled, held already, or not found.</summary>
+    NotChangeable,
+
+    /// <summary>Not an active Certified or Lead supporter.</summary>
+    NotAHelper,
+
+    /// <summary>Already helping at a class or another consultation then.</summary>
+    Busy,
+}
+
 /// <summary>A consultation asked for by a resident (on the web) or by staff for them.</summary>
 public sealed record ConsultationRequest(
     int ScheduleId, DateTime StartsAtUtc, BookingRequest Resident, IReadOnlyList<string> Topics, string? Request);
@@ -67,6 +85,14 @@ public sealed class ConsultationService(
         ConsultationMode.Phone => "電話で相談",
         ConsultationMode.Online => "オンラインで相談",
         _ => "会場で相談",
+    };
+
+    /// <summary>What the resident does on the day, on the slip and in the mails.</summary>
+    public static string HowToJoin(ConsultationMode mode) => mode switch
+    {
+        ConsultationMode.Phone => "当日のその時間に、支援員からお電話します。スマホを手元に置いてお待ちください。",
+        ConsultationMode.Online => "オンラインでのつなぎ方がわからないときは、下の窓口にお電話ください。",
+        _ => "当日は、充電したスマホ（必要なら説明書やメモも）をお持ちください。",
     };
 
     /// <summary>The next free times at a place for a resident with <paramref name="device"/>, earliest first.</summary>
@@ -162,7 +188,7 @@ public sealed class ConsultationService(
                 continue;
             }
             audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
-            await notifier.ConsultationAsync(booking.Id, cancelled: false, ct);
+            await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             outbox.Notify();
@@ -175,10 +201,14 @@ public sealed class ConsultationService(
     public async Task<bool> CancelByResidentAsync(string code, string? token, CancellationToken ct)
     {
         var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == code).Select(b => new { b.ManageToken }).SingleOrDefaultAsync(ct);
-        return booking is not null && BookingSecrets.TokenMatches(booking.ManageToken, token) && await CancelAsync(code, ct);
+        return booking is not null && BookingSecrets.TokenMatches(booking.ManageToken, token) && await CancelAsync(code, ConsultationNotice.Cancelled, null, ct);
     }
 
-    public async Task<bool> CancelAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// Cancels an active booking before it starts: <see cref="ConsultationNotice.Cancelled"/> when the resident asked
+    /// (on the web or on the phone), <see cref="ConsultationNotice.CancelledByCity"/> when the city must tell them.
+    /// </summary>
+    public async Task<bool> CancelAsync(string code, ConsultationNotice notice, string? reason, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = Now;
@@ -188,12 +218,61 @@ public sealed class ConsultationService(
                 .SetProperty(x => x.StatusChangedAtUtc, now).SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         if (changed == 0) return false;
         var id = await db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(ct);
-        audit.Record("consultation.cancelled", nameof(ConsultationBooking), code);
-        await notifier.ConsultationAsync(id, cancelled: true, ct);
+        audit.Record(notice == ConsultationNotice.Cancelled ? "consultation.cancelled" : "consultation.cancelled-by-city", nameof(ConsultationBooking), code, reason);
+        await notifier.ConsultationAsync(id, notice, ct, reason);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
         return true;
+    }
+
+    /// <summary>
+    /// Who could take a consultation instead of its supporter: every Certified and Lead supporter, free ones who know the
+    /// resident's phone first, each with why they might not suit.
+    /// </summary>
+    public async Task<List<ConsultationCandidate>> CandidatesAsync(ConsultationBooking booking, CancellationToken ct)
+    {
+        var pool = await SupporterAvailability.LoadAsync(db, Helpers, booking.StartsAtUtc, booking.EndsAtUtc, ct);
+        return [.. pool.Members.Where(m => m.Id != booking.SupporterId)
+            .Select(m => new ConsultationCandidate(m.Id, m.Name, m.Kana, SupporterAvailability.ConflictOf(m, booking.StartsAtUtc, booking.EndsAtUtc), m.Knows(booking.Device)))
+            .OrderBy(c => c.Conflict != TimeConflict.None || !c.KnowsDevice).ThenBy(c => c.Conflict).ThenBy(c => c.Kana, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Hands a consultation to another supporter. Refused when that supporter cannot help one-to-one or is already busy
+    /// then (the database's unique index is the last word under concurrency); a day off or an unusual hour is the
+    /// coordinator's call, since they have just spoken to the supporter.
+    /// </summary>
+    public async Task<ReassignResult> ReassignAsync(string code, int supporterId, CancellationToken ct)
+    {
+        var booking = await db.ConsultationBookings.SingleOrDefaultAsync(b => b.Code == code, ct);
+        if (booking is null || booking.Status != ConsultationStatus.Confirmed || booking.StartsAtUtc <= Now) return ReassignResult.NotChangeable;
+        if (booking.SupporterId == supporterId) return ReassignResult.Unchanged;
+        var candidate = (await CandidatesAsync(booking, ct)).SingleOrDefault(c => c.SupporterId == supporterId);
+        if (candidate is null) return ReassignResult.NotAHelper;
+        if (candidate.Conflict == TimeConflict.Busy) return ReassignResult.Busy;
+
+        var previous = booking.SupporterId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        booking.SupporterId = supporterId;
+        booking.Sequence++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The supporter was given another consultation at this time a moment ago.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return ReassignResult.Busy;
+        }
+        audit.Record("consultation.reassigned", nameof(ConsultationBooking), code, $"supporter={previous}->{supporterId}");
+        await notifier.ConsultationAsync(booking.Id, ConsultationNotice.SupporterChanged, ct, reason: "担当が別の支援員に替わりました", previousSupporterId: previous);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+        return ReassignResult.Changed;
     }
 
     /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
@@ -212,11 +291,9 @@ public sealed class ConsultationService(
     /// <summary>The slots of one schedule between two dates (Japan time), holidays skipped unless it opens on them.</summary>
     public IEnumerable<ConsultationSlot> SlotsOf(ConsultationSchedule schedule, DateOnly from, DateOnly to)
     {
-        var first = from > schedule.FirstDate ? from : schedule.FirstDate;
-        var last = to < schedule.LastDate ? to : schedule.LastDate;
-        for (var date = first; date <= last; date = date.AddDays(1))
+        foreach (var date in ConsultationRecurrence.DaysOf(schedule, from, to))
         {
-            if (!schedule.OffersOn(date.DayOfWeek) || (!schedule.OpenOnHolidays && holidays.NameOf(date) is not null)) continue;
+            if (!schedule.OpenOnHolidays && holidays.NameOf(date) is not null) continue;
             for (var start = schedule.StartTime; ; start = start.AddMinutes(schedule.SlotMinutes + schedule.BufferMinutes))
             {
                 var end = start.AddMinutes(schedule.SlotMinutes);

@@ -32,6 +32,10 @@ public sealed class SupportLog
 
     public string? Note { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When a coordinator closed the follow-up, and who; an open follow-up has <see cref="FollowUpNeeded"/> and no date.</summary>
+    public DateTime? FollowUpDoneAtUtc { get; set; }
+    public string? FollowUpDoneBy { get; set; }
 }
 
 public enum Resolution

@@ -22,7 +22,7 @@ public enum SupportLogResult
     AlreadyRecorded,
 }
 
-public sealed class SupportLogService(AppDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class SupportLogService(AppDbContext db, TimeProvider clock, AuditLog audit, IActor actor)
 {
     public async Task<SupportLogResult> RecordAsync(int supporterId, SupportLogDraft draft, CancellationToken ct)
     {
@@ -69,5 +69,16 @@ public sealed class SupportLogService(AppDbContext db, TimeProvider clock, Audit
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return SupportLogResult.Recorded;
+    }
+
+    /// <summary>A coordinator has followed the person up (a call, another consultation); false when it was not open.</summary>
+    public async Task<bool> CloseFollowUpAsync(int logId, CancellationToken ct)
+    {
+        var closed = await db.SupportLogs.Where(l => l.Id == logId && l.FollowUpNeeded && l.FollowUpDoneAtUtc == null)
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.FollowUpDoneAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.FollowUpDoneBy, actor.Name), ct);
+        if (closed == 0) return false;
+        audit.Record("support-log.follow-up-done", nameof(SupportLog), logId);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 }

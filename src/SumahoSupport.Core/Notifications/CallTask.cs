@@ -2,14 +2,17 @@ namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
 /// 電話連絡リスト: a call a coordinator must make because the resident has no e-mail — the day-before reminder, a seat
-/// freed from the waiting list, a class moved or cancelled.
+/// freed from the waiting list, a class moved or cancelled, a consultation cancelled by the city. It is about exactly one
+/// booking: a class booking or a consultation booking.
 /// </summary>
 public sealed class CallTask
 {
     public int Id { get; set; }
     public CallReason Reason { get; set; }
-    public int BookingId { get; set; }
-    public Bookings.Booking Booking { get; set; } = default!;
+    public int? BookingId { get; set; }
+    public Bookings.Booking? Booking { get; set; }
+    public int? ConsultationBookingId { get; set; }
+    public Consultations.ConsultationBooking? ConsultationBooking { get; set; }
 
     /// <summary>Extra words for the caller, e.g. the new time or the cancellation reason.</summary>
     public string? Note { get; set; }

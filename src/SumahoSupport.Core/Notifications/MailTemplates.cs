@@ -20,7 +20,7 @@ public sealed partial class MailTemplates
         "booking-confirmed", "booking-waitlisted", "booking-promoted", "booking-changed", "booking-cancelled",
         "reminder", "survey-request", "supporter-assignment", "supporter-assignment-cancelled",
         "supporter-approved", "supporter-certified", "supporter-certification-lapsed",
-        "consultation-confirmed", "consultation-cancelled", "supporter-consultation", "supporter-consultation-cancelled",
+        "consultation-confirmed", "consultation-cancelled", "consultation-reminder", "supporter-consultation", "supporter-consultation-cancelled",
     ];
 
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");

@@ -29,8 +29,15 @@ internal sealed class CallTaskConfiguration : IEntityTypeConfiguration<CallTask>
         task.Property(t => t.Note).HasMaxLength(500);
         task.Property(t => t.DoneBy).HasMaxLength(256);
         task.HasOne(t => t.Booking).WithMany().HasForeignKey(t => t.BookingId).OnDelete(DeleteBehavior.Cascade);
+        task.HasOne(t => t.ConsultationBooking).WithMany().HasForeignKey(t => t.ConsultationBookingId).OnDelete(DeleteBehavior.Cascade);
+        task.ToTable(t => t.HasCheckConstraint("CK_CallTasks_OneBooking",
+            "([BookingId] IS NOT NULL AND [ConsultationBookingId] IS NULL) OR ([BookingId] IS NULL AND [ConsultationBookingId] IS NOT NULL)"));
         task.HasIndex(t => new { t.DoneAtUtc, t.Reason });
         // One reminder call per booking, however many app instances run the reminder job.
-        task.HasIndex(t => new { t.BookingId, t.Reason }).IsUnique().HasFilter($"[Reason] = {(int)CallReason.Reminder}").HasDatabaseName("IX_CallTasks_OneReminderPerBooking");
+        var reminder = $"[Reason] = {(int)CallReason.Reminder}";
+        task.HasIndex(t => new { t.BookingId, t.Reason }).IsUnique().HasFilter(reminder + " AND [BookingId] IS NOT NULL")
+            .HasDatabaseName("IX_CallTasks_OneReminderPerBooking");
+        task.HasIndex(t => new { t.ConsultationBookingId, t.Reason }).IsUnique().HasFilter(reminder + " AND [ConsultationBookingId] IS NOT NULL")
+            .HasDatabaseName("IX_CallTasks_OneReminderPerConsultation");
     }
 }

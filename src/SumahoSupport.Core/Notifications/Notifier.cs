@@ -21,6 +21,22 @@ public enum SupporterNotice
     Lapsed,
 }
 
+public enum ConsultationNotice
+{
+    Confirmed,
+
+    /// <summary>The resident cancelled it themselves.</summary>
+    Cancelled,
+
+    /// <summary>A coordinator cancelled it (the supporter fell ill, the venue closed): the resident must be told.</summary>
+    CancelledByCity,
+
+    Reminder,
+
+    /// <summary>A coordinator handed it to another supporter.</summary>
+    SupporterChanged,
+}
+
 public enum BookingNotice
 {
     Confirmed,
@@ -135,17 +151,19 @@ public sealed class Notifier(
     }
 
     /// <summary>
-    /// A consultation booked or cancelled: the resident's invitation (REQUEST or CANCEL) when they have e-mail, and the
-    /// assigned supporter's. Residents without e-mail were told the time on the phone or saw it on the confirmation page.
+    /// What a consultation's people must hear. The resident: by e-mail with the invitation (REQUEST or CANCEL) and the
+    /// day-before reminder; without e-mail, a call on the list for the reminder and for a cancellation by the city (they
+    /// booked or cancelled it themselves, so they already know the rest). The supporter: their own invitation, and when a
+    /// coordinator hands the consultation to someone else, a CANCEL to the one before.
     /// </summary>
-    public async Task ConsultationAsync(int bookingId, bool cancelled, CancellationToken ct)
+    public async Task ConsultationAsync(int bookingId, ConsultationNotice notice, CancellationToken ct, string? reason = null, int? previousSupporterId = null)
     {
         var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Id == bookingId)
             .Select(b => new
             {
-                b.Code, b.ManageToken, b.Sequence, b.StartsAtUtc, b.EndsAtUtc, b.Topics, b.Request, b.Schedule.Mode,
+                b.Id, b.Code, b.ManageToken, b.Sequence, b.StartsAtUtc, b.EndsAtUtc, b.Topics, b.Request, b.Schedule.Mode, b.SupporterId,
                 VenueName = b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, VenueAddress = b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
-                b.Participant.Name, b.Participant.Email, SupporterName = b.Supporter == null ? null : b.Supporter.Name, SupporterEmail = b.Supporter == null ? null : b.Supporter.Email,
+                b.Participant.Name, b.Participant.Email,
             })
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
         var place = booking.VenueName ?? Consultations.ConsultationService.ModeName(booking.Mode);
@@ -155,26 +173,52 @@ public sealed class Notifier(
             .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
             .Set("booking_code", booking.Code)
             .Set("manage_url", manageUrl)
+            .Set("reason", reason)
+            .Set("how_to_join", Consultations.ConsultationService.HowToJoin(booking.Mode))
             .Set("topics", string.IsNullOrEmpty(booking.Request) ? topics : $"{topics}（{booking.Request}）");
-        Invitation Invite(string uid, string email, string name, bool forSupporter) => new(
+        Invitation Invite(string uid, string email, string name, bool cancelled, bool forSupporter) => new(
             $"{uid}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
             forSupporter ? $"【スマホ相談】{booking.Name} さん（{topics}）" : "スマホ相談",
             booking.VenueAddress is null ? place : $"{place}（{booking.VenueAddress}）",
             forSupporter ? $"相談したいこと: {topics}\n{booking.Request}" : $"予約番号: {booking.Code}\n予約の確認・キャンセル: {manageUrl}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
             invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: forSupporter);
-
-        if (booking.Email is not null)
+        async Task ToSupporterAsync(int supporterId, bool cancelled)
         {
-            var template = cancelled ? "consultation-cancelled" : "consultation-confirmed";
-            Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
-                Invite($"consultation-{booking.Code}", booking.Email, booking.Name, forSupporter: false));
-        }
-        if (booking.SupporterEmail is not null && booking.SupporterName is not null)
-        {
+            var supporter = await db.Supporters.AsNoTracking().Where(s => s.Id == supporterId).Select(s => new { s.Name, s.Email }).SingleAsync(ct);
+            if (supporter.Email is null) return; // told by phone by their coordinator, as for classes
             var template = cancelled ? "supporter-consultation-cancelled" : "supporter-consultation";
-            Enqueue(template, booking.Code, booking.SupporterEmail, booking.SupporterName, templates.Render(template, Model(booking.SupporterName)),
-                Invite($"consultation-{booking.Code}-supporter", booking.SupporterEmail, booking.SupporterName, forSupporter: true));
+            // One calendar event per supporter, so handing a consultation over withdraws one event and sends another.
+            Enqueue(template, booking.Code, supporter.Email, supporter.Name, templates.Render(template, Model(supporter.Name)),
+                Invite($"consultation-{booking.Code}-supporter-{supporterId}", supporter.Email, supporter.Name, cancelled, forSupporter: true));
         }
+
+        var cancelledNotice = notice is ConsultationNotice.Cancelled or ConsultationNotice.CancelledByCity;
+        if (booking.Email is not null && notice != ConsultationNotice.SupporterChanged)
+        {
+            var template = notice switch
+            {
+                ConsultationNotice.Confirmed => "consultation-confirmed",
+                ConsultationNotice.Reminder => "consultation-reminder",
+                _ => "consultation-cancelled",
+            };
+            Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
+                notice == ConsultationNotice.Reminder ? null : Invite($"consultation-{booking.Code}", booking.Email, booking.Name, cancelledNotice, forSupporter: false));
+        }
+        else if (booking.Email is null && notice is ConsultationNotice.Reminder or ConsultationNotice.CancelledByCity)
+        {
+            db.CallTasks.Add(new CallTask
+            {
+                ConsultationBookingId = booking.Id,
+                Reason = notice == ConsultationNotice.Reminder ? CallReason.Reminder : CallReason.Cancelled,
+                Note = notice == ConsultationNotice.Reminder ? null : string.IsNullOrEmpty(reason) ? "スマホ相談が取り消されました" : $"取り消しの理由: {reason}",
+                CreatedAtUtc = Now,
+            });
+        }
+
+        if (notice == ConsultationNotice.SupporterChanged && previousSupporterId is { } previous)
+            await ToSupporterAsync(previous, cancelled: true);
+        if (notice != ConsultationNotice.Reminder && booking.SupporterId is { } current)
+            await ToSupporterAsync(current, cancelledNotice);
     }
 
     /// <summary>The greeting and the city's help line, which every mail carries.</summary>

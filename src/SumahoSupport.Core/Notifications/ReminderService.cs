@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
-/// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes gets a reminder — by
-/// e-mail, or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
+/// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes and consultations gets a
+/// reminder — by e-mail, or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
 /// </summary>
 public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
 {
@@ -30,9 +31,21 @@ public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions
             .Select(b => new { b.Id, b.Code })
             .ToListAsync(ct);
 
-        return await OncePerBooking.SendAsync(db, due.Select(b => (b.Id, b.Code)), b => b.RemindedAtUtc, nowUtc, async code =>
+        var classes = await OncePerBooking.SendAsync(db, due.Select(b => (b.Id, b.Code)), (Booking b) => b.RemindedAtUtc, nowUtc, async code =>
         {
             await notifier.BookingAsync(code, BookingNotice.Reminder, ct);
+            return true;
+        }, ct);
+
+        var consultations = await db.ConsultationBookings.AsNoTracking()
+            .Where(b => b.Status == ConsultationStatus.Confirmed && b.RemindedAtUtc == null && b.StartsAtUtc >= from && b.StartsAtUtc < until)
+            .OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.Code })
+            .ToListAsync(ct);
+        var ids = consultations.ToDictionary(b => b.Code, b => b.Id);
+        return classes + await OncePerBooking.SendAsync(db, consultations.Select(b => (b.Id, b.Code)), (ConsultationBooking b) => b.RemindedAtUtc, nowUtc, async code =>
+        {
+            await notifier.ConsultationAsync(ids[code], ConsultationNotice.Reminder, ct);
             return true;
         }, ct);
     }

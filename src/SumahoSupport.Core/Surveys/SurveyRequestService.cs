@@ -46,6 +46,6 @@ public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, Tim
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.SurveyRequestedAtUtc, nowUtc), ct);
 
         return await OncePerBooking.SendAsync(db, due.Where(b => !answered.Contains(b.TokenHash)).Select(b => (b.Id, b.Code)),
-            b => b.SurveyRequestedAtUtc, nowUtc, code => notifier.SurveyRequestAsync(code, ct), ct);
+            (Booking b) => b.SurveyRequestedAtUtc, nowUtc, code => notifier.SurveyRequestAsync(code, ct), ct);
     }
 }

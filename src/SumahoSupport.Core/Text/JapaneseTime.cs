@@ -31,6 +31,9 @@ public static class JapaneseTime
         return withYear ? string.Create(Invariant, $"{local.Year}年{date}") : date;
     }
 
+    /// <summary>A calendar date (already Japan's), 「12月8日(火)」.</summary>
+    public static string FormatDate(DateOnly date) => string.Create(Invariant, $"{date.Month}月{date.Day}日({WeekdayLetter(date.DayOfWeek)})");
+
     /// <summary>和暦 for certificates and forms: 「令和8年11月23日」 (元年 for an era's first year).</summary>
     public static string FormatWareki(DateTime utc)
     {

@@ -628,6 +628,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RemindedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Request")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -712,6 +715,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<int>("Parallel")
                         .HasColumnType("int");
 
+                    b.Property<string>("RecurrenceRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("int");
 
@@ -746,6 +753,13 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FollowUpDoneAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FollowUpDoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("FollowUpNeeded")
                         .HasColumnType("bit");
@@ -790,6 +804,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("HeldAtUtc");
 
                     b.HasIndex("VenueId");
+
+                    b.HasIndex("FollowUpNeeded", "FollowUpDoneAtUtc");
 
                     b.HasIndex("SupporterId", "HeldAtUtc");
 
@@ -874,7 +890,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("BookingId")
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ConsultationBookingId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -899,11 +918,19 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("BookingId", "Reason")
                         .IsUnique()
                         .HasDatabaseName("IX_CallTasks_OneReminderPerBooking")
-                        .HasFilter("[Reason] = 0");
+                        .HasFilter("[Reason] = 0 AND [BookingId] IS NOT NULL");
+
+                    b.HasIndex("ConsultationBookingId", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CallTasks_OneReminderPerConsultation")
+                        .HasFilter("[Reason] = 0 AND [ConsultationBookingId] IS NOT NULL");
 
                     b.HasIndex("DoneAtUtc", "Reason");
 
-                    b.ToTable("CallTasks");
+                    b.ToTable("CallTasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallTasks_OneBooking", "([BookingId] IS NOT NULL AND [ConsultationBookingId] IS NULL) OR ([BookingId] IS NULL AND [ConsultationBookingId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.OutboxMessage", b =>
@@ -1622,10 +1649,16 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
                         .WithMany()
                         .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "ConsultationBooking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Booking");
+
+                    b.Navigation("ConsultationBooking");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>

@@ -597,6 +597,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RemindedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Request")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -679,6 +682,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<int>("Parallel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecurrenceRule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("INTEGER");
 
@@ -710,6 +717,13 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpDoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpDoneBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FollowUpNeeded")
@@ -755,6 +769,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("HeldAtUtc");
 
                     b.HasIndex("VenueId");
+
+                    b.HasIndex("FollowUpNeeded", "FollowUpDoneAtUtc");
 
                     b.HasIndex("SupporterId", "HeldAtUtc");
 
@@ -836,7 +852,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("BookingId")
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationBookingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -861,11 +880,19 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("BookingId", "Reason")
                         .IsUnique()
                         .HasDatabaseName("IX_CallTasks_OneReminderPerBooking")
-                        .HasFilter("[Reason] = 0");
+                        .HasFilter("[Reason] = 0 AND [BookingId] IS NOT NULL");
+
+                    b.HasIndex("ConsultationBookingId", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CallTasks_OneReminderPerConsultation")
+                        .HasFilter("[Reason] = 0 AND [ConsultationBookingId] IS NOT NULL");
 
                     b.HasIndex("DoneAtUtc", "Reason");
 
-                    b.ToTable("CallTasks");
+                    b.ToTable("CallTasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallTasks_OneBooking", "([BookingId] IS NOT NULL AND [ConsultationBookingId] IS NULL) OR ([BookingId] IS NULL AND [ConsultationBookingId] IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.OutboxMessage", b =>
@@ -1557,10 +1584,16 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
                         .WithMany()
                         .HasForeignKey("BookingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "ConsultationBooking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Booking");
+
+                    b.Navigation("ConsultationBooking");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Staffing.Assignment", b =>

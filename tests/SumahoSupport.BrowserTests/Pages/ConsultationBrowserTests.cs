@@ -7,7 +7,10 @@ using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.BrowserTests.Pages;
 
-/// <summary>A resident books a consultation by labels and clicks in Chromium; every consultation page passes axe.</summary>
+/// <summary>
+/// A resident books a consultation by labels and clicks in Chromium, a coordinator hands it to another supporter, records a
+/// walk-in and reads the analysis; every consultation page passes axe.
+/// </summary>
 public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -51,5 +54,34 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await coordinator.GotoAsync("/Coordinator/Consultations");
         await Accessibility.AssertNoViolationsAsync(coordinator);
         await Screenshots.SaveAsync(coordinator, "coordinator-consultations");
+
+        // The coordinator hands the consultation to another supporter.
+        await coordinator.Locator("#consultations tbody tr").Filter(new() { HasText = "電話 相談子" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        var before = await coordinator.Locator("#consultation-supporter").InnerTextAsync();
+        var other = await coordinator.Locator("#SupporterId option:not([disabled])").First.GetAttributeAsync("value");
+        await coordinator.GetByLabel("新しい担当").SelectOptionAsync(other!);
+        await Screenshots.SaveAsync(coordinator, "coordinator-consultation");
+        await coordinator.SubmitAndExpectRedirectAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "担当を替える" }).ClickAsync(), "**/Coordinator/Consultations/*");
+        Assert.NotEqual(before, await coordinator.Locator("#consultation-supporter").InnerTextAsync());
+        Assert.Contains("担当の支援員を替えました", await coordinator.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A walk-in recorded for a supporter who does not use the app, then the records and the analysis.
+        await coordinator.GotoAsync("/Coordinator/Consultations/Logs/New");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await coordinator.GetByLabel("相談を受けた支援員").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await coordinator.GetByLabel("電話で相談").CheckAsync();
+        await coordinator.GetByLabel("迷惑メール・詐欺").CheckAsync();
+        await coordinator.GetByLabel("かかった時間（分）").FillAsync("25");
+        await coordinator.GetByLabel("一部解決した").CheckAsync();
+        await coordinator.GetByLabel("フォローが必要（もう一度の相談や連絡）").CheckAsync();
+        await coordinator.SubmitAndExpectRedirectAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "記録を保存する" }).ClickAsync(), "**/Coordinator/Consultations/Logs");
+        Assert.Contains("迷惑メール・詐欺", await coordinator.Locator("#logs").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await Screenshots.SaveAsync(coordinator, "coordinator-consultation-logs");
+        await coordinator.GotoAsync("/Coordinator/Consultations/Analytics");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        Assert.Contains("1件", await coordinator.Locator("#consultation-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(coordinator, "coordinator-consultation-analytics");
     }
 }

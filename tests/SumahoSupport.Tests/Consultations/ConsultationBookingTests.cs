@@ -21,9 +21,9 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task Slots_AreCutFromTheWindow_WithTheBuffer_AndOnlyWhereASupporterWithTheDeviceIsFree()
     {
-        var (date, _) = await SetUpAsync(weekOffset: 1);
-        var schedule = await ScheduleAsync(date, new TimeOnly(10, 0), new TimeOnly(12, 0), bufferMinutes: 10, parallel: 2);
-        await SupporterAsync("アンドロイド 担当", android: true, iPhone: false, date.DayOfWeek, 9 * 60, 11 * 60 + 15);
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 1);
+        var schedule = await app.AddConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(12, 0), bufferMinutes: 10, parallel: 2);
+        await app.AddHelperAsync("アンドロイド 担当", date.DayOfWeek, 9 * 60, 11 * 60 + 15, android: true, iPhone: false);
 
         var service = (DeviceType device) => app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>()
             .FreeSlotsAsync(ConsultationMode.AtVenue, schedule.VenueId, device, 50, default));
@@ -37,14 +37,18 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task ResidentBooksOnTheWeb_GetsTheInvitation_TheSupporterToo_AndCancelsWithTheLink()
     {
-        var (date, _) = await SetUpAsync(weekOffset: 2);
-        var schedule = await ScheduleAsync(date, new TimeOnly(13, 0), new TimeOnly(15, 0), bufferMinutes: 0, parallel: 1);
-        var first = await SupporterAsync("一番 手伝", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
-        var second = await SupporterAsync("二番 手伝", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 2);
+        var schedule = await app.AddConsultationDayAsync(date, new TimeOnly(13, 0), new TimeOnly(15, 0), bufferMinutes: 0, parallel: 1);
+        var first = await app.AddHelperAsync("一番 手伝", date.DayOfWeek, 13 * 60, 17 * 60, android: true, iPhone: true);
+        var second = await app.AddHelperAsync("二番 手伝", date.DayOfWeek, 13 * 60, 17 * 60, android: true, iPhone: true);
         var anonymous = app.CreateBrowserLikeClient();
         var list = await anonymous.GetDocumentAsync($"/Consultations?Place=venue-{schedule.VenueId}&Device=Android");
         var link = list.QuerySelectorAll(".time-list a").Select(a => a.GetAttribute("href")!).First(h => h.Contains($"schedule={schedule.Id}&", StringComparison.Ordinal));
         var email = $"{Guid.NewGuid():N}@example.jp";
+        // A consultation is about one's own phone: no loaner phone is offered on its form.
+        var form = (await anonymous.GetDocumentAsync(link)).QuerySelector("main form")!.TextContent;
+        Assert.Contains("持っていない・わからない", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("貸出", form, StringComparison.Ordinal);
 
         using var noTopic = await anonymous.SubmitFormAsync(link, Resident(email, topics: false));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noTopic.StatusCode);
@@ -85,9 +89,9 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task ManyResidentsAtOnce_ForOneSlot_GetOnlyItsPlaces_EachWithADifferentSupporter()
     {
-        var (date, _) = await SetUpAsync(weekOffset: 3);
-        var schedule = await ScheduleAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30), bufferMinutes: 0, parallel: 2);
-        foreach (var name in new[] { "並行 一", "並行 二", "並行 三" }) await SupporterAsync(name, android: true, iPhone: false, date.DayOfWeek, 9 * 60, 12 * 60);
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 3);
+        var schedule = await app.AddConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30), bufferMinutes: 0, parallel: 2);
+        foreach (var name in new[] { "並行 一", "並行 二", "並行 三" }) await app.AddHelperAsync(name, date.DayOfWeek, 9 * 60, 12 * 60, android: true, iPhone: false);
         var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
         var url = $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(start)}&device=Android";
 
@@ -118,10 +122,10 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task ASupporterIsNeverBookedTwice_EvenFromTwoSchedulesAtTheSameTime()
     {
-        var (date, venue) = await SetUpAsync(weekOffset: 4);
-        var atVenue = await ScheduleAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5);
-        var byPhone = await ScheduleAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5, mode: ConsultationMode.Phone);
-        var only = await SupporterAsync("唯一 支援", android: true, iPhone: true, date.DayOfWeek, 13 * 60, 17 * 60);
+        var (date, venue) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 4);
+        var atVenue = await app.AddConsultationDayAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5);
+        var byPhone = await app.AddConsultationDayAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5, mode: ConsultationMode.Phone);
+        var only = await app.AddHelperAsync("唯一 支援", date.DayOfWeek, 13 * 60, 17 * 60, android: true, iPhone: true);
         var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(14, 0)));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(
@@ -151,7 +155,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         var page = await Forms.ParseAsync(wrong);
         Assert.Equal("終わりの時刻は、始まりの時刻から相談1回分以上あとにしてください。", page.QuerySelector("#Input_EndTime-error")!.TextContent);
-        Assert.Equal("曜日を1つ以上選んでください。", page.QuerySelector("#Input_Days-error")!.TextContent);
+        Assert.Equal("曜日を1つ以上選ぶか、繰り返しのルールを入力してください。", page.QuerySelector("#Input_Days-error")!.TextContent);
 
         values["Input.EndTime"] = "１６：００";
         values["Input.Days"] = "Thursday";
@@ -159,8 +163,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var schedule = await app.WithDbAsync(db => db.ConsultationSchedules.AsNoTracking().OrderByDescending(s => s.Id).FirstAsync());
         Assert.Equal((new TimeOnly(13, 0), new TimeOnly(16, 0), 30, 2, venue), (schedule.StartTime, schedule.EndTime, schedule.SlotMinutes, schedule.Parallel, schedule.VenueId!.Value));
-        Assert.True(schedule.OffersOn(DayOfWeek.Thursday));
-        Assert.False(schedule.OffersOn(DayOfWeek.Friday));
+        Assert.Equal((ConsultationSchedule.WeekdayBits([DayOfWeek.Thursday]), null), (schedule.Weekdays, schedule.RecurrenceRule));
     }
 
     [Fact]
@@ -191,46 +194,4 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         if (topics) values["Topics"] = "line";
         return values;
     }
-
-    /// <summary>
-    /// Rests every supporter so far, the demo ones and earlier tests' (so only the test's own can help), and picks a weekday <paramref name="weekOffset"/> weeks
-    /// ahead that is not a holiday. Returns that date and the first venue.
-    /// </summary>
-    private async Task<(DateOnly Date, int VenueId)> SetUpAsync(int weekOffset)
-    {
-        await app.WithDbAsync(db => db.Supporters.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Inactive)));
-        var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(7 * weekOffset);
-        var holidays = app.Services.GetRequiredService<Core.Classes.HolidayCalendar>();
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.NameOf(date) is not null) date = date.AddDays(1);
-        var venue = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
-        return (date, venue);
-    }
-
-    private Task<ConsultationSchedule> ScheduleAsync(DateOnly date, TimeOnly start, TimeOnly end, int bufferMinutes, int parallel, ConsultationMode mode = ConsultationMode.AtVenue) =>
-        app.WithScopeAsync(async s =>
-        {
-            var venue = mode == ConsultationMode.AtVenue ? await s.GetRequiredService<AppDbContext>().Venues.OrderBy(v => v.Id).Select(v => (int?)v.Id).FirstAsync() : null;
-            var schedule = new ConsultationSchedule
-            {
-                Mode = mode, VenueId = venue, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
-                StartTime = start, EndTime = end, SlotMinutes = 30, BufferMinutes = bufferMinutes, Parallel = parallel,
-            };
-            await s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default);
-            return schedule;
-        });
-
-    private Task<int> SupporterAsync(string name, bool android, bool iPhone, DayOfWeek day, int fromMinute, int untilMinute) =>
-        app.WithScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<AppDbContext>();
-            var supporter = new Supporter
-            {
-                Name = name, Kana = "しえん", Phone = TestData.NextPhone(), Email = $"{Guid.NewGuid():N}@example.jp", Status = SupporterStatus.Certified,
-                KnowsAndroid = android, KnowsIPhone = iPhone, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
-                WeeklyAvailability = [new WeeklyAvailability { Weekday = day, StartMinute = fromMinute, EndMinute = untilMinute }],
-            };
-            db.Supporters.Add(supporter);
-            await db.SaveChangesAsync();
-            return supporter.Id;
-        });
 }

@@ -53,14 +53,14 @@ public sealed class NotificationPagesTests(AppFactory app) : IClassFixture<AppFa
         await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
         await app.WithScopeAsync(s => s.GetRequiredService<ClassScheduleService>().CancelSessionAsync(session, "講師の急病のため", default));
 
-        var calls = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking.Code == waiting.Code).OrderBy(c => c.Id).Select(c => new { c.Reason, c.Note }).ToListAsync());
+        var calls = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.Code == waiting.Code).OrderBy(c => c.Id).Select(c => new { c.Reason, c.Note }).ToListAsync());
         Assert.Equal([CallReason.Promoted, CallReason.Cancelled], calls.Select(c => c.Reason));
         Assert.Equal("中止の理由: 講師の急病のため", calls[1].Note);
-        Assert.False(await app.WithDbAsync(db => db.CallTasks.AnyAsync(c => c.Booking.Code == seated.Code)));
+        Assert.False(await app.WithDbAsync(db => db.CallTasks.AnyAsync(c => c.Booking!.Code == seated.Code)));
 
         var client = await CoordinatorAsync();
         var page = await client.GetDocumentAsync("/Coordinator/Calls");
-        var callId = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking.Code == waiting.Code && c.Reason == CallReason.Promoted).Select(c => c.Id).SingleAsync());
+        var callId = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.Code == waiting.Code && c.Reason == CallReason.Promoted).Select(c => c.Id).SingleAsync());
         Assert.Contains("キャンセル待ちから予約確定", page.QuerySelector($"tr[data-call='{callId}']")!.TextContent, StringComparison.Ordinal);
         using var done = await client.SubmitFormAsync("/Coordinator/Calls", new Dictionary<string, string>(), $"tr[data-call='{callId}'] form");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

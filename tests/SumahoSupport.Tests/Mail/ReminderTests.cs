@@ -48,6 +48,6 @@ public sealed class ReminderTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.StartsWith("【みどり市】明日はスマホ教室の日です", reminder.Title, StringComparison.Ordinal);
         Assert.Contains(withEmail.Code, reminder.TextBody + reminder.RelatesTo, StringComparison.Ordinal);
         var call = await app.WithDbAsync(db => db.CallTasks.Include(c => c.Booking).SingleAsync(c => c.Reason == CallReason.Reminder));
-        Assert.Equal(phoneOnly.Code, call.Booking.Code);
+        Assert.Equal(phoneOnly.Code, call.Booking!.Code);
     }
 }

@@ -41,7 +41,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
 
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
-        "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log");
+        "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log",
+        "consultation-reassign", "consultation-cancel", "coordinator-support-log");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -190,6 +191,9 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "search-cancel" => (coordinator, $"/Coordinator/Bookings?Q={code}", $"tr[data-code='{code}'] form"),
             "in-person-training" => (coordinator, $"/Coordinator/Supporters/{await app.WithDbAsync(db => db.Supporters.Where(x => x.Status == SumahoSupport.Core.Supporters.SupporterStatus.Trainee).Select(x => x.Id).FirstAsync())}", "form[action*='handler=RecordInPerson']"),
             "consultation-schedule" => (coordinator, "/Coordinator/Consultations", "form#add-schedule"),
+            "consultation-reassign" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#reassign"),
+            "consultation-cancel" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#cancel-consultation"),
+            "coordinator-support-log" => (coordinator, "/Coordinator/Consultations/Logs/New", "main form[method=post]"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
@@ -208,5 +212,28 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default));
         var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
         return $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(start)}";
+    }
+
+    /// <summary>xUnit makes a new instance per case while the app lives on, so the next free time is counted across them.</summary>
+    private static int consultationsAhead;
+
+    /// <summary>A phone consultation booked on a weekday two weeks ahead, each at its own time, with one of the demo supporters.</summary>
+    private async Task<string> ConsultationAheadAsync()
+    {
+        var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(14);
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
+        var start = new TimeOnly(9, 0).AddMinutes(30 * (Interlocked.Increment(ref consultationsAhead) - 1));
+        var schedule = new ConsultationSchedule
+        {
+            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
+            OpenOnHolidays = true, StartTime = start, EndTime = start.AddMinutes(30),
+        };
+        var booked = await app.WithScopeAsync(async s =>
+        {
+            var consultations = s.GetRequiredService<ConsultationService>();
+            await consultations.AddScheduleAsync(schedule, default);
+            return await consultations.BookAsync(new ConsultationRequest(schedule.Id, JapaneseTime.ToUtc(date.ToDateTime(start)), TestData.Resident(), ["line"], null), BookingChannel.Phone, default);
+        });
+        return Assert.IsType<ConsultationResult.Booked>(booked).Code;
     }
 }

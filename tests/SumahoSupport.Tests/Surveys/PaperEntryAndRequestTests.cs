@@ -106,7 +106,7 @@ public sealed class PaperEntryAndRequestTests(AppFactory app) : IClassFixture<Ap
         Assert.Contains($"/Survey/{token}?Via=mail", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("アンケートにご協力ください", mail.Title, StringComparison.Ordinal);
         Assert.DoesNotContain(requests, m => m.RelatesTo == answered || m.RelatesTo == absent || m.RelatesTo == noMail);
-        Assert.Equal(0, await app.WithDbAsync(db => db.CallTasks.CountAsync(c => c.Booking.Code == noMail)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CallTasks.CountAsync(c => c.Booking!.Code == noMail)));
     }
 
     private void AdvanceToTokyo(TimeOnly time)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
-
+using SumahoSupport.Core.Notifications;
 using SumahoSupport.Web.Security;
 
 namespace SumahoSupport.Web.Pages.Consultations;
@@ -44,7 +44,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
         var page = await OnGetAsync(code, ct);
         if (page is not PageResult) return page;
         var staff = User.IsStaff();
-        var cancelled = staff ? await consultations.CancelAsync(Booking.Code, ct) : await consultations.CancelByResidentAsync(Booking.Code, Token, ct);
+        var cancelled = staff ? await consultations.CancelAsync(Booking.Code, ConsultationNotice.Cancelled, null, ct) : await consultations.CancelByResidentAsync(Booking.Code, Token, ct);
         if (!cancelled)
         {
             ModelState.AddModelError(string.Empty, "この予約はキャンセルできません（すでにキャンセル済みか、相談の時間を過ぎています）。");

@@ -12,6 +12,17 @@ namespace SumahoSupport.Web.Pages.Shared;
 /// </summary>
 public sealed class BookingInput : IValidatableObject
 {
+    /// <summary>
+    /// The phone choices as residents read them. A class lends a phone to whoever has none; a consultation is about one's
+    /// own phone, so there the third choice also covers 「わからない」.
+    /// </summary>
+    public static IReadOnlyList<(DeviceType Value, string Label)> DeviceChoices(bool forConsultation) =>
+    [
+        (DeviceType.Android, "Android（アンドロイド）"),
+        (DeviceType.IPhone, "iPhone（アイフォーン）"),
+        (DeviceType.None, forConsultation ? "持っていない・わからない" : "持っていない（貸出用のスマホを希望）"),
+    ];
+
     [Required(ErrorMessage = "お名前を入力してください。")]
     [StringLength(50, ErrorMessage = "お名前は50文字以内で入力してください。")]
     [PlainText]

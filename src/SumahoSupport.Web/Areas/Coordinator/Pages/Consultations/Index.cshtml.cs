@@ -6,6 +6,7 @@ using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Text;
 using SumahoSupport.Web.Pages.Shared;
+using SumahoSupport.Web.Validation;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations;
 
@@ -30,9 +31,8 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
             .Select(b => new Upcoming(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, b.Schedule.Venue == null ? null : b.Schedule.Venue.Name,
                 b.Participant.Name, b.Topics, b.Supporter == null ? null : b.Supporter.Name, b.Channel))
             .ToListAsync(ct);
-        Schedules = await db.ConsultationSchedules.AsNoTracking().Where(s => s.LastDate >= today).OrderBy(s => s.FirstDate)
-            .Select(s => new ScheduleRow(s.Id, s.Mode, s.Venue == null ? null : s.Venue.Name, s.FirstDate, s.LastDate, s.Weekdays, s.StartTime, s.EndTime, s.SlotMinutes, s.BufferMinutes, s.Parallel))
-            .ToListAsync(ct);
+        Schedules = [.. (await db.ConsultationSchedules.AsNoTracking().Include(s => s.Venue).Where(s => s.LastDate >= today).OrderBy(s => s.FirstDate).ToListAsync(ct))
+            .Select(s => new ScheduleRow(s, ConsultationRecurrence.NextDays(s, today, 3)))];
         Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList();
         if (Input.FirstDate is null) Input = new ScheduleInput { FirstDate = today, LastDate = today.AddMonths(3) };
     }
@@ -46,7 +46,11 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
         if (Input.StartTime is { } start && Input.EndTime is { } end && end <= start.AddMinutes(Input.SlotMinutes - 1))
             ModelState.AddModelError("Input.EndTime", "終わりの時刻は、始まりの時刻から相談1回分以上あとにしてください。");
         var days = Input.Days.Where(d => Enum.IsDefined(d)).Distinct().ToList();
-        if (days.Count == 0) ModelState.AddModelError("Input.Days", "曜日を1つ以上選んでください。");
+        var rule = string.IsNullOrWhiteSpace(Input.RecurrenceRule) ? null : Input.RecurrenceRule.Trim();
+        if (rule is null && days.Count == 0) ModelState.AddModelError("Input.Days", "曜日を1つ以上選ぶか、繰り返しのルールを入力してください。");
+        if (rule is not null && Input.FirstDate is { } ruleFrom && Input.LastDate is { } ruleUntil && ruleUntil >= ruleFrom
+            && ConsultationRecurrence.Problem(rule, ruleFrom, ruleUntil) is { } problem)
+            ModelState.AddModelError("Input.RecurrenceRule", problem);
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);
@@ -58,7 +62,9 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
             VenueId = Input.Mode == ConsultationMode.AtVenue ? Input.VenueId : null,
             FirstDate = Input.FirstDate!.Value,
             LastDate = Input.LastDate!.Value,
-            Weekdays = ConsultationSchedule.WeekdayBits(days),
+            // The rule says which days when there is one; the weekdays otherwise.
+            Weekdays = rule is null ? ConsultationSchedule.WeekdayBits(days) : 0,
+            RecurrenceRule = rule,
             StartTime = Input.StartTime!.Value,
             EndTime = Input.EndTime!.Value,
             SlotMinutes = Input.SlotMinutes,
@@ -75,11 +81,14 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
         public string Place => VenueName ?? ConsultationService.ModeName(Mode);
     }
 
-    public sealed record ScheduleRow(int Id, ConsultationMode Mode, string? VenueName, DateOnly FirstDate, DateOnly LastDate, int Weekdays, TimeOnly StartTime, TimeOnly EndTime, int SlotMinutes, int BufferMinutes, int Parallel)
+    public sealed record ScheduleRow(ConsultationSchedule Schedule, IReadOnlyList<DateOnly> NextDays)
     {
-        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+        public string Place => Schedule.Venue?.Name ?? ConsultationService.ModeName(Schedule.Mode);
 
-        public string Days => string.Concat(WeeklyGrid.Days.Where(d => (Weekdays & (1 << (int)d)) != 0).Select(JapaneseTime.WeekdayLetter));
+        /// <summary>「毎週火・木曜」, or the rule as typed.</summary>
+        public string Days => Schedule.RecurrenceRule is { } rule
+            ? $"繰り返し {rule}"
+            : $"毎週{string.Concat(WeeklyGrid.Days.Where(d => (Schedule.Weekdays & (1 << (int)d)) != 0).Select(JapaneseTime.WeekdayLetter))}曜";
     }
 
     public sealed class ScheduleInput
@@ -97,6 +106,11 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
         public DateOnly? LastDate { get; set; }
 
         public List<DayOfWeek> Days { get; set; } = [];
+
+        /// <summary>An RRULE for what weekdays cannot say (毎月第2火曜); it replaces the weekdays when given.</summary>
+        [StringLength(ConsultationRecurrence.MaxLength, ErrorMessage = "繰り返しのルールは200文字以内で入力してください。"), PlainText]
+        [Display(Name = "繰り返しのルール（任意）")]
+        public string? RecurrenceRule { get; set; }
 
         [Required(ErrorMessage = "始まりの時刻を入力してください。"), Display(Name = "始まりの時刻")]
         public TimeOnly? StartTime { get; set; }

@@ -38,7 +38,7 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
             }
             var rows = new List<IReadOnlyList<object?>>();
             await foreach (var row in SurveyTables.ResponsesAsync(db, sessions, ct)) rows.Add(row);
-            return ReportDownloads.Xlsx(Response, new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows), name);
+            return ReportDownloads.Xlsx(Response, name, new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows));
         }
 
         ReportTable? table = View switch
@@ -51,6 +51,6 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
         };
         if (table is null) return NotFound();
         var fileName = $"理解度_{table.Title}";
-        return csv ? await ReportDownloads.CsvAsync(Response, table, fileName, ct) : ReportDownloads.Xlsx(Response, table, fileName);
+        return csv ? await ReportDownloads.CsvAsync(Response, table, fileName, ct) : ReportDownloads.Xlsx(Response, fileName, table);
     }
 }

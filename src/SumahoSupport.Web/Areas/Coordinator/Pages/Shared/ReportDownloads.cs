@@ -20,10 +20,11 @@ public static class ReportDownloads
         return new EmptyResult();
     }
 
-    public static IActionResult Xlsx(HttpResponse response, ReportTable table, string name)
+    /// <summary>One workbook with a sheet per table.</summary>
+    public static IActionResult Xlsx(HttpResponse response, string name, params IReadOnlyList<ReportTable> tables)
     {
         using var stream = new MemoryStream();
-        ReportExport.WriteXlsx(stream, table);
+        ReportExport.WriteXlsx(stream, tables);
         response.Headers.ContentDisposition = Disposition(ReportTable.FileName(name, "xlsx"));
         return new FileContentResult(stream.ToArray(), ReportExport.XlsxContentType);
     }

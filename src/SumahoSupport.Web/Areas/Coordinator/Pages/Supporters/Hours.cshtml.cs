@@ -31,7 +31,7 @@ public sealed class HoursModel(VolunteerHours hours, TimeProvider clock) : PageM
         {
             case null: break;
             case "csv": return await ReportDownloads.CsvAsync(Response, table, name, ct);
-            case "xlsx": return ReportDownloads.Xlsx(Response, table, name);
+            case "xlsx": return ReportDownloads.Xlsx(Response, name, table);
             default: return BadRequest("形式は csv か xlsx を指定してください。");
         }
         TotalHours = Math.Round(rows.Sum(r => r.Minutes) / 60.0, 1, MidpointRounding.AwayFromZero);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Reporting;
+using SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
+using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations;
+
+/// <summary>相談の分析: a fiscal year's consultations by month, place and topic, each table sortable and downloadable.</summary>
+public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Format { get; set; }
+
+    /// <summary>Which table a download is of: months, places, topics-months, topics-places; all of them in one workbook when absent.</summary>
+    [BindProperty(SupportsGet = true)] public string? Table { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    public ConsultationFigures Figures { get; private set; } = default!;
+
+    public IReadOnlyList<ReportTableView> Views { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Figures = await analytics.ForYearAsync(DashboardYear.Resolve(Year, clock), ct);
+        var pageUrl = $"/Coordinator/Consultations/Analytics?fy={Figures.FiscalYear}";
+        if (Format is not null)
+        {
+            var chosen = Figures.Tables.Where(t => Table is null || t.Key == Table).Select(t => t.Table).ToList();
+            if (chosen.Count == 0) return NotFound();
+            var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Reiwa(Figures.FiscalYear)}";
+            switch (Format)
+            {
+                case "csv" when chosen.Count == 1: return await ReportDownloads.CsvAsync(Response, chosen[0], name, ct);
+                case "csv": return BadRequest("CSVは表を1つ選んでください（table=months など）。");
+                case "xlsx": return ReportDownloads.Xlsx(Response, name, chosen);
+                default: return BadRequest("形式は csv か xlsx を指定してください。");
+            }
+        }
+        Views = [.. Figures.Tables.Select(t => new ReportTableView(t.Table, t.Key, pageUrl, Sort, $"{pageUrl}&table={t.Key}"))];
+        return Page();
+    }
+}
