@@ -89,6 +89,7 @@ public static class Labels
         (Core.Notifications.CallReason.Reminder, true) => "明日のスマホ相談のご案内",
         (Core.Notifications.CallReason.Promoted, _) => "キャンセル待ちから予約確定",
         (Core.Notifications.CallReason.Changed, _) => "日時・会場の変更",
+        (Core.Notifications.CallReason.FollowUp, _) => "理解度フォロー（相談・再受講のご案内）",
         (_, false) => "教室の中止",
         (_, true) => "スマホ相談の取り消し",
     };
@@ -99,6 +100,14 @@ public static class Labels
         Core.Consultations.ConsultationStatus.Cancelled => "キャンセル済み",
         Core.Consultations.ConsultationStatus.Attended => "相談済み",
         _ => "欠席",
+    };
+
+    public static string FollowUpStatus(Core.Surveys.FollowUpStatus status) => status switch
+    {
+        Core.Surveys.FollowUpStatus.Open => "ご案内済み（予約待ち）",
+        Core.Surveys.FollowUpStatus.Arranged => "予約済み",
+        Core.Surveys.FollowUpStatus.Completed => "2回目の回答あり",
+        _ => "辞退",
     };
 
     public static string FollowUp(bool needed, DateTime? doneAtUtc) => (needed, doneAtUtc) switch

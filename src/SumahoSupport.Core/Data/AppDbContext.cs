@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<CanDoAnswer> CanDoAnswers => Set<CanDoAnswer>();
     public DbSet<UnderstandingTally> UnderstandingTallies => Set<UnderstandingTally>();
+    public DbSet<SurveyFollowUp> SurveyFollowUps => Set<SurveyFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,4 +28,7 @@ public enum CallReason
     Promoted = 1,
     Changed = 2,
     Cancelled = 3,
+
+    /// <summary>理解度フォロー: offer a consultation or a repeat class to someone who did not understand their class.</summary>
+    FollowUp = 4,
 }

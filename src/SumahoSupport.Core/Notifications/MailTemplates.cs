@@ -21,6 +21,7 @@ public sealed partial class MailTemplates
         "reminder", "survey-request", "supporter-assignment", "supporter-assignment-cancelled",
         "supporter-approved", "supporter-certified", "supporter-certification-lapsed",
         "consultation-confirmed", "consultation-cancelled", "consultation-reminder", "supporter-consultation", "supporter-consultation-cancelled",
+        "survey-follow-up",
     ];
 
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");

@@ -112,6 +112,23 @@ public sealed class Notifier(
         return true;
     }
 
+    /// <summary>
+    /// 理解度フォロー: someone who did not understand their class and agreed to be contacted is offered a one-to-one
+    /// consultation or a repeat of the class — by mail with the links, or as a call on the list.
+    /// </summary>
+    public async Task FollowUpOfferAsync(string code, CancellationToken ct)
+    {
+        var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
+        if (booking.Email is null)
+        {
+            AddCall(booking.Id, CallReason.FollowUp, $"「{booking.Title}」が「あまり理解できなかった」とのこと。スマホ相談か、もう一度の受講をご案内してください。");
+            return;
+        }
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+            .Set("consultations_url", invitations.SiteUrl("/Consultations"));
+        Enqueue("survey-follow-up", booking.Code, booking.Email, booking.Name, templates.Render("survey-follow-up", model), null);
+    }
+
     /// <summary>A supporter's invitation to work at a class (REQUEST, reply asked), or its withdrawal (CANCEL).</summary>
     public async Task AssignmentAsync(int sessionId, int supporterId, bool cancelled, CancellationToken ct)
     {

@@ -38,3 +38,18 @@ internal sealed class UnderstandingTallyConfiguration : IEntityTypeConfiguration
         tally.ToTable(t => t.HasCheckConstraint("CK_UnderstandingTallies_Count", "[Count] >= 0"));
     }
 }
+
+internal sealed class SurveyFollowUpConfiguration : IEntityTypeConfiguration<SurveyFollowUp>
+{
+    public void Configure(EntityTypeBuilder<SurveyFollowUp> followUp)
+    {
+        followUp.Property(f => f.ChangedBy).HasMaxLength(256);
+        followUp.HasOne(f => f.SurveyResponse).WithMany().HasForeignKey(f => f.SurveyResponseId).OnDelete(DeleteBehavior.Restrict);
+        followUp.HasOne(f => f.Booking).WithMany().HasForeignKey(f => f.BookingId).OnDelete(DeleteBehavior.Restrict);
+        followUp.HasOne(f => f.RepeatBooking).WithMany().HasForeignKey(f => f.RepeatBookingId).OnDelete(DeleteBehavior.Restrict);
+        followUp.HasOne(f => f.ConsultationBooking).WithMany().HasForeignKey(f => f.ConsultationBookingId).OnDelete(DeleteBehavior.Restrict);
+        // One follow-up per answer, however often the resident presses 「はい」.
+        followUp.HasIndex(f => f.SurveyResponseId).IsUnique();
+        followUp.HasIndex(f => new { f.Status, f.CreatedAtUtc });
+    }
+}

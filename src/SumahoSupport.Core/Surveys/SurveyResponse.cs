@@ -28,6 +28,12 @@ public sealed class SurveyResponse
     /// <summary>Q4 「スマホで困ったときに相談できる人がいますか」; null when left blank.</summary>
     public bool? HasSomeoneToAsk { get; set; }
 
+    /// <summary>
+    /// Asked only after 「あまり理解できなかった」 or 「理解できなかった」: may the city offer a consultation or a repeat
+    /// class? Yes creates a <see cref="SurveyFollowUp"/>.
+    /// </summary>
+    public bool? WantsFollowUp { get; set; }
+
     /// <summary>Q5 free comment.</summary>
     public string? Comment { get; set; }
 
@@ -50,6 +56,12 @@ public enum Understanding
     MostlyUnderstood = 2,
     NotReallyUnderstood = 3,
     DidNotUnderstand = 4,
+}
+
+public static class UnderstandingExtensions
+{
+    /// <summary>DESIGN.md §2 rule 4: the first two answers count as understood.</summary>
+    public static bool IsUnderstood(this Understanding answer) => answer is Understanding.WellUnderstood or Understanding.MostlyUnderstood;
 }
 
 public enum SurveyChannel

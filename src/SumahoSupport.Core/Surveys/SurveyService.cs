@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Core.Surveys;
 
 /// <summary>What a participant answered; blanks stay null and are not counted.</summary>
 public sealed record SurveyAnswers(
-    Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo);
+    Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo,
+    bool? WantsFollowUp = null);
 
 /// <summary>What the survey form needs to show for one token.</summary>
 public sealed record SurveyForm(
@@ -35,7 +37,7 @@ public enum SubmitResult
 /// Collects answers through every channel into <see cref="SurveyResponse"/>: the QR/e-mail link (one response per
 /// token; submitting again edits it until the survey closes), paper forms typed in one by one, and tallies.
 /// </summary>
-public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, OutboxSignal outbox)
 {
     /// <summary>A survey stays open this long after its class ends.</summary>
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
@@ -58,7 +60,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         var saved = await db.SurveyResponses.AsNoTracking().Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
         var answers = saved is null
             ? new SurveyAnswers(null, null, null, null, new Dictionary<int, CanDoLevel>())
-            : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment, saved.CanDo.ToDictionary(c => c.LearningGoalId, c => c.Level));
+            : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment, saved.CanDo.ToDictionary(c => c.LearningGoalId, c => c.Level), saved.WantsFollowUp);
         var state = Now < booking.StartsAtUtc ? SurveyFormState.NotYet
             : Now > booking.EndsAtUtc + OpenAfterClass ? SurveyFormState.Closed
             : SurveyFormState.Open;
@@ -69,7 +71,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return SubmitResult.UnknownToken;
         var booking = await Attendee(token)
-            .Select(b => new { b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.Participant.AgeBand, b.Participant.Device })
+            .Select(b => new { b.Id, b.Code, b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.Participant.AgeBand, b.Participant.Device })
             .SingleOrDefaultAsync(ct);
         if (booking is null) return SubmitResult.UnknownToken;
         if (Now < booking.StartsAtUtc || Now > booking.EndsAtUtc + OpenAfterClass) return SubmitResult.Closed;
@@ -83,9 +85,15 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
             AgeBand = booking.AgeBand, Device = booking.Device, CreatedAtUtc = Now,
         }).Entity;
         await ApplyAsync(response, answers, booking.CourseId, ct);
+        // Only a token answer can be followed up: it alone says who answered, and only with the consent it carries.
+        response.WantsFollowUp = answers.Understanding is { } u && !u.IsUnderstood() ? answers.WantsFollowUp : null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
+        await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
     }
 

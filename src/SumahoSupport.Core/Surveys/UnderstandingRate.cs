@@ -29,7 +29,7 @@ public sealed record UnderstandingRate(int Understood, int Answers)
     {
         var list = counts.ToList();
         return new UnderstandingRate(
-            list.Where(c => c.Answer is Understanding.WellUnderstood or Understanding.MostlyUnderstood).Sum(c => c.Count),
+            list.Where(c => c.Answer.IsUnderstood()).Sum(c => c.Count),
             list.Sum(c => c.Count));
     }
 }

@@ -1370,6 +1370,61 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("CanDoAnswers");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ConsultationBookingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RepeatBookingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SecondAnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SecondUnderstanding")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ConsultationBookingId");
+
+                    b.HasIndex("RepeatBookingId");
+
+                    b.HasIndex("SurveyResponseId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("SurveyFollowUps");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -1412,6 +1467,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool?>("WantsFollowUp")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -1754,6 +1812,39 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasForeignKey("SurveyResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "ConsultationBooking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Booking", "RepeatBooking")
+                        .WithMany()
+                        .HasForeignKey("RepeatBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", "SurveyResponse")
+                        .WithMany()
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+
+                    b.Navigation("ConsultationBooking");
+
+                    b.Navigation("RepeatBooking");
+
+                    b.Navigation("SurveyResponse");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>

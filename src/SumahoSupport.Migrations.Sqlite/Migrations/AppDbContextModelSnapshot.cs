@@ -1310,6 +1310,59 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("CanDoAnswers");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsultationBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepeatBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SecondAnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondUnderstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ConsultationBookingId");
+
+                    b.HasIndex("RepeatBookingId");
+
+                    b.HasIndex("SurveyResponseId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("SurveyFollowUps");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -1350,6 +1403,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WantsFollowUp")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1689,6 +1745,39 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasForeignKey("SurveyResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Consultations.ConsultationBooking", "ConsultationBooking")
+                        .WithMany()
+                        .HasForeignKey("ConsultationBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Booking", "RepeatBooking")
+                        .WithMany()
+                        .HasForeignKey("RepeatBookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", "SurveyResponse")
+                        .WithMany()
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+
+                    b.Navigation("ConsultationBooking");
+
+                    b.Navigation("RepeatBooking");
+
+                    b.Navigation("SurveyResponse");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>

@@ -34,4 +34,30 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
         Assert.Equal(SumahoSupport.Core.Surveys.Understanding.MostlyUnderstood, saved.Understanding);
         Assert.Equal(AgeBand.Eighties, saved.AgeBand);
     }
+
+    [Fact]
+    public async Task NotUnderstood_IsAskedAboutAFollowUp_AndTheCoordinatorsFollowUpPagePassesAxe()
+    {
+        var session = await browser.App.CreateSessionAsync(capacity: 3);
+        await browser.App.BookAsync(session,
+            new BookingRequest("中村 ハル", "なかむら はる", "0267110002", null, AgeBand.Eighties, DeviceType.Android, null, BookingChannel.Phone), BookingKind.Proxy);
+        var token = await browser.App.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.SurveyToken!).SingleAsync());
+        browser.App.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(3));
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/Survey/{token}");
+        await page.GetByLabel("あまり理解できなかった").CheckAsync();
+        await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "次へ" }).ClickAsync(), "**q=2");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "survey-follow-up-question");
+        await page.GetByLabel("はい、案内してほしい").CheckAsync();
+        await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "次へ" }).ClickAsync(), "**q=3");
+
+        var coordinator = await browser.NewPageAsync(1280, 900);
+        await coordinator.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
+        await coordinator.GotoAsync("/Coordinator/FollowUps");
+        Assert.Contains("中村 ハル", await coordinator.Locator("#follow-ups").InnerTextAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await Screenshots.SaveAsync(coordinator, "coordinator-follow-ups");
+    }
 }

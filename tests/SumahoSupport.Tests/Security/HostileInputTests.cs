@@ -42,7 +42,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
         "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log",
-        "consultation-reassign", "consultation-cancel", "coordinator-support-log");
+        "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -194,6 +194,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "consultation-reassign" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#reassign"),
             "consultation-cancel" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#cancel-consultation"),
             "coordinator-support-log" => (coordinator, "/Coordinator/Consultations/Logs/New", "main form[method=post]"),
+            "follow-up-link" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: false)}'] form[action*='handler=Link']"),
+            "follow-up-second" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: true)}'] form[action*='handler=Second']"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
@@ -235,5 +237,28 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             return await consultations.BookAsync(new ConsultationRequest(schedule.Id, JapaneseTime.ToUtc(date.ToDateTime(start)), TestData.Resident(), ["line"], null), BookingChannel.Phone, default);
         });
         return Assert.IsType<ConsultationResult.Booked>(booked).Code;
+    }
+
+    /// <summary>
+    /// A follow-up from a survey answer 「あまり理解できなかった」 with consent, from a class that began a minute ago;
+    /// arranged with a repeat class when asked.
+    /// </summary>
+    private async Task<int> FollowUpAsync(bool arranged)
+    {
+        var phone = TestData.NextPhone();
+        var session = await app.CreateSessionAsync(capacity: 5, startsIn: TimeSpan.FromMinutes(1), cutoffMinutes: 0);
+        var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(phone: phone)));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var token = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == booked.Code).Select(b => b.SurveyToken!).SingleAsync());
+        await app.WithScopeAsync(s => s.GetRequiredService<Core.Surveys.SurveyService>().SubmitAsync(token,
+            new Core.Surveys.SurveyAnswers(Core.Surveys.Understanding.NotReallyUnderstood, null, null, null, new Dictionary<int, Core.Surveys.CanDoLevel>(), WantsFollowUp: true),
+            Core.Surveys.SurveyChannel.Web, default));
+        var id = await app.WithDbAsync(db => db.SurveyFollowUps.Where(f => f.Booking.Code == booked.Code).Select(f => f.Id).SingleAsync());
+        if (arranged)
+        {
+            var repeat = Assert.IsType<BookingResult.Booked>(await app.BookAsync(await app.CreateSessionAsync(capacity: 5), TestData.Resident(phone: phone)));
+            Assert.Equal(Core.Surveys.FollowUpLinkResult.Linked, await app.WithScopeAsync(s => s.GetRequiredService<Core.Surveys.SurveyFollowUpService>().LinkAsync(id, repeat.Code, default)));
+        }
+        return id;
     }
 }

@@ -68,6 +68,7 @@ public sealed class IndexModel(SurveyService surveys) : PageModel
 public enum QuestionKind
 {
     Understanding,
+    FollowUp,
     Satisfaction,
     CanDo,
     SomeoneToAsk,
@@ -83,11 +84,20 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         {
             new(QuestionKind.Understanding, $"「{form.ClassTitle}」の内容は、理解できましたか？",
             Numbered(Enum.GetValues<Understanding>(), SurveyLabels.Understanding)),
+        };
+        // Only after 「あまり」「理解できなかった」: asking everyone would make the survey longer for nothing.
+        if (form.Answers.Understanding is { } understanding && !understanding.IsUnderstood())
+        {
+            questions.Add(new(QuestionKind.FollowUp, "もう一度、ひとりずつの「スマホ相談」や教室で、お手伝いさせてください。市からご案内してもよろしいですか？",
+                [("yes", "はい、案内してほしい"), ("no", "いいえ、けっこうです")]));
+        }
+        questions.AddRange(
+        [
             new(QuestionKind.Satisfaction, "教室には満足しましたか？",
             [
                 ("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満"),
             ]),
-        };
+        ]);
         questions.AddRange(form.Goals.Select(g => new Question(QuestionKind.CanDo, $"「{g.Text}」ことが、できるようになりましたか？",
             Numbered(Enum.GetValues<CanDoLevel>(), SurveyLabels.CanDo), g.Id)));
         questions.Add(new(QuestionKind.SomeoneToAsk, "スマホで困ったときに、相談できる人はいますか？", [("yes", "いる"), ("no", "いない")]));
@@ -103,6 +113,7 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
     {
         QuestionKind.Understanding => answers.Understanding is { } u ? ((int)u).ToString(CultureInfo.InvariantCulture) : null,
         QuestionKind.Satisfaction => answers.Satisfaction?.ToString(CultureInfo.InvariantCulture),
+        QuestionKind.FollowUp => answers.WantsFollowUp switch { true => "yes", false => "no", null => null },
         QuestionKind.CanDo => answers.CanDo.TryGetValue(GoalId, out var level) ? ((int)level).ToString(CultureInfo.InvariantCulture) : null,
         QuestionKind.SomeoneToAsk => answers.HasSomeoneToAsk switch { true => "yes", false => "no", null => null },
         _ => answers.Comment,
@@ -117,6 +128,7 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
     {
         QuestionKind.Understanding => answers with { Understanding = value is null ? null : (Understanding)int.Parse(value, CultureInfo.InvariantCulture) },
         QuestionKind.Satisfaction => answers with { Satisfaction = value is null ? null : int.Parse(value, CultureInfo.InvariantCulture) },
+        QuestionKind.FollowUp => answers with { WantsFollowUp = value is null ? null : value == "yes" },
         QuestionKind.CanDo => answers with { CanDo = WithGoal(answers.CanDo, value) },
         QuestionKind.SomeoneToAsk => answers with { HasSomeoneToAsk = value is null ? null : value == "yes" },
         _ => answers with { Comment = value },

@@ -11,7 +11,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 /// (Wilson 95%), how many attendees answered, the trend by month, the classes that fell short with what their
 /// participants wrote, who has no one to ask by venue, and the can-do goals. Everything is counted in SQL.
 /// </summary>
-public sealed class IndexModel(SurveyStatistics statistics, IOptions<SurveyOptions> options, TimeProvider clock) : PageModel
+public sealed class IndexModel(SurveyStatistics statistics, SurveyFollowUpService followUps, IOptions<SurveyOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
 
@@ -20,6 +20,8 @@ public sealed class IndexModel(SurveyStatistics statistics, IOptions<SurveyOptio
     public SurveyDashboard Data { get; private set; } = default!;
 
     public int FiscalYearShown => Data.FiscalYear;
+
+    public FollowUpFigures FollowUps { get; private set; } = default!;
 
     public ReportTable MonthTable => SurveyTables.Breakdown(BreakdownDimension.Month, Data.Months, FiscalYearShown);
 
@@ -30,6 +32,7 @@ public sealed class IndexModel(SurveyStatistics statistics, IOptions<SurveyOptio
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Data = await statistics.DashboardAsync(DashboardYear.Resolve(Year, clock), Target, ct);
+        FollowUps = await followUps.FiguresAsync(Data.FiscalYear, ct);
         return Page();
     }
 
