@@ -24,6 +24,9 @@ public sealed class Course
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The survey also asks, per learning goal, whether they could do it before the class (前後比較).</summary>
+    public bool AsksCanDoBefore { get; set; }
+
     /// <summary>Can-do items (「LINEでメッセージを送れる」) the survey asks about, in display order.</summary>
     public List<LearningGoal> LearningGoals { get; set; } = [];
 }

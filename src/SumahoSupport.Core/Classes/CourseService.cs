@@ -7,7 +7,7 @@ namespace SumahoSupport.Core.Classes;
 
 public sealed record CourseDraft(
     string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs, int DurationMinutes,
-    int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> Goals, bool IsActive);
+    int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> Goals, bool IsActive, bool AsksCanDoBefore = false);
 
 /// <summary>The course catalogue (講座) as coordinators edit it.</summary>
 public sealed class CourseService(AppDbContext db, AuditLog audit)
@@ -50,6 +50,7 @@ public sealed class CourseService(AppDbContext db, AuditLog audit)
         course.DefaultCapacity = draft.DefaultCapacity;
         course.ThingsToBring = draft.ThingsToBring;
         course.IsActive = draft.IsActive;
+        course.AsksCanDoBefore = draft.AsksCanDoBefore;
 
         var goals = course.LearningGoals.OrderBy(g => g.Order).ToList();
         for (var i = 0; i < draft.Goals.Count; i++)

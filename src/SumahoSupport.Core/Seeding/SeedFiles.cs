@@ -25,7 +25,8 @@ public static class SeedFiles
 
     public sealed record CourseSeed(
         string Code, string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs,
-        int DurationMinutes, int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> LearningGoals);
+        int DurationMinutes, int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> LearningGoals,
+        bool AsksCanDoBefore = false);
 
     public sealed record TrainingModuleSeed(
         string Code, string Title, string Summary, int Minutes, int? PassMarkPercent, bool IsRequired, bool IsInPerson, int Order,

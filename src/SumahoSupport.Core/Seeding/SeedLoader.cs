@@ -55,6 +55,7 @@ public sealed class SeedLoader(
                 DefaultCapacity = seed.DefaultCapacity,
                 ThingsToBring = seed.ThingsToBring,
                 LearningGoals = seed.LearningGoals.Select((text, i) => new LearningGoal { Order = i + 1, Text = text }).ToList(),
+                AsksCanDoBefore = seed.AsksCanDoBefore,
             });
         }
         await db.SaveChangesAsync(ct);

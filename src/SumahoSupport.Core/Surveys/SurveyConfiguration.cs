@@ -22,8 +22,8 @@ internal sealed class CanDoAnswerConfiguration : IEntityTypeConfiguration<CanDoA
 {
     public void Configure(EntityTypeBuilder<CanDoAnswer> answer)
     {
-        answer.HasIndex(a => new { a.SurveyResponseId, a.LearningGoalId }).IsUnique();
-        answer.HasIndex(a => new { a.LearningGoalId, a.Level });
+        answer.HasIndex(a => new { a.SurveyResponseId, a.LearningGoalId, a.Before }).IsUnique();
+        answer.HasIndex(a => new { a.LearningGoalId, a.Before, a.Level });
     }
 }
 

@@ -78,6 +78,9 @@ public sealed class CanDoAnswer
     public long SurveyResponseId { get; set; }
     public int LearningGoalId { get; set; }
     public CanDoLevel Level { get; set; }
+
+    /// <summary>About before the class (for courses that ask both); otherwise about now, after it.</summary>
+    public bool Before { get; set; }
 }
 
 public enum CanDoLevel

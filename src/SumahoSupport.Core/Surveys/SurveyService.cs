@@ -8,15 +8,21 @@ using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Core.Surveys;
 
-/// <summary>What a participant answered; blanks stay null and are not counted.</summary>
+/// <summary>
+/// What a participant answered; blanks stay null and are not counted. <see cref="CanDoBefore"/> is about before the class,
+/// for courses that ask both.
+/// </summary>
 public sealed record SurveyAnswers(
     Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo,
-    bool? WantsFollowUp = null);
+    bool? WantsFollowUp = null, IReadOnlyDictionary<int, CanDoLevel>? CanDoBefore = null)
+{
+    public static SurveyAnswers None => new(null, null, null, null, new Dictionary<int, CanDoLevel>(), null, new Dictionary<int, CanDoLevel>());
+}
 
 /// <summary>What the survey form needs to show for one token.</summary>
 public sealed record SurveyForm(
     SurveyFormState State, string ClassTitle, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers);
+    IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers, bool AsksCanDoBefore);
 
 public enum SurveyFormState
 {
@@ -51,7 +57,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         var booking = await Attendee(token)
             .Select(b => new
             {
-                b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
+                b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Course.AsksCanDoBefore,
                 Goals = b.ClassSession.Course.LearningGoals.OrderBy(g => g.Order).Select(g => new { g.Id, g.Text }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -59,12 +65,14 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         var hash = Hash(token);
         var saved = await db.SurveyResponses.AsNoTracking().Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
         var answers = saved is null
-            ? new SurveyAnswers(null, null, null, null, new Dictionary<int, CanDoLevel>())
-            : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment, saved.CanDo.ToDictionary(c => c.LearningGoalId, c => c.Level), saved.WantsFollowUp);
+            ? SurveyAnswers.None
+            : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment,
+                saved.CanDo.Where(c => !c.Before).ToDictionary(c => c.LearningGoalId, c => c.Level), saved.WantsFollowUp,
+                saved.CanDo.Where(c => c.Before).ToDictionary(c => c.LearningGoalId, c => c.Level));
         var state = Now < booking.StartsAtUtc ? SurveyFormState.NotYet
             : Now > booking.EndsAtUtc + OpenAfterClass ? SurveyFormState.Closed
             : SurveyFormState.Open;
-        return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers);
+        return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers, booking.AsksCanDoBefore);
     }
 
     public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
@@ -142,11 +150,14 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         response.Comment = string.IsNullOrWhiteSpace(answers.Comment) ? null : answers.Comment.Trim();
         response.UpdatedAtUtc = Now;
 
-        // Only the course's own goals count; anything else posted is ignored.
-        var goals = await db.LearningGoals.Where(g => g.CourseId == courseId).Select(g => g.Id).ToListAsync(ct);
+        // Only the course's own goals count, and 「前は」 only where the course asks it; anything else posted is ignored.
+        var course = await db.Courses.Where(c => c.Id == courseId)
+            .Select(c => new { c.AsksCanDoBefore, Goals = c.LearningGoals.Select(g => g.Id).ToList() }).SingleAsync(ct);
         response.CanDo.Clear();
-        foreach (var (goal, level) in answers.CanDo.Where(a => goals.Contains(a.Key) && Enum.IsDefined(a.Value)))
-            response.CanDo.Add(new CanDoAnswer { LearningGoalId = goal, Level = level });
+        IEnumerable<(KeyValuePair<int, CanDoLevel> Answer, bool Before)> given = answers.CanDo.Select(a => (a, false));
+        if (course.AsksCanDoBefore) given = given.Concat((answers.CanDoBefore ?? new Dictionary<int, CanDoLevel>()).Select(a => (a, true)));
+        foreach (var (answer, before) in given.Where(g => course.Goals.Contains(g.Answer.Key) && Enum.IsDefined(g.Answer.Value)))
+            response.CanDo.Add(new CanDoAnswer { LearningGoalId = answer.Key, Level = answer.Value, Before = before });
     }
 
     /// <summary>The booking a survey token belongs to, if it held a seat (a cancelled or waiting booking has nothing to rate).</summary>

@@ -139,15 +139,15 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
         return result;
     }
 
-    /// <summary>Q3 per learning goal: how many can do it alone, with help, or not yet.</summary>
+    /// <summary>Q3 per learning goal: how many can do it alone, with help, or not yet — and, where asked, alone before the class.</summary>
     public async Task<IReadOnlyList<CanDoFigures>> CanDoAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = sessions.Where(s => s.StartsAtUtc <= now).Select(s => s.Id);
         var counts = await db.CanDoAnswers
             .Where(a => db.SurveyResponses.Any(r => r.Id == a.SurveyResponseId && ids.Contains(r.ClassSessionId)))
-            .GroupBy(a => new { a.LearningGoalId, a.Level })
-            .Select(g => new { g.Key.LearningGoalId, g.Key.Level, Count = g.Count() })
+            .GroupBy(a => new { a.LearningGoalId, a.Before, a.Level })
+            .Select(g => new { g.Key.LearningGoalId, g.Key.Before, g.Key.Level, Count = g.Count() })
             .ToListAsync(ct);
         var goalIds = counts.Select(c => c.LearningGoalId).Distinct().ToList();
         var goals = await db.LearningGoals.Where(g => goalIds.Contains(g.Id))
@@ -155,8 +155,9 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return goals.OrderBy(g => g.Course, StringComparer.Ordinal).ThenBy(g => g.Order).Select(g =>
         {
-            int Of(CanDoLevel level) => counts.Where(c => c.LearningGoalId == g.Id && c.Level == level).Sum(c => c.Count);
-            return new CanDoFigures(g.Course, g.Text, Of(CanDoLevel.Alone), Of(CanDoLevel.WithHelp), Of(CanDoLevel.NotYet));
+            int Of(CanDoLevel level, bool before = false) => counts.Where(c => c.LearningGoalId == g.Id && c.Before == before && c.Level == level).Sum(c => c.Count);
+            var beforeAnswers = counts.Where(c => c.LearningGoalId == g.Id && c.Before).Sum(c => c.Count);
+            return new CanDoFigures(g.Course, g.Text, Of(CanDoLevel.Alone), Of(CanDoLevel.WithHelp), Of(CanDoLevel.NotYet), Of(CanDoLevel.Alone, before: true), beforeAnswers);
         }).ToList();
     }
 
@@ -202,10 +203,12 @@ public sealed record SessionFigures(
     public DateOnly Month => new(JapaneseTime.ToTokyo(StartsAtUtc).Year, JapaneseTime.ToTokyo(StartsAtUtc).Month, 1);
 }
 
-/// <summary>How many can do one learning goal alone, with help, or not yet.</summary>
-public sealed record CanDoFigures(string Course, string Goal, int Alone, int WithHelp, int NotYet)
+/// <summary>How many can do one learning goal alone, with help, or not yet; and how many could alone before, where asked.</summary>
+public sealed record CanDoFigures(string Course, string Goal, int Alone, int WithHelp, int NotYet, int BeforeAlone = 0, int BeforeAnswers = 0)
 {
     public int Answers => Alone + WithHelp + NotYet;
 
     public double? AloneShare => Answers == 0 ? null : (double)Alone / Answers;
+
+    public double? BeforeAloneShare => BeforeAnswers == 0 ? null : (double)BeforeAlone / BeforeAnswers;
 }

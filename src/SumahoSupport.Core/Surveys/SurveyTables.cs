@@ -40,8 +40,11 @@ public static class SurveyTables
 
     public static ReportTable CanDo(IReadOnlyList<CanDoFigures> goals, int fiscalYear) => new(
         $"できるようになったこと（{FiscalYear.Reiwa(fiscalYear)}）",
-        ["講座", "できるようになったこと", "ひとりでできる", "手伝いがあればできる", "まだできない", "回答", "ひとりでできる割合"],
-        goals.Select(g => (IReadOnlyList<object?>)[g.Course, g.Goal, g.Alone, g.WithHelp, g.NotYet, g.Answers, AsPercent(g.AloneShare)]).ToList());
+        ["講座", "できるようになったこと", "ひとりでできる", "手伝いがあればできる", "まだできない", "回答", "ひとりでできる割合",
+            "教室の前（回答）", "教室の前にひとりでできた割合"],
+        goals.Select(g => (IReadOnlyList<object?>)[
+            g.Course, g.Goal, g.Alone, g.WithHelp, g.NotYet, g.Answers, AsPercent(g.AloneShare),
+            g.BeforeAnswers == 0 ? null : g.BeforeAnswers, AsPercent(g.BeforeAloneShare)]).ToList());
 
     public static readonly IReadOnlyList<string> ResponseColumns =
         ["回答番号", "教室の日時", "講座", "会場", "回答方法", "理解度", "満足度（1〜5）", "相談できる人", "年代", "端末", "ご意見・ご感想", "回答日時"];

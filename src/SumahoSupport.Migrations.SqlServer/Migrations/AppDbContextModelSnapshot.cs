@@ -474,6 +474,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AsksCanDoBefore")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1351,6 +1354,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Before")
+                        .HasColumnType("bit");
+
                     b.Property<int>("LearningGoalId")
                         .HasColumnType("int");
 
@@ -1362,9 +1368,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LearningGoalId", "Level");
+                    b.HasIndex("LearningGoalId", "Before", "Level");
 
-                    b.HasIndex("SurveyResponseId", "LearningGoalId")
+                    b.HasIndex("SurveyResponseId", "LearningGoalId", "Before")
                         .IsUnique();
 
                     b.ToTable("CanDoAnswers");

@@ -449,6 +449,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AsksCanDoBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1291,6 +1294,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Before")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LearningGoalId")
                         .HasColumnType("INTEGER");
 
@@ -1302,9 +1308,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LearningGoalId", "Level");
+                    b.HasIndex("LearningGoalId", "Before", "Level");
 
-                    b.HasIndex("SurveyResponseId", "LearningGoalId")
+                    b.HasIndex("SurveyResponseId", "LearningGoalId", "Before")
                         .IsUnique();
 
                     b.ToTable("CanDoAnswers");

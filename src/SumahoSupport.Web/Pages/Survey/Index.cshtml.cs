@@ -70,6 +70,7 @@ public enum QuestionKind
     Understanding,
     FollowUp,
     Satisfaction,
+    CanDoBefore,
     CanDo,
     SomeoneToAsk,
     Comment,
@@ -98,8 +99,20 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
                 ("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満"),
             ]),
         ]);
-        questions.AddRange(form.Goals.Select(g => new Question(QuestionKind.CanDo, $"「{g.Text}」ことが、できるようになりましたか？",
-            Numbered(Enum.GetValues<CanDoLevel>(), SurveyLabels.CanDo), g.Id)));
+        var levels = Numbered(Enum.GetValues<CanDoLevel>(), SurveyLabels.CanDo);
+        foreach (var (id, text) in form.Goals)
+        {
+            // A course that compares asks about before the class first, then about now, goal by goal.
+            if (form.AsksCanDoBefore)
+            {
+                questions.Add(new(QuestionKind.CanDoBefore, $"教室の前は、「{text}」ことが、できましたか？", levels, id));
+                questions.Add(new(QuestionKind.CanDo, $"教室のあと、今は「{text}」ことが、できますか？", levels, id));
+            }
+            else
+            {
+                questions.Add(new(QuestionKind.CanDo, $"「{text}」ことが、できるようになりましたか？", levels, id));
+            }
+        }
         questions.Add(new(QuestionKind.SomeoneToAsk, "スマホで困ったときに、相談できる人はいますか？", [("yes", "いる"), ("no", "いない")]));
         questions.Add(new(QuestionKind.Comment, "ご意見・ご感想があればお書きください（書かなくても大丈夫です）。", []));
         return questions;
@@ -115,6 +128,7 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         QuestionKind.Satisfaction => answers.Satisfaction?.ToString(CultureInfo.InvariantCulture),
         QuestionKind.FollowUp => answers.WantsFollowUp switch { true => "yes", false => "no", null => null },
         QuestionKind.CanDo => answers.CanDo.TryGetValue(GoalId, out var level) ? ((int)level).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.CanDoBefore => answers.CanDoBefore?.TryGetValue(GoalId, out var before) == true ? ((int)before).ToString(CultureInfo.InvariantCulture) : null,
         QuestionKind.SomeoneToAsk => answers.HasSomeoneToAsk switch { true => "yes", false => "no", null => null },
         _ => answers.Comment,
     };
@@ -130,6 +144,7 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         QuestionKind.Satisfaction => answers with { Satisfaction = value is null ? null : int.Parse(value, CultureInfo.InvariantCulture) },
         QuestionKind.FollowUp => answers with { WantsFollowUp = value is null ? null : value == "yes" },
         QuestionKind.CanDo => answers with { CanDo = WithGoal(answers.CanDo, value) },
+        QuestionKind.CanDoBefore => answers with { CanDoBefore = WithGoal(answers.CanDoBefore ?? new Dictionary<int, CanDoLevel>(), value) },
         QuestionKind.SomeoneToAsk => answers with { HasSomeoneToAsk = value is null ? null : value == "yes" },
         _ => answers with { Comment = value },
     };

@@ -25,6 +25,9 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
 
     public IReadOnlyList<(int Id, string Text)> Goals { get; private set; } = [];
 
+    /// <summary>The course asks whether they could do each goal before the class, too.</summary>
+    public bool AsksCanDoBefore { get; private set; }
+
     public IReadOnlyDictionary<SurveyChannel, int> Received { get; private set; } = new Dictionary<SurveyChannel, int>();
 
     public int Tallied { get; private set; }
@@ -39,7 +42,10 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Paper.CanDo = Goals.Select(g => new CanDoBox { GoalId = g.Id }).ToList();
+        // In the order the paper form asks: for a course that compares, 「教室の前は」 then 「今は」 for each goal.
+        Paper.CanDo = Goals.SelectMany(g => AsksCanDoBefore
+            ? new[] { new CanDoBox { GoalId = g.Id, Before = true }, new CanDoBox { GoalId = g.Id } }
+            : [new CanDoBox { GoalId = g.Id }]).ToList();
         Tally = TallyInput.From(await TalliesAsync(id, ct));
         return Page();
     }
@@ -48,7 +54,7 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEnter) ModelState.AddModelError(string.Empty, "この教室はまだ始まっていないか、中止されたため、アンケートを入力できません。");
-        if (Paper.CanDo.Any(box => Goals.All(g => g.Id != box.GoalId)))
+        if (Paper.CanDo.Any(box => Goals.All(g => g.Id != box.GoalId) || (box.Before && !AsksCanDoBefore)))
             ModelState.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
         if (!ModelState.IsValid)
         {
@@ -90,6 +96,7 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
                 .Select(g => new { g.Id, g.Text })
                 .ToListAsync(ct))
             .Select(g => (g.Id, g.Text)).ToList();
+        AsksCanDoBefore = await db.ClassSessions.Where(s => s.Id == id).Select(s => s.Course.AsksCanDoBefore).SingleAsync(ct);
         (Received, Tallied) = await statistics.ReceivedAsync(id, ct);
         Attendees = await db.Bookings.CountAsync(b => b.ClassSessionId == id && b.Status == BookingStatus.Attended, ct);
         return true;
@@ -138,13 +145,19 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
             (Understanding?)Understanding, Satisfaction,
             SomeoneToAsk switch { 1 => true, 2 => false, _ => null },
             Comment,
-            CanDo.Where(c => c.Level is not null).ToDictionary(c => c.GoalId, c => (CanDoLevel)c.Level!.Value));
+            Levels(before: false), CanDoBefore: Levels(before: true));
+
+        private Dictionary<int, CanDoLevel> Levels(bool before) =>
+            CanDo.Where(c => c.Level is not null && c.Before == before).DistinctBy(c => c.GoalId).ToDictionary(c => c.GoalId, c => (CanDoLevel)c.Level!.Value);
     }
 
     /// <summary>Q3 for one learning goal: 1 ひとりでできる, 2 手伝いがあればできる, 3 まだできない.</summary>
     public sealed class CanDoBox
     {
         public int GoalId { get; set; }
+
+        /// <summary>The box about before the class.</summary>
+        public bool Before { get; set; }
 
         [Range(1, 3, ErrorMessage = "「できるようになったこと」は 1〜3 の数字で入力してください。")]
         public int? Level { get; set; }

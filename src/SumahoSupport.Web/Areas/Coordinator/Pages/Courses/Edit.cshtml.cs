@@ -25,6 +25,7 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
             Title = course.Title, Summary = course.Summary, Topic = course.Topic, Level = course.Level, TargetOs = course.TargetOs,
             DurationMinutes = course.DurationMinutes, DefaultCapacity = course.DefaultCapacity, ThingsToBring = course.ThingsToBring,
             Goals = string.Join("\n", course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text)), IsActive = course.IsActive,
+            AsksCanDoBefore = course.AsksCanDoBefore,
         };
         return Page();
     }
@@ -40,7 +41,7 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         if (!ModelState.IsValid) return Page();
 
         var draft = new CourseDraft(Input.Title!.Trim(), Input.Summary!.Trim(), Input.Topic!.Trim(), Input.Level, Input.TargetOs,
-            Input.DurationMinutes, Input.DefaultCapacity, string.IsNullOrWhiteSpace(Input.ThingsToBring) ? null : Input.ThingsToBring.Trim(), goals, Input.IsActive);
+            Input.DurationMinutes, Input.DefaultCapacity, string.IsNullOrWhiteSpace(Input.ThingsToBring) ? null : Input.ThingsToBring.Trim(), goals, Input.IsActive, Input.AsksCanDoBefore);
         if (id is null) await courses.CreateAsync(draft, ct);
         else await courses.UpdateAsync(id.Value, draft, ct);
         TempData["StatusMessage"] = "講座を保存しました。";
@@ -87,6 +88,8 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
 
         [Display(Name = "開講中")]
         public bool IsActive { get; set; } = true;
+
+        public bool AsksCanDoBefore { get; set; }
 
         public List<string> GoalList() =>
             (Goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
