@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<SurveyOptions>(configuration.GetSection(SurveyOptions.Section));
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyFollowUpService>();
+        services.AddScoped<SurveyTemplateService>();
         services.AddScoped<SurveyStatistics>();
         services.AddScoped<SurveyRequestService>();
         services.AddScoped<Reporting.AnnualReport>();

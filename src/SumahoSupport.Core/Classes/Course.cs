@@ -29,6 +29,13 @@ public sealed class Course
 
     /// <summary>Can-do items (「LINEでメッセージを送れる」) the survey asks about, in display order.</summary>
     public List<LearningGoal> LearningGoals { get; set; } = [];
+
+    /// <summary>The survey's wording; null for the standard template.</summary>
+    public int? SurveyTemplateId { get; set; }
+    public Surveys.SurveyTemplate? SurveyTemplate { get; set; }
+
+    /// <summary>Questions this course adds to its survey, in order.</summary>
+    public List<Surveys.ExtraQuestion> ExtraQuestions { get; set; } = [];
 }
 
 public sealed class LearningGoal

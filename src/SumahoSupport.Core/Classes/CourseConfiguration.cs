@@ -14,6 +14,8 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         course.Property(c => c.ThingsToBring).HasMaxLength(500);
         course.HasIndex(c => c.Code).IsUnique();
         course.HasMany(c => c.LearningGoals).WithOne().HasForeignKey(g => g.CourseId).OnDelete(DeleteBehavior.Cascade);
+        course.HasMany(c => c.ExtraQuestions).WithOne().HasForeignKey(q => q.CourseId).OnDelete(DeleteBehavior.Cascade);
+        course.HasOne(c => c.SurveyTemplate).WithMany().HasForeignKey(c => c.SurveyTemplateId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -41,6 +41,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CanDoAnswer> CanDoAnswers => Set<CanDoAnswer>();
     public DbSet<UnderstandingTally> UnderstandingTallies => Set<UnderstandingTally>();
     public DbSet<SurveyFollowUp> SurveyFollowUps => Set<SurveyFollowUp>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<ExtraQuestion> ExtraQuestions => Set<ExtraQuestion>();
+    public DbSet<ExtraAnswer> ExtraAnswers => Set<ExtraAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,9 +33,23 @@ public sealed class SeedLoader(
     public async Task SeedAsync(CancellationToken ct)
     {
         await accounts.EnsureRolesAsync();
+        await SeedSurveyTemplatesAsync(ct);
         await SeedCoursesAsync(ct);
         await SeedTrainingModulesAsync(ct);
         if (options.Value.Demo) await SeedDemoAsync(ct);
+    }
+
+    /// <summary>Adds templates the database does not have yet; edited ones are left as the coordinators made them.</summary>
+    private async Task SeedSurveyTemplatesAsync(CancellationToken ct)
+    {
+        var known = await db.SurveyTemplates.Select(t => t.Code).ToHashSetAsync(ct);
+        // The seed file has the template's own shape, so it is read straight into it.
+        foreach (var template in Read<List<Surveys.SurveyTemplate>>(Directory, "survey-templates.json").Where(t => !known.Contains(t.Code)))
+        {
+            template.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            db.SurveyTemplates.Add(template);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedCoursesAsync(CancellationToken ct)

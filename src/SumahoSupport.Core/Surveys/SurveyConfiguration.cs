@@ -11,6 +11,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         response.Property(r => r.Comment).HasMaxLength(1000);
         response.HasOne(r => r.ClassSession).WithMany().HasForeignKey(r => r.ClassSessionId).OnDelete(DeleteBehavior.Restrict);
         response.HasMany(r => r.CanDo).WithOne().HasForeignKey(a => a.SurveyResponseId).OnDelete(DeleteBehavior.Cascade);
+        response.HasMany(r => r.Extra).WithOne().HasForeignKey(a => a.SurveyResponseId).OnDelete(DeleteBehavior.Cascade);
         response.HasIndex(r => r.TokenHash).IsUnique();
         // The understanding rate is a GROUP BY over these two columns, filtered by session.
         response.HasIndex(r => new { r.ClassSessionId, r.Understanding });
@@ -51,5 +52,41 @@ internal sealed class SurveyFollowUpConfiguration : IEntityTypeConfiguration<Sur
         // One follow-up per answer, however often the resident presses 「はい」.
         followUp.HasIndex(f => f.SurveyResponseId).IsUnique();
         followUp.HasIndex(f => new { f.Status, f.CreatedAtUtc });
+    }
+}
+
+internal sealed class SurveyTemplateConfiguration : IEntityTypeConfiguration<SurveyTemplate>
+{
+    public void Configure(EntityTypeBuilder<SurveyTemplate> template)
+    {
+        template.Property(t => t.Code).HasMaxLength(50);
+        template.Property(t => t.Name).HasMaxLength(100);
+        foreach (var text in new[] { nameof(SurveyTemplate.UnderstandingText), nameof(SurveyTemplate.SatisfactionText), nameof(SurveyTemplate.CanDoText), nameof(SurveyTemplate.SomeoneToAskText), nameof(SurveyTemplate.CommentText) })
+            template.Property(text).HasMaxLength(SurveyTemplate.MaxTextLength);
+        template.HasIndex(t => t.Code).IsUnique();
+    }
+}
+
+internal sealed class ExtraQuestionConfiguration : IEntityTypeConfiguration<ExtraQuestion>
+{
+    public void Configure(EntityTypeBuilder<ExtraQuestion> question)
+    {
+        question.Property(q => q.Text).HasMaxLength(SurveyTemplate.MaxTextLength);
+        question.Property(q => q.Choices).HasMaxLength(ExtraQuestion.MaxChoices * (ExtraQuestion.MaxChoiceLength + 1));
+        question.Ignore(q => q.ChoiceList);
+        question.HasIndex(q => new { q.CourseId, q.Order });
+    }
+}
+
+internal sealed class ExtraAnswerConfiguration : IEntityTypeConfiguration<ExtraAnswer>
+{
+    public void Configure(EntityTypeBuilder<ExtraAnswer> answer)
+    {
+        answer.Property(a => a.Value).HasMaxLength(ExtraQuestion.MaxAnswerLength);
+        // A question taken off a course keeps its answers (it is retired, not deleted).
+        answer.HasOne<ExtraQuestion>().WithMany().HasForeignKey(a => a.ExtraQuestionId).OnDelete(DeleteBehavior.Restrict);
+        answer.HasIndex(a => new { a.SurveyResponseId, a.ExtraQuestionId }).IsUnique();
+        // The results are a GROUP BY over the question and the answer.
+        answer.HasIndex(a => new { a.ExtraQuestionId, a.Value });
     }
 }

@@ -47,6 +47,9 @@ public sealed class SurveyResponse
 
     /// <summary>Q3: one can-do answer per learning goal of the course.</summary>
     public List<CanDoAnswer> CanDo { get; set; } = [];
+
+    /// <summary>Answers to the course's own added questions.</summary>
+    public List<ExtraAnswer> Extra { get; set; } = [];
 }
 
 /// <summary>DESIGN.md §2 rule 4: the first two count as understood.</summary>

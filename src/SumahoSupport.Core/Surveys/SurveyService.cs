@@ -14,15 +14,32 @@ namespace SumahoSupport.Core.Surveys;
 /// </summary>
 public sealed record SurveyAnswers(
     Understanding? Understanding, int? Satisfaction, bool? HasSomeoneToAsk, string? Comment, IReadOnlyDictionary<int, CanDoLevel> CanDo,
-    bool? WantsFollowUp = null, IReadOnlyDictionary<int, CanDoLevel>? CanDoBefore = null)
+    bool? WantsFollowUp = null, IReadOnlyDictionary<int, CanDoLevel>? CanDoBefore = null, IReadOnlyDictionary<int, string>? Extra = null)
 {
-    public static SurveyAnswers None => new(null, null, null, null, new Dictionary<int, CanDoLevel>(), null, new Dictionary<int, CanDoLevel>());
+    public static SurveyAnswers None => new(null, null, null, null, new Dictionary<int, CanDoLevel>(), null, new Dictionary<int, CanDoLevel>(), new Dictionary<int, string>());
 }
+
+/// <summary>The course's template as the form asks it: the class title already in Q1, the goal placeholder left for Q3.</summary>
+public sealed record SurveyWording(
+    string Understanding, string Satisfaction, string CanDo, string SomeoneToAsk, string Comment,
+    bool AsksSatisfaction, bool AsksSomeoneToAsk, bool AsksComment)
+{
+    public static SurveyWording From(SurveyTemplate template, string classTitle) => new(
+        template.UnderstandingText.Replace(SurveyTemplate.ClassPlaceholder, classTitle, StringComparison.Ordinal), template.SatisfactionText,
+        template.CanDoText, template.SomeoneToAskText, template.CommentText, template.AsksSatisfaction, template.AsksSomeoneToAsk, template.AsksComment);
+
+    /// <summary>Q3 for one learning goal.</summary>
+    public string CanDoFor(string goal) => CanDo.Replace(SurveyTemplate.GoalPlaceholder, goal, StringComparison.Ordinal);
+}
+
+/// <summary>A course's added question as the form shows it; no choices means free text.</summary>
+public sealed record ExtraQuestionView(int Id, string Text, IReadOnlyList<string> Choices);
 
 /// <summary>What the survey form needs to show for one token.</summary>
 public sealed record SurveyForm(
     SurveyFormState State, string ClassTitle, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers, bool AsksCanDoBefore);
+    IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers, bool AsksCanDoBefore,
+    SurveyWording Wording, IReadOnlyList<ExtraQuestionView> Extras);
 
 public enum SurveyFormState
 {
@@ -58,21 +75,26 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
             .Select(b => new
             {
                 b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Course.AsksCanDoBefore,
+                b.ClassSession.Course.SurveyTemplate,
+                Extras = b.ClassSession.Course.ExtraQuestions.Where(q => !q.Retired).OrderBy(q => q.Order).ToList(),
                 Goals = b.ClassSession.Course.LearningGoals.OrderBy(g => g.Order).Select(g => new { g.Id, g.Text }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (booking is null) return null;
         var hash = Hash(token);
-        var saved = await db.SurveyResponses.AsNoTracking().Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var saved = await db.SurveyResponses.AsNoTracking().Include(r => r.CanDo).Include(r => r.Extra).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var template = booking.SurveyTemplate ?? await StandardTemplateAsync(ct);
         var answers = saved is null
             ? SurveyAnswers.None
             : new SurveyAnswers(saved.Understanding, saved.Satisfaction, saved.HasSomeoneToAsk, saved.Comment,
                 saved.CanDo.Where(c => !c.Before).ToDictionary(c => c.LearningGoalId, c => c.Level), saved.WantsFollowUp,
-                saved.CanDo.Where(c => c.Before).ToDictionary(c => c.LearningGoalId, c => c.Level));
+                saved.CanDo.Where(c => c.Before).ToDictionary(c => c.LearningGoalId, c => c.Level),
+                saved.Extra.ToDictionary(e => e.ExtraQuestionId, e => e.Value));
         var state = Now < booking.StartsAtUtc ? SurveyFormState.NotYet
             : Now > booking.EndsAtUtc + OpenAfterClass ? SurveyFormState.Closed
             : SurveyFormState.Open;
-        return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers, booking.AsksCanDoBefore);
+        return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers, booking.AsksCanDoBefore,
+            SurveyWording.From(template, booking.Title), [.. booking.Extras.Select(q => new ExtraQuestionView(q.Id, q.Text, q.ChoiceList))]);
     }
 
     public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
@@ -85,7 +107,7 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         if (Now < booking.StartsAtUtc || Now > booking.EndsAtUtc + OpenAfterClass) return SubmitResult.Closed;
 
         var hash = Hash(token);
-        var response = await db.SurveyResponses.Include(r => r.CanDo).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var response = await db.SurveyResponses.Include(r => r.CanDo).Include(r => r.Extra).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
         var isNew = response is null;
         response ??= db.SurveyResponses.Add(new SurveyResponse
         {
@@ -158,7 +180,21 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         if (course.AsksCanDoBefore) given = given.Concat((answers.CanDoBefore ?? new Dictionary<int, CanDoLevel>()).Select(a => (a, true)));
         foreach (var (answer, before) in given.Where(g => course.Goals.Contains(g.Answer.Key) && Enum.IsDefined(g.Answer.Value)))
             response.CanDo.Add(new CanDoAnswer { LearningGoalId = answer.Key, Level = answer.Value, Before = before });
+
+        // The course's own questions that are still asked; a choice must be one of its answers.
+        var extras = await db.ExtraQuestions.Where(q => q.CourseId == courseId && !q.Retired).ToDictionaryAsync(q => q.Id, ct);
+        response.Extra.Clear();
+        foreach (var (question, value) in answers.Extra ?? new Dictionary<int, string>())
+        {
+            var text = value.Trim();
+            if (!extras.TryGetValue(question, out var asked) || text.Length == 0 || text.Length > ExtraQuestion.MaxAnswerLength) continue;
+            if (asked.Choices is not null && !asked.ChoiceList.Contains(text)) continue;
+            response.Extra.Add(new ExtraAnswer { ExtraQuestionId = question, Value = text });
+        }
     }
+
+    private Task<SurveyTemplate> StandardTemplateAsync(CancellationToken ct) =>
+        db.SurveyTemplates.AsNoTracking().SingleAsync(t => t.Code == SurveyTemplate.StandardCode, ct);
 
     /// <summary>The booking a survey token belongs to, if it held a seat (a cancelled or waiting booking has nothing to rate).</summary>
     private IQueryable<Booking> Attendee(string token) =>

@@ -36,6 +36,7 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
             SurveyBreakdown.ByClass(figures, BreakdownDimension.Month),
             SurveyBreakdown.ByClass(figures, BreakdownDimension.Venue),
             await CanDoAsync(sessions, ct),
+            await ExtraAsync(sessions, ct),
             below,
             await CommentsAsync(below.Select(b => b.SessionId).ToList(), CommentsPerClassBelowTarget, ct));
     }
@@ -161,6 +162,35 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
         }).ToList();
     }
 
+    /// <summary>
+    /// Answers to the courses' added questions, grouped in the database: per choice for a choice question, and all written
+    /// answers of a free-text question together (they are read in the responses export).
+    /// </summary>
+    public async Task<IReadOnlyList<ExtraFigures>> ExtraAsync(IQueryable<ClassSession> sessions, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = sessions.Where(s => s.StartsAtUtc <= now).Select(s => s.Id);
+        var counts = await db.ExtraAnswers
+            .Where(a => db.SurveyResponses.Any(r => r.Id == a.SurveyResponseId && ids.Contains(r.ClassSessionId)))
+            .Join(db.ExtraQuestions, a => a.ExtraQuestionId, q => q.Id, (a, q) => new { a.ExtraQuestionId, Value = q.Choices == null ? null : a.Value })
+            .GroupBy(a => new { a.ExtraQuestionId, a.Value })
+            .Select(g => new { g.Key.ExtraQuestionId, g.Key.Value, Count = g.Count() })
+            .ToListAsync(ct);
+        var questionIds = counts.Select(c => c.ExtraQuestionId).Distinct().ToList();
+        var questions = await db.ExtraQuestions.Where(q => questionIds.Contains(q.Id))
+            .Select(q => new { q.Id, q.Text, q.Order, q.Choices, Course = db.Courses.Where(c => c.Id == q.CourseId).Select(c => c.Title).Single() })
+            .ToListAsync(ct);
+        return [.. questions.OrderBy(q => q.Course, StringComparer.Ordinal).ThenBy(q => q.Order).SelectMany(q =>
+        {
+            var mine = counts.Where(c => c.ExtraQuestionId == q.Id).ToList();
+            var total = mine.Sum(c => c.Count);
+            // Choices in the order they are offered, then any answer no longer offered.
+            var order = (q.Choices ?? "").Split('\n').ToList();
+            return mine.OrderBy(c => c.Value is null ? -1 : order.IndexOf(c.Value) is var i and >= 0 ? i : int.MaxValue)
+                .Select(c => new ExtraFigures(q.Course, q.Text, c.Value ?? "（書いて答える質問）", c.Count, total));
+        })];
+    }
+
     /// <summary>What has come in for one class, by channel, and the tallied count (集計入力).</summary>
     public async Task<(IReadOnlyDictionary<SurveyChannel, int> ByChannel, int Tallied)> ReceivedAsync(int sessionId, CancellationToken ct)
     {
@@ -192,7 +222,13 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
 /// <summary>The dashboard of one fiscal year: the headline, the trend, the venues, the can-do goals and the classes below target.</summary>
 public sealed record SurveyDashboard(
     int FiscalYear, BreakdownRow Total, IReadOnlyList<BreakdownRow> Months, IReadOnlyList<BreakdownRow> Venues,
-    IReadOnlyList<CanDoFigures> CanDo, IReadOnlyList<SessionFigures> BelowTarget, ILookup<int, string> Comments);
+    IReadOnlyList<CanDoFigures> CanDo, IReadOnlyList<ExtraFigures> Extra, IReadOnlyList<SessionFigures> BelowTarget, ILookup<int, string> Comments);
+
+/// <summary>How many gave one answer to a course's added question; written answers are counted together.</summary>
+public sealed record ExtraFigures(string Course, string Question, string Answer, int Count, int QuestionAnswers)
+{
+    public double Share => (double)Count / QuestionAnswers;
+}
 
 /// <summary>One class and what it produced: attendees, forms received, the understanding rate, and Q4.</summary>
 public sealed record SessionFigures(

@@ -46,8 +46,13 @@ public static class SurveyTables
             g.Course, g.Goal, g.Alone, g.WithHelp, g.NotYet, g.Answers, AsPercent(g.AloneShare),
             g.BeforeAnswers == 0 ? null : g.BeforeAnswers, AsPercent(g.BeforeAloneShare)]).ToList());
 
+    public static ReportTable Extra(IReadOnlyList<ExtraFigures> answers, int fiscalYear) => new(
+        $"講座の追加の質問（{FiscalYear.Reiwa(fiscalYear)}）",
+        ["講座", "質問", "答え", "件数", "割合"],
+        answers.Select(a => (IReadOnlyList<object?>)[a.Course, a.Question, a.Answer, a.Count, new Percent(a.Share)]).ToList());
+
     public static readonly IReadOnlyList<string> ResponseColumns =
-        ["回答番号", "教室の日時", "講座", "会場", "回答方法", "理解度", "満足度（1〜5）", "相談できる人", "年代", "端末", "ご意見・ご感想", "回答日時"];
+        ["回答番号", "教室の日時", "講座", "会場", "回答方法", "理解度", "満足度（1〜5）", "相談できる人", "年代", "端末", "ご意見・ご感想", "回答日時", "講座の追加の質問"];
 
     /// <summary>
     /// Every individual response of the classes, streamed in id order so a year of answers is never held in memory.
@@ -64,6 +69,8 @@ public static class SurveyTables
             {
                 r.Id, r.ClassSession.StartsAtUtc, Course = r.ClassSession.Course.Title, Venue = r.ClassSession.Venue.Name, r.Channel,
                 r.Understanding, r.Satisfaction, r.HasSomeoneToAsk, r.AgeBand, r.Device, r.Comment, r.UpdatedAtUtc,
+                Extra = r.Extra.OrderBy(e => e.ExtraQuestionId)
+                    .Select(e => new { Question = db.ExtraQuestions.Where(q => q.Id == e.ExtraQuestionId).Select(q => q.Text).First(), e.Value }).ToList(),
             })
             .AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(ct))
@@ -74,6 +81,7 @@ public static class SurveyTables
                 r.Understanding is { } u ? SurveyLabels.Understanding(u) : null, r.Satisfaction,
                 r.HasSomeoneToAsk switch { true => "いる", false => "いない", null => null },
                 SurveyLabels.AgeBand(r.AgeBand), SurveyLabels.Device(r.Device), r.Comment, JapaneseTime.ToTokyo(r.UpdatedAtUtc),
+                r.Extra.Count == 0 ? null : string.Join(" / ", r.Extra.Select(e => $"{e.Question}: {e.Value}")),
             ];
         }
     }

@@ -499,6 +499,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("SurveyTemplateId")
+                        .HasColumnType("int");
+
                     b.Property<int>("TargetOs")
                         .HasColumnType("int");
 
@@ -520,6 +523,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SurveyTemplateId");
 
                     b.ToTable("Courses");
                 });
@@ -1376,6 +1381,68 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("CanDoAnswers");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ExtraQuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExtraQuestionId", "Value");
+
+                    b.HasIndex("SurveyResponseId", "ExtraQuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExtraAnswers");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(306)
+                        .HasColumnType("nvarchar(306)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Order");
+
+                    b.ToTable("ExtraQuestions");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1489,6 +1556,69 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_SurveyResponses_Satisfaction", "[Satisfaction] IS NULL OR ([Satisfaction] >= 1 AND [Satisfaction] <= 5)");
                         });
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AsksComment")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AsksSatisfaction")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AsksSomeoneToAsk")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CanDoText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("CommentText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SatisfactionText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SomeoneToAskText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UnderstandingText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyTemplates");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
@@ -1640,6 +1770,16 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("Series");
 
                     b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyTemplate", "SurveyTemplate")
+                        .WithMany()
+                        .HasForeignKey("SurveyTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SurveyTemplate");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.LearningGoal", b =>
@@ -1820,6 +1960,30 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraAnswer", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.ExtraQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("ExtraQuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", null)
+                        .WithMany("Extra")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraQuestion", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Course", null)
+                        .WithMany("ExtraQuestions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
@@ -1884,6 +2048,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
+                    b.Navigation("ExtraQuestions");
+
                     b.Navigation("LearningGoals");
                 });
 
@@ -1906,6 +2072,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
                 {
                     b.Navigation("CanDo");
+
+                    b.Navigation("Extra");
                 });
 #pragma warning restore 612, 618
         }

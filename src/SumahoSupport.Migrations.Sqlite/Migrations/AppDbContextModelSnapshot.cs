@@ -474,6 +474,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SurveyTemplateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TargetOs")
                         .HasColumnType("INTEGER");
 
@@ -495,6 +498,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SurveyTemplateId");
 
                     b.ToTable("Courses");
                 });
@@ -1316,6 +1321,64 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.ToTable("CanDoAnswers");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtraQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExtraQuestionId", "Value");
+
+                    b.HasIndex("SurveyResponseId", "ExtraQuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExtraAnswers");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(306)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Order");
+
+                    b.ToTable("ExtraQuestions");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1424,6 +1487,67 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_SurveyResponses_Satisfaction", "[Satisfaction] IS NULL OR ([Satisfaction] >= 1 AND [Satisfaction] <= 5)");
                         });
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksSomeoneToAsk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CanDoText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SatisfactionText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SomeoneToAskText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnderstandingText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyTemplates");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Surveys.UnderstandingTally", b =>
@@ -1573,6 +1697,16 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("Series");
 
                     b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyTemplate", "SurveyTemplate")
+                        .WithMany()
+                        .HasForeignKey("SurveyTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SurveyTemplate");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.LearningGoal", b =>
@@ -1753,6 +1887,30 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraAnswer", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Surveys.ExtraQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("ExtraQuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Surveys.SurveyResponse", null)
+                        .WithMany("Extra")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Surveys.ExtraQuestion", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Course", null)
+                        .WithMany("ExtraQuestions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyFollowUp", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Bookings.Booking", "Booking")
@@ -1817,6 +1975,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SumahoSupport.Core.Classes.Course", b =>
                 {
+                    b.Navigation("ExtraQuestions");
+
                     b.Navigation("LearningGoals");
                 });
 
@@ -1839,6 +1999,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SumahoSupport.Core.Surveys.SurveyResponse", b =>
                 {
                     b.Navigation("CanDo");
+
+                    b.Navigation("Extra");
                 });
 #pragma warning restore 612, 618
         }

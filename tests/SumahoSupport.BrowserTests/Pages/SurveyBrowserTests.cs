@@ -59,5 +59,16 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
         Assert.Contains("中村 ハル", await coordinator.Locator("#follow-ups").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(coordinator);
         await Screenshots.SaveAsync(coordinator, "coordinator-follow-ups");
+
+        // The survey's wording is edited by label.
+        await coordinator.GotoAsync("/Coordinator/SurveyTemplates");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await coordinator.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "標準アンケート" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await coordinator.GetByLabel("Q5 ご意見・ご感想の質問").FillAsync("ひとことどうぞ（書かなくても大丈夫です）。");
+        await Screenshots.SaveAsync(coordinator, "coordinator-survey-template");
+        await coordinator.SubmitAndExpectRedirectAsync(() => coordinator.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保存する" }).ClickAsync(), "**/Coordinator/SurveyTemplates");
+        Assert.Equal("ひとことどうぞ（書かなくても大丈夫です）。",
+            await browser.App.WithDbAsync(db => db.SurveyTemplates.Where(t => t.Code == "standard").Select(t => t.CommentText).SingleAsync()));
     }
 }

@@ -42,7 +42,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
         "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log",
-        "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second");
+        "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second", "survey-template");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -194,6 +194,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "consultation-reassign" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#reassign"),
             "consultation-cancel" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#cancel-consultation"),
             "coordinator-support-log" => (coordinator, "/Coordinator/Consultations/Logs/New", "main form[method=post]"),
+            "survey-template" => (coordinator, "/Coordinator/SurveyTemplates/Edit", "main form[method=post]"),
             "follow-up-link" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: false)}'] form[action*='handler=Link']"),
             "follow-up-second" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: true)}'] form[action*='handler=Second']"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),

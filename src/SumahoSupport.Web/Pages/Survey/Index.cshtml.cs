@@ -45,8 +45,8 @@ public sealed class IndexModel(SurveyService surveys) : PageModel
         var value = Answer?.Trim();
         if (!string.IsNullOrEmpty(value) && !question.Accepts(value))
         {
-            ModelState.AddModelError(nameof(Answer), question.Kind == QuestionKind.Comment
-                ? "ご意見は500文字以内で、記号 < > を使わずにお書きください。"
+            ModelState.AddModelError(nameof(Answer), question.IsFreeText
+                ? "500文字以内で、記号 < > を使わずにお書きください。"
                 : "選びなおしてください。");
             return Page();
         }
@@ -73,18 +73,26 @@ public enum QuestionKind
     CanDoBefore,
     CanDo,
     SomeoneToAsk,
+
+    /// <summary>A question the course added: a choice, or free text.</summary>
+    Extra,
     Comment,
 }
 
-/// <summary>One screen of the survey: what is asked, the choices, and how an answer changes the saved answers.</summary>
-public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(string Value, string Label)> Choices, int GoalId = 0)
+/// <summary>
+/// One screen of the survey: what is asked, the choices, and how an answer changes the saved answers. <see cref="ItemId"/>
+/// is the learning goal of a can-do question, or the course's added question.
+/// </summary>
+public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(string Value, string Label)> Choices, int ItemId = 0)
 {
+    /// <summary>Written answers: the comment, and an added question without choices.</summary>
+    public bool IsFreeText => Kind == QuestionKind.Comment || (Kind == QuestionKind.Extra && Choices.Count == 0);
+
     public static IReadOnlyList<Question> For(SurveyForm form)
     {
         var questions = new List<Question>
         {
-            new(QuestionKind.Understanding, $"「{form.ClassTitle}」の内容は、理解できましたか？",
-            Numbered(Enum.GetValues<Understanding>(), SurveyLabels.Understanding)),
+            new(QuestionKind.Understanding, form.Wording.Understanding, Numbered(Enum.GetValues<Understanding>(), SurveyLabels.Understanding)),
         };
         // Only after 「あまり」「理解できなかった」: asking everyone would make the survey longer for nothing.
         if (form.Answers.Understanding is { } understanding && !understanding.IsUnderstood())
@@ -92,13 +100,11 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
             questions.Add(new(QuestionKind.FollowUp, "もう一度、ひとりずつの「スマホ相談」や教室で、お手伝いさせてください。市からご案内してもよろしいですか？",
                 [("yes", "はい、案内してほしい"), ("no", "いいえ、けっこうです")]));
         }
-        questions.AddRange(
-        [
-            new(QuestionKind.Satisfaction, "教室には満足しましたか？",
-            [
-                ("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満"),
-            ]),
-        ]);
+        if (form.Wording.AsksSatisfaction)
+        {
+            questions.Add(new(QuestionKind.Satisfaction, form.Wording.Satisfaction,
+                [("5", "満足"), ("4", "やや満足"), ("3", "ふつう"), ("2", "やや不満"), ("1", "不満")]));
+        }
         var levels = Numbered(Enum.GetValues<CanDoLevel>(), SurveyLabels.CanDo);
         foreach (var (id, text) in form.Goals)
         {
@@ -110,11 +116,12 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
             }
             else
             {
-                questions.Add(new(QuestionKind.CanDo, $"「{text}」ことが、できるようになりましたか？", levels, id));
+                questions.Add(new(QuestionKind.CanDo, form.Wording.CanDoFor(text), levels, id));
             }
         }
-        questions.Add(new(QuestionKind.SomeoneToAsk, "スマホで困ったときに、相談できる人はいますか？", [("yes", "いる"), ("no", "いない")]));
-        questions.Add(new(QuestionKind.Comment, "ご意見・ご感想があればお書きください（書かなくても大丈夫です）。", []));
+        if (form.Wording.AsksSomeoneToAsk) questions.Add(new(QuestionKind.SomeoneToAsk, form.Wording.SomeoneToAsk, [("yes", "いる"), ("no", "いない")]));
+        questions.AddRange(form.Extras.Select(q => new Question(QuestionKind.Extra, q.Text, [.. q.Choices.Select(c => (c, c))], q.Id)));
+        if (form.Wording.AsksComment) questions.Add(new(QuestionKind.Comment, form.Wording.Comment, []));
         return questions;
     }
 
@@ -127,13 +134,14 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         QuestionKind.Understanding => answers.Understanding is { } u ? ((int)u).ToString(CultureInfo.InvariantCulture) : null,
         QuestionKind.Satisfaction => answers.Satisfaction?.ToString(CultureInfo.InvariantCulture),
         QuestionKind.FollowUp => answers.WantsFollowUp switch { true => "yes", false => "no", null => null },
-        QuestionKind.CanDo => answers.CanDo.TryGetValue(GoalId, out var level) ? ((int)level).ToString(CultureInfo.InvariantCulture) : null,
-        QuestionKind.CanDoBefore => answers.CanDoBefore?.TryGetValue(GoalId, out var before) == true ? ((int)before).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.CanDo => answers.CanDo.TryGetValue(ItemId, out var level) ? ((int)level).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.CanDoBefore => answers.CanDoBefore?.TryGetValue(ItemId, out var before) == true ? ((int)before).ToString(CultureInfo.InvariantCulture) : null,
+        QuestionKind.Extra => answers.Extra?.GetValueOrDefault(ItemId),
         QuestionKind.SomeoneToAsk => answers.HasSomeoneToAsk switch { true => "yes", false => "no", null => null },
         _ => answers.Comment,
     };
 
-    public bool Accepts(string value) => Kind == QuestionKind.Comment
+    public bool Accepts(string value) => IsFreeText
         ? value.Length <= 500 && value.All(c => c is not '<' and not '>' && (!char.IsControl(c) || c is '\r' or '\n'))
         : Choices.Any(c => c.Value == value);
 
@@ -145,6 +153,7 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
         QuestionKind.FollowUp => answers with { WantsFollowUp = value is null ? null : value == "yes" },
         QuestionKind.CanDo => answers with { CanDo = WithGoal(answers.CanDo, value) },
         QuestionKind.CanDoBefore => answers with { CanDoBefore = WithGoal(answers.CanDoBefore ?? new Dictionary<int, CanDoLevel>(), value) },
+        QuestionKind.Extra => answers with { Extra = WithExtra(answers.Extra ?? new Dictionary<int, string>(), value) },
         QuestionKind.SomeoneToAsk => answers with { HasSomeoneToAsk = value is null ? null : value == "yes" },
         _ => answers with { Comment = value },
     };
@@ -152,8 +161,16 @@ public sealed record Question(QuestionKind Kind, string Text, IReadOnlyList<(str
     private Dictionary<int, CanDoLevel> WithGoal(IReadOnlyDictionary<int, CanDoLevel> canDo, string? value)
     {
         var changed = canDo.ToDictionary(c => c.Key, c => c.Value);
-        if (value is null) changed.Remove(GoalId);
-        else changed[GoalId] = (CanDoLevel)int.Parse(value, CultureInfo.InvariantCulture);
+        if (value is null) changed.Remove(ItemId);
+        else changed[ItemId] = (CanDoLevel)int.Parse(value, CultureInfo.InvariantCulture);
+        return changed;
+    }
+
+    private Dictionary<int, string> WithExtra(IReadOnlyDictionary<int, string> extra, string? value)
+    {
+        var changed = extra.ToDictionary(e => e.Key, e => e.Value);
+        if (value is null) changed.Remove(ItemId);
+        else changed[ItemId] = value;
         return changed;
     }
 }

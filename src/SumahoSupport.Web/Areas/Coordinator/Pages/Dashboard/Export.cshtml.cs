@@ -45,6 +45,7 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
         {
             "sessions" => SurveyTables.Sessions(await statistics.SessionFiguresAsync(sessions, ct), fiscalYear),
             "cando" => SurveyTables.CanDo(await statistics.CanDoAsync(sessions, ct), fiscalYear),
+            "extra" => SurveyTables.Extra(await statistics.ExtraAsync(sessions, ct), fiscalYear),
             _ when Enum.TryParse<BreakdownDimension>(View, ignoreCase: true, out var d) && Enum.IsDefined(d) && !int.TryParse(View, out _) =>
                 await BreakdownModel.TableAsync(statistics, fiscalYear, d, ct),
             _ => null,

@@ -29,6 +29,8 @@ public sealed class IndexModel(SurveyStatistics statistics, SurveyFollowUpServic
 
     public ReportTable CanDoTable => SurveyTables.CanDo(Data.CanDo, FiscalYearShown);
 
+    public ReportTable ExtraTable => SurveyTables.Extra(Data.Extra, FiscalYearShown);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Data = await statistics.DashboardAsync(DashboardYear.Resolve(Year, clock), Target, ct);
