@@ -5,9 +5,10 @@ using SumahoSupport.Core.Data;
 namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
-/// Scheduled notices (the day-before reminders, the survey request) go to each booking — of a class or a consultation — once, however many app
-/// instances run the schedule: each booking is claimed by a conditional UPDATE of its own "sent at" column, and the
-/// notice is written in the same transaction as the claim — so a crash leaves it either claimed and queued, or neither.
+/// Scheduled notices (the day-before reminders, the survey request) go to each booking — of a class or a consultation —
+/// once, however many app instances run the schedule: each booking is claimed by a conditional UPDATE of its own "sent
+/// at" column, and the notice is written in the same transaction as the claim — so a crash leaves it either claimed and
+/// queued, or neither.
 /// </summary>
 public static class OncePerBooking
 {

@@ -13,6 +13,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         response.HasMany(r => r.CanDo).WithOne().HasForeignKey(a => a.SurveyResponseId).OnDelete(DeleteBehavior.Cascade);
         response.HasMany(r => r.Extra).WithOne().HasForeignKey(a => a.SurveyResponseId).OnDelete(DeleteBehavior.Cascade);
         response.HasIndex(r => r.TokenHash).IsUnique();
+        response.HasOne<Bookings.Participant>().WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         // The understanding rate is a GROUP BY over these two columns, filtered by session.
         response.HasIndex(r => new { r.ClassSessionId, r.Understanding });
         response.ToTable(t => t.HasCheckConstraint("CK_SurveyResponses_Satisfaction", "[Satisfaction] IS NULL OR ([Satisfaction] >= 1 AND [Satisfaction] <= 5)"));

@@ -7,4 +7,10 @@ public sealed class SurveyOptions
 
     /// <summary>さいたま市's goal: 90% of participants understood their class.</summary>
     public double TargetRate { get; set; } = 0.90;
+
+    /// <summary>
+    /// Off (the default), a web or e-mail answer belongs to its class only. On, the city records whose answer it is, for
+    /// example to see one person's progress over several classes; the survey then says so before the first question.
+    /// </summary>
+    public bool LinkResponsesToParticipants { get; set; }
 }

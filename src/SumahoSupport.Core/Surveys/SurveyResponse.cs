@@ -6,7 +6,8 @@ namespace SumahoSupport.Core.Surveys;
 /// <summary>
 /// アンケート: one participant's answers about one class, from the web form, the e-mail link or a paper form typed in.
 /// Anonymous by default: it belongs to the session, carries only the age band and device for the drill-downs, and is
-/// found again only through the hash of its token — not through the person.
+/// found again only through the hash of its token — not through the person, unless the city turns linking on
+/// (<see cref="SurveyOptions.LinkResponsesToParticipants"/>).
 /// </summary>
 public sealed class SurveyResponse
 {
@@ -18,6 +19,9 @@ public sealed class SurveyResponse
     public string? TokenHash { get; set; }
 
     public SurveyChannel Channel { get; set; }
+
+    /// <summary>Whose answer it is — set only while the city links responses to participants; null otherwise and on paper.</summary>
+    public int? ParticipantId { get; set; }
 
     /// <summary>Q1 理解度 on the 4-point scale; null when left blank.</summary>
     public Understanding? Understanding { get; set; }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
@@ -39,7 +40,7 @@ public sealed record ExtraQuestionView(int Id, string Text, IReadOnlyList<string
 public sealed record SurveyForm(
     SurveyFormState State, string ClassTitle, DateTime StartsAtUtc, DateTime EndsAtUtc,
     IReadOnlyList<(int Id, string Text)> Goals, SurveyAnswers Answers, bool AsksCanDoBefore,
-    SurveyWording Wording, IReadOnlyList<ExtraQuestionView> Extras);
+    SurveyWording Wording, IReadOnlyList<ExtraQuestionView> Extras, bool LinkedToParticipant);
 
 public enum SurveyFormState
 {
@@ -60,7 +61,8 @@ public enum SubmitResult
 /// Collects answers through every channel into <see cref="SurveyResponse"/>: the QR/e-mail link (one response per
 /// token; submitting again edits it until the survey closes), paper forms typed in one by one, and tallies.
 /// </summary>
-public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, OutboxSignal outbox)
+public sealed class SurveyService(
+    AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, OutboxSignal outbox, IOptions<SurveyOptions> options)
 {
     /// <summary>A survey stays open this long after its class ends.</summary>
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
@@ -94,14 +96,15 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
             : Now > booking.EndsAtUtc + OpenAfterClass ? SurveyFormState.Closed
             : SurveyFormState.Open;
         return new SurveyForm(state, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.Goals.Select(g => (g.Id, g.Text)).ToList(), answers, booking.AsksCanDoBefore,
-            SurveyWording.From(template, booking.Title), [.. booking.Extras.Select(q => new ExtraQuestionView(q.Id, q.Text, q.ChoiceList))]);
+            SurveyWording.From(template, booking.Title), [.. booking.Extras.Select(q => new ExtraQuestionView(q.Id, q.Text, q.ChoiceList))],
+            options.Value.LinkResponsesToParticipants);
     }
 
     public async Task<SubmitResult> SubmitAsync(string? token, SurveyAnswers answers, SurveyChannel channel, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return SubmitResult.UnknownToken;
         var booking = await Attendee(token)
-            .Select(b => new { b.Id, b.Code, b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.Participant.AgeBand, b.Participant.Device })
+            .Select(b => new { b.Id, b.Code, b.ClassSessionId, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ParticipantId, b.Participant.AgeBand, b.Participant.Device })
             .SingleOrDefaultAsync(ct);
         if (booking is null) return SubmitResult.UnknownToken;
         if (Now < booking.StartsAtUtc || Now > booking.EndsAtUtc + OpenAfterClass) return SubmitResult.Closed;
@@ -117,6 +120,8 @@ public sealed class SurveyService(AppDbContext db, TimeProvider clock, AuditLog 
         await ApplyAsync(response, answers, booking.CourseId, ct);
         // Only a token answer can be followed up: it alone says who answered, and only with the consent it carries.
         response.WantsFollowUp = answers.Understanding is { } u && !u.IsUnderstood() ? answers.WantsFollowUp : null;
+        // Linked only while the city has linking on; an answer edited after it was turned off becomes anonymous again.
+        response.ParticipantId = options.Value.LinkResponsesToParticipants ? booking.ParticipantId : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());

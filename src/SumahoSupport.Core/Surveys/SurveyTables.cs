@@ -52,7 +52,7 @@ public static class SurveyTables
         answers.Select(a => (IReadOnlyList<object?>)[a.Course, a.Question, a.Answer, a.Count, new Percent(a.Share)]).ToList());
 
     public static readonly IReadOnlyList<string> ResponseColumns =
-        ["回答番号", "教室の日時", "講座", "会場", "回答方法", "理解度", "満足度（1〜5）", "相談できる人", "年代", "端末", "ご意見・ご感想", "回答日時", "講座の追加の質問"];
+        ["回答番号", "教室の日時", "講座", "会場", "回答方法", "理解度", "満足度（1〜5）", "相談できる人", "年代", "端末", "ご意見・ご感想", "回答日時", "講座の追加の質問", "回答者（連携しているとき）"];
 
     /// <summary>
     /// Every individual response of the classes, streamed in id order so a year of answers is never held in memory.
@@ -69,6 +69,7 @@ public static class SurveyTables
             {
                 r.Id, r.ClassSession.StartsAtUtc, Course = r.ClassSession.Course.Title, Venue = r.ClassSession.Venue.Name, r.Channel,
                 r.Understanding, r.Satisfaction, r.HasSomeoneToAsk, r.AgeBand, r.Device, r.Comment, r.UpdatedAtUtc,
+                Participant = r.ParticipantId == null ? null : db.Participants.Where(p => p.Id == r.ParticipantId).Select(p => p.Name + "（" + p.Kana + "）").First(),
                 Extra = r.Extra.OrderBy(e => e.ExtraQuestionId)
                     .Select(e => new { Question = db.ExtraQuestions.Where(q => q.Id == e.ExtraQuestionId).Select(q => q.Text).First(), e.Value }).ToList(),
             })
@@ -81,7 +82,7 @@ public static class SurveyTables
                 r.Understanding is { } u ? SurveyLabels.Understanding(u) : null, r.Satisfaction,
                 r.HasSomeoneToAsk switch { true => "いる", false => "いない", null => null },
                 SurveyLabels.AgeBand(r.AgeBand), SurveyLabels.Device(r.Device), r.Comment, JapaneseTime.ToTokyo(r.UpdatedAtUtc),
-                r.Extra.Count == 0 ? null : string.Join(" / ", r.Extra.Select(e => $"{e.Question}: {e.Value}")),
+                r.Extra.Count == 0 ? null : string.Join(" / ", r.Extra.Select(e => $"{e.Question}: {e.Value}")), r.Participant,
             ];
         }
     }

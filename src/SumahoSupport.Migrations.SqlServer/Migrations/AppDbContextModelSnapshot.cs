@@ -1528,6 +1528,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<bool?>("HasSomeoneToAsk")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("int");
 
@@ -1545,6 +1548,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -2024,6 +2029,11 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasForeignKey("ClassSessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ClassSession");
                 });

@@ -1460,6 +1460,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<bool?>("HasSomeoneToAsk")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Satisfaction")
                         .HasColumnType("INTEGER");
 
@@ -1477,6 +1480,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -1951,6 +1956,11 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasForeignKey("ClassSessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SumahoSupport.Core.Bookings.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ClassSession");
                 });

@@ -30,15 +30,10 @@ public sealed class ConsultationCallListTests(AppFactory app) : IClassFixture<Ap
         var phoneOnly = await app.BookConsultationAsync(schedule.Id, JapaneseTime.ToUtc(tomorrow.ToDateTime(new TimeOnly(14, 30))), TestData.Resident(kana: "でんわ のみ"));
         app.Clock.SetUtcNow(new DateTimeOffset(JapaneseTime.ToUtc(day.ToDateTime(new TimeOnly(9, 59))), TimeSpan.Zero));
 
-        async Task<int> RunAsync()
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(default);
-        }
-        Assert.Equal(0, await RunAsync());
+        Assert.Equal(0, await app.SendRemindersAsync());
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(2, await RunAsync());
-        Assert.Equal(0, await RunAsync());
+        Assert.Equal(2, await app.SendRemindersAsync());
+        Assert.Equal(0, await app.SendRemindersAsync());
 
         var reminder = Assert.Single(await app.OutboxAsync(), m => m.Kind == "consultation-reminder");
         Assert.Equal(("consult-remind@example.jp", null), (reminder.ToAddress, reminder.CalendarMethod));

@@ -68,6 +68,13 @@ public static class TestData
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
 
     /// <summary>Sends everything due in the outbox, as the background dispatcher would.</summary>
+    /// <summary>One run of the day-before reminder job, as the reminder host runs it every minute.</summary>
+    public static async Task<int> SendRemindersAsync(this AppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(default);
+    }
+
     public static async Task<DispatchResult> DispatchMailAsync(this AppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();

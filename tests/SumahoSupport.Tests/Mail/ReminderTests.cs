@@ -33,16 +33,10 @@ public sealed class ReminderTests(AppFactory app) : IClassFixture<AppFactory>
         var withEmail = Assert.IsType<SumahoSupport.Core.Bookings.BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(email: "remind@example.jp")));
         var phoneOnly = Assert.IsType<SumahoSupport.Core.Bookings.BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
 
-        async Task<int> RunAsync()
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(default);
-        }
-
-        Assert.Equal(0, await RunAsync());
+        Assert.Equal(0, await app.SendRemindersAsync());
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(2, await RunAsync());
-        Assert.Equal(0, await RunAsync());
+        Assert.Equal(2, await app.SendRemindersAsync());
+        Assert.Equal(0, await app.SendRemindersAsync());
 
         var reminder = (await app.OutboxAsync()).Single(m => m.Kind == "reminder" && m.ToAddress == "remind@example.jp");
         Assert.StartsWith("【みどり市】明日はスマホ教室の日です", reminder.Title, StringComparison.Ordinal);
