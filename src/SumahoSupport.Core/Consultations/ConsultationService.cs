@@ -187,6 +187,12 @@ public sealed class ConsultationService(
                 db.ChangeTracker.Clear();
                 continue;
             }
+            if (await OverlapsAnotherAsync(booking, ct))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
             audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
             await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
             await db.SaveChangesAsync(ct);
@@ -267,6 +273,12 @@ public sealed class ConsultationService(
             db.ChangeTracker.Clear();
             return ReassignResult.Busy;
         }
+        if (await OverlapsAnotherAsync(booking, ct))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return ReassignResult.Busy;
+        }
         audit.Record("consultation.reassigned", nameof(ConsultationBooking), code, $"supporter={previous}->{supporterId}");
         await notifier.ConsultationAsync(booking.Id, ConsultationNotice.SupporterChanged, ct, reason: "担当が別の支援員に替わりました", previousSupporterId: previous);
         await db.SaveChangesAsync(ct);
@@ -274,6 +286,17 @@ public sealed class ConsultationService(
         outbox.Notify();
         return ReassignResult.Changed;
     }
+
+    /// <summary>
+    /// Checked inside the transaction, after the row is written: whether the booking's supporter has another active
+    /// consultation overlapping it. The unique index catches the same start; this catches slots of different grids (a
+    /// 10:00 and a 10:15 slot of two schedules) booked at the same moment — the later writer sees the earlier one, or
+    /// waits for it, and gives way.
+    /// </summary>
+    private Task<bool> OverlapsAnotherAsync(ConsultationBooking booking, CancellationToken ct) =>
+        db.ConsultationBookings.AnyAsync(b => b.Id != booking.Id && b.SupporterId == booking.SupporterId
+            && (b.Status == ConsultationStatus.Confirmed || b.Status == ConsultationStatus.Attended)
+            && b.StartsAtUtc < booking.EndsAtUtc && b.EndsAtUtc > booking.StartsAtUtc, ct);
 
     /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
     public async Task<int> AddScheduleAsync(ConsultationSchedule schedule, CancellationToken ct)

@@ -122,7 +122,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
     [Fact]
     public async Task ASupporterIsNeverBookedTwice_EvenFromTwoSchedulesAtTheSameTime()
     {
-        var (date, venue) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 4);
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 4);
         var atVenue = await app.AddConsultationDayAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5);
         var byPhone = await app.AddConsultationDayAsync(date, new TimeOnly(14, 0), new TimeOnly(14, 30), bufferMinutes: 0, parallel: 5, mode: ConsultationMode.Phone);
         var only = await app.AddHelperAsync("唯一 支援", date.DayOfWeek, 13 * 60, 17 * 60, android: true, iPhone: true);
@@ -134,7 +134,25 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Single(results.OfType<ConsultationResult.Booked>());
         Assert.Equal(11, results.OfType<ConsultationResult.Taken>().Count());
         Assert.Equal(only, await app.WithDbAsync(db => db.ConsultationBookings.Where(b => b.StartsAtUtc == start).Select(b => b.SupporterId!.Value).SingleAsync()));
-        Assert.NotEqual(0, venue);
+    }
+
+    [Fact]
+    public async Task ASupporterIsNeverBookedTwice_ForOverlappingSlotsThatStartAtDifferentTimes()
+    {
+        // Two grids a quarter of an hour apart: 10:00–10:30 at the venue and 10:15–10:45 by phone, one supporter for both.
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 5);
+        var atVenue = await app.AddConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30), parallel: 5);
+        var byPhone = await app.AddConsultationDayAsync(date, new TimeOnly(10, 15), new TimeOnly(10, 45), parallel: 5, mode: ConsultationMode.Phone);
+        var only = await app.AddHelperAsync("重複 防止", date.DayOfWeek, 9 * 60, 12 * 60);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(
+            new ConsultationRequest(i % 2 == 0 ? atVenue.Id : byPhone.Id, JapaneseTime.ToUtc(date.ToDateTime(i % 2 == 0 ? new TimeOnly(10, 0) : new TimeOnly(10, 15))),
+                TestData.Resident(), ["line"], null), BookingChannel.Phone, default))));
+
+        Assert.Single(results.OfType<ConsultationResult.Booked>());
+        Assert.Equal(11, results.OfType<ConsultationResult.Taken>().Count());
+        var day = (From: JapaneseTime.ToUtc(date.ToDateTime(TimeOnly.MinValue)), Until: JapaneseTime.ToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ConsultationBookings.CountAsync(b => b.SupporterId == only && b.StartsAtUtc >= day.From && b.StartsAtUtc < day.Until)));
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public sealed class SurveyFollowUpTests(AppFactory app) : IClassFixture<AppFacto
             Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
             Assert.Equal(message, (await Forms.ParseAsync(refused)).QuerySelector("#Code-error")!.TextContent);
         }
-        var repeatSession = await app.CreateSessionAsync(capacity: 10, startsIn: TimeSpan.FromDays(2));
+        // The repeat class is after the consultation (a week or so ahead).
+        var repeatSession = await app.CreateSessionAsync(capacity: 10, startsIn: TimeSpan.FromDays(12));
         var repeat = await BookAsync(repeatSession, TestData.Resident(phone: mailPhone, kana: "めーる あり", email: "follow@example.jp"));
         using (var linked = await coordinator.SubmitFormAsync("/Coordinator/FollowUps", new Dictionary<string, string> { ["Code"] = repeat.Code.ToLowerInvariant() }, mailRow))
             Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
@@ -89,25 +90,31 @@ public sealed class SurveyFollowUpTests(AppFactory app) : IClassFixture<AppFacto
         using (var linked = await coordinator.SubmitFormAsync("/Coordinator/FollowUps", new Dictionary<string, string> { ["Code"] = consultation }, callRow + " form[action*='handler=Link']"))
             Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
 
-        // After the consultation the coordinator records what the resident said; a blank choice is asked again.
-        var second = callRow + " form[action*='handler=Second']";
-        using (var blank = await coordinator.SubmitFormAsync("/Coordinator/FollowUps", new Dictionary<string, string> { ["Second"] = "" }, second))
+        // The follow-up page takes the second answer too (asked on the phone); a blank choice is asked again.
+        using (var blank = await coordinator.SubmitFormAsync("/Coordinator/FollowUps", new Dictionary<string, string> { ["Second"] = "" }, callRow + " form[action*='handler=Second']"))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, blank.StatusCode);
             Assert.Equal("2回目の理解度を選んでください。", (await Forms.ParseAsync(blank)).QuerySelector("#Second-error")!.TextContent);
         }
-        using (var recorded = await coordinator.SubmitFormAsync("/Coordinator/FollowUps", new Dictionary<string, string> { ["Second"] = "NotReallyUnderstood" }, second))
-            Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        // After the consultation its 相談記録 asks the same question as the survey, and the answer is the second one.
+        app.Clock.Advance(TimeSpan.FromDays(12) + TimeSpan.FromHours(3));
+        using var __ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var logForm = $"/Coordinator/Consultations/Logs/New?booking={consultation}";
+        Assert.Contains("「はじめてのスマホ", (await coordinator.GetDocumentAsync(logForm)).QuerySelector("#second-understanding legend")!.TextContent, StringComparison.Ordinal);
+        using (var logged = await coordinator.SubmitFormAsync(logForm, new Dictionary<string, string>
+        {
+            ["Input.Minutes"] = "30", ["Input.Resolution"] = "Partly", ["Input.SecondUnderstanding"] = "NotReallyUnderstood",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
 
         // The repeat class's own survey is the other's second answer.
-        app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(3));
         await AnswerAsync(resident, repeat, 1, "1");
         var after = await app.WithDbAsync(db => db.SurveyFollowUps.AsNoTracking().Include(f => f.Booking).ToDictionaryAsync(f => f.Booking.Code));
         Assert.Equal((FollowUpStatus.Completed, Understanding.WellUnderstood), (after[byMail.Code].Status, after[byMail.Code].SecondUnderstanding!.Value));
         Assert.Equal((FollowUpStatus.Completed, Understanding.NotReallyUnderstood), (after[byCall.Code].Status, after[byCall.Code].SecondUnderstanding!.Value));
 
         // 3 offered, 1 withdrawn; 2 followed up, both answered again, 1 understood.
-        using var __ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
         var classYear = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
         var fiscalYear = FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(classYear)));
         var dashboard = await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}");

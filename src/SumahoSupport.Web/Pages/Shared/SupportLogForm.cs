@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Consultations;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Surveys;
 using SumahoSupport.Web.Validation;
 
 namespace SumahoSupport.Web.Pages.Shared;
@@ -18,6 +21,26 @@ public interface ISupportLogForm
 
     /// <summary>The note looked like a number; the writer must confirm before it is saved.</summary>
     bool AskAboutDigits { get; }
+
+    /// <summary>The consultation is a 理解度フォロー: the class the resident did not understand, to ask about again.</summary>
+    FollowUpAsked? FollowUp { get; }
+}
+
+/// <summary>A follow-up consultation's open 理解度フォロー, and the class it is about.</summary>
+public sealed record FollowUpAsked(int Id, string ClassTitle)
+{
+    /// <summary>The arranged follow-up this consultation belongs to, if any.</summary>
+    public static async Task<FollowUpAsked?> ForAsync(AppDbContext db, string? bookingCode, CancellationToken ct) =>
+        bookingCode is null ? null : await db.SurveyFollowUps.AsNoTracking()
+            .Where(f => f.ConsultationBooking != null && f.ConsultationBooking.Code == bookingCode && f.Status == FollowUpStatus.Arranged)
+            .Select(f => new FollowUpAsked(f.Id, f.Booking.ClassSession.Course.Title))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Keeps the resident's answer as the follow-up's second answer, when one was given.</summary>
+    public async Task RecordAsync(SurveyFollowUpService followUps, Understanding? answer, CancellationToken ct)
+    {
+        if (answer is { } given && Enum.IsDefined(given)) await followUps.RecordSecondAnswerAsync(Id, given, ct);
+    }
 }
 
 /// <summary>What the 相談記録 form posts, and the checks both pages make before <see cref="SupportLogService"/>.</summary>
@@ -46,6 +69,10 @@ public sealed class SupportLogInput
     public string? Note { get; set; }
 
     public bool NoteHasNoSecrets { get; set; }
+
+    /// <summary>For a 理解度フォロー: the resident's answer, after the consultation, about the class they did not understand.</summary>
+    [EnumDataType(typeof(Understanding), ErrorMessage = "理解度を選び直してください。")]
+    public Understanding? SecondUnderstanding { get; set; }
 
     /// <summary>Adds the form's own errors; returns whether the note must be confirmed because of a digit run.</summary>
     public bool Validate(ModelStateDictionary state, bool walkIn, IReadOnlyList<(int Id, string Name)> venues)

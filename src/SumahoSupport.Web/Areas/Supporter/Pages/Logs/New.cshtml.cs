@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Surveys;
 using SumahoSupport.Web.Pages.Shared;
 
 namespace SumahoSupport.Web.Areas.Supporter.Pages.Logs;
@@ -11,7 +12,7 @@ namespace SumahoSupport.Web.Areas.Supporter.Pages.Logs;
 /// 相談記録の入力: for a booked consultation (its place and topics filled in) or a walk-in. A note with a run of digits is
 /// sent back once with a warning, because passwords and card numbers must never be written down.
 /// </summary>
-public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageModel, ISupportLogForm
+public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps) : PageModel, ISupportLogForm
 {
     [BindProperty(SupportsGet = true, Name = "booking")] public string? BookingCode { get; set; }
 
@@ -24,6 +25,8 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
     public bool AskAboutDigits { get; private set; }
 
     public bool IsWalkIn => Booking is null;
+
+    public FollowUpAsked? FollowUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -46,6 +49,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
             ModelState.AddModelError(string.Empty, SupportLogInput.Refusal(result));
             return Page();
         }
+        if (FollowUp is not null) await FollowUp.RecordAsync(followUps, Input.SecondUnderstanding, ct);
         TempData["StatusMessage"] = "相談記録を保存しました。ありがとうございました。";
         return RedirectToPage("Index");
     }
@@ -58,6 +62,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
         Booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == BookingCode && b.SupporterId == me)
             .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Venue == null ? ConsultationService.ModeName(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics))
             .SingleOrDefaultAsync(ct);
+        FollowUp = await FollowUpAsked.ForAsync(db, Booking?.Code, ct);
         return Booking is not null;
     }
 

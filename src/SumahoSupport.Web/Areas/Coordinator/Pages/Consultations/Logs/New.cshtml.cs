@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Web.Pages.Shared;
 
@@ -12,7 +13,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations.Logs;
 /// A coordinator writes a 相談記録 for a supporter who does not use the app: a walk-in at the counter or a 相談会 (with
 /// who helped), or a booked consultation (its supporter is already known).
 /// </summary>
-public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageModel, ISupportLogForm
+public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps) : PageModel, ISupportLogForm
 {
     private static readonly SupporterStatus[] Helping = [SupporterStatus.Trainee, SupporterStatus.Certified, SupporterStatus.Lead];
 
@@ -32,6 +33,8 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
     public bool AskAboutDigits { get; private set; }
 
     public bool IsWalkIn => Booking is null;
+
+    public FollowUpAsked? FollowUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -54,6 +57,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
             ModelState.AddModelError(string.Empty, SupportLogInput.Refusal(result));
             return Page();
         }
+        if (FollowUp is not null) await FollowUp.RecordAsync(followUps, Input.SecondUnderstanding, ct);
         TempData["StatusMessage"] = "相談記録を保存しました。";
         return Booking is null ? RedirectToPage("Index") : RedirectToPage("/Consultations/Show", new { code = Booking.Code });
     }
@@ -69,6 +73,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs) : PageMode
             .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc,
                 b.Schedule.Venue == null ? ConsultationService.ModeName(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics, b.SupporterId, b.Supporter!.Name))
             .SingleOrDefaultAsync(ct);
+        FollowUp = await FollowUpAsked.ForAsync(db, Booking?.Code, ct);
         return Booking is not null;
     }
 
