@@ -77,12 +77,31 @@ public sealed class SurveyTemplateTests(AppFactory app) : IClassFixture<AppFacto
             Assert.Equal(status, response.StatusCode);
         }
 
-        // Counted on the dashboard (one 「長い」, one written answer) and listed in the responses export.
-        var fiscalYear = FiscalYear.Of(Core.Text.JapaneseTime.TodayInTokyo(app.Clock));
+        // A paper form of the same class: the choice by its number (full width too), the written answer as written.
         using var __ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var paperUrl = $"/Coordinator/Classes/{session}/Surveys";
+        var paperForm = await coordinator.GetDocumentAsync(paperUrl);
+        Assert.Equal("追加1「教室の時間の長さはどうでしたか？」（1 ちょうどよい・2 長い・3 短い）", paperForm.QuerySelector("label[for='Paper_Extra_0__Value']")!.TextContent);
+        using (var wrong = await coordinator.SubmitFormAsync(paperUrl, new Dictionary<string, string> { ["Paper.Understanding"] = "1", ["Paper.Extra[0].Value"] = "9" }, "form[action*='handler=Paper']"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+            Assert.Equal("「教室の時間の長さはどうでしたか？」は 1〜3 の数字で入力してください。", (await Forms.ParseAsync(wrong)).QuerySelector("#Paper_Extra_0__Value-error")!.TextContent);
+        }
+        using (var paper = await coordinator.SubmitFormAsync(paperUrl, new Dictionary<string, string>
+        {
+            ["Paper.Understanding"] = "1", ["Paper.Extra[0].Value"] = "１", ["Paper.Extra[1].Value"] = "動画の撮り方",
+        }, "form[action*='handler=Paper']"))
+            Assert.Equal(HttpStatusCode.Redirect, paper.StatusCode);
+
+        // Counted on the dashboard (one 「ちょうどよい」 on paper, one 「長い」 on the web; two written answers) and listed in the export.
+        var fiscalYear = FiscalYear.Of(Core.Text.JapaneseTime.TodayInTokyo(app.Clock));
         var dashboard = await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}");
         var rows = dashboard.QuerySelectorAll("#extra tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
-        Assert.Equal([$"{course.Title}|教室の時間の長さはどうでしたか？|長い|1|100.0%", $"{course.Title}|一番役に立ったことは何ですか？|（書いて答える質問）|1|100.0%"], rows);
+        Assert.Equal(
+        [
+            $"{course.Title}|教室の時間の長さはどうでしたか？|ちょうどよい|1|50.0%", $"{course.Title}|教室の時間の長さはどうでしたか？|長い|1|50.0%",
+            $"{course.Title}|一番役に立ったことは何ですか？|（書いて答える質問）|2|100.0%",
+        ], rows);
         var csv = await coordinator.GetStringAsync($"/Coordinator/Dashboard/Export?fy={fiscalYear}&view=responses&format=csv");
         Assert.Contains("教室の時間の長さはどうでしたか？: 長い / 一番役に立ったことは何ですか？: 写真の送り方", csv, StringComparison.Ordinal);
 
@@ -90,7 +109,7 @@ public sealed class SurveyTemplateTests(AppFactory app) : IClassFixture<AppFacto
         using (var removed = await coordinator.SubmitFormAsync(courseUrl, new Dictionary<string, string> { ["Input.ExtraQuestions"] = "教室の時間の長さはどうでしたか？｜ちょうどよい／長い／短い" }))
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal("質問 1 / 7", (await resident.GetDocumentAsync($"/Survey/{token}")).QuerySelector(".survey-progress")!.TextContent);
-        Assert.Equal(2, (await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}")).QuerySelectorAll("#extra tbody tr").Length);
+        Assert.Equal(3, (await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}")).QuerySelectorAll("#extra tbody tr").Length);
         Assert.Equal(1, await app.WithDbAsync(db => db.ExtraQuestions.CountAsync(q => q.CourseId == course.Id && q.Retired)));
         Assert.Equal("教室の時間の長さはどうでしたか？｜ちょうどよい／長い／短い",
             (await coordinator.GetDocumentAsync(courseUrl)).QuerySelector("#Input_ExtraQuestions")!.TextContent.Trim());

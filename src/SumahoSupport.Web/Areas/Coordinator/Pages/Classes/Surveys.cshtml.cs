@@ -25,6 +25,12 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
 
     public IReadOnlyList<(int Id, string Text)> Goals { get; private set; } = [];
 
+    /// <summary>The course's own questions, in the order its survey asks them.</summary>
+    public IReadOnlyList<ExtraQuestionView> Extras { get; private set; } = [];
+
+    /// <summary>The question an added-question box belongs to, for the label beside it.</summary>
+    public ExtraQuestionView? ExtraQuestion(int questionId) => Extras.FirstOrDefault(q => q.Id == questionId);
+
     /// <summary>The course asks whether they could do each goal before the class, too.</summary>
     public bool AsksCanDoBefore { get; private set; }
 
@@ -46,6 +52,7 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
         Paper.CanDo = Goals.SelectMany(g => AsksCanDoBefore
             ? new[] { new CanDoBox { GoalId = g.Id, Before = true }, new CanDoBox { GoalId = g.Id } }
             : [new CanDoBox { GoalId = g.Id }]).ToList();
+        Paper.Extra = Extras.Select(q => new ExtraBox { QuestionId = q.Id }).ToList();
         Tally = TallyInput.From(await TalliesAsync(id, ct));
         return Page();
     }
@@ -56,13 +63,14 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
         if (!CanEnter) ModelState.AddModelError(string.Empty, "この教室はまだ始まっていないか、中止されたため、アンケートを入力できません。");
         if (Paper.CanDo.Any(box => Goals.All(g => g.Id != box.GoalId) || (box.Before && !AsksCanDoBefore)))
             ModelState.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
+        var extra = Paper.ExtraAnswers(Extras, ModelState);
         if (!ModelState.IsValid)
         {
             Tally = TallyInput.From(await TalliesAsync(id, ct));
             return Page();
         }
 
-        await surveys.EnterPaperAsync(id, Paper.ToAnswers(), (AgeBand)(Paper.AgeBand ?? 0), Paper.DeviceType, ct);
+        await surveys.EnterPaperAsync(id, Paper.ToAnswers() with { Extra = extra }, (AgeBand)(Paper.AgeBand ?? 0), Paper.DeviceType, ct);
         var entered = await db.SurveyResponses.CountAsync(r => r.ClassSessionId == id && r.Channel == SurveyChannel.Paper, ct);
         TempData["StatusMessage"] = $"紙のアンケートを1枚入力しました（この教室の紙の回答 {entered}枚）。続けて次の用紙を入力できます。";
         // No #fragment here: a page opened at a fragment ignores autofocus, and the cursor must be back on the first box.
@@ -97,6 +105,9 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
                 .ToListAsync(ct))
             .Select(g => (g.Id, g.Text)).ToList();
         AsksCanDoBefore = await db.ClassSessions.Where(s => s.Id == id).Select(s => s.Course.AsksCanDoBefore).SingleAsync(ct);
+        Extras = (await db.ExtraQuestions.AsNoTracking().Where(q => !q.Retired && db.ClassSessions.Any(s => s.Id == id && s.CourseId == q.CourseId))
+                .OrderBy(q => q.Order).ToListAsync(ct))
+            .Select(q => new ExtraQuestionView(q.Id, q.Text, q.ChoiceList)).ToList();
         (Received, Tallied) = await statistics.ReceivedAsync(id, ct);
         Attendees = await db.Bookings.CountAsync(b => b.ClassSessionId == id && b.Status == BookingStatus.Attended, ct);
         return true;
@@ -115,6 +126,31 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
 
         /// <summary>Q3, one box per learning goal of the course.</summary>
         public List<CanDoBox> CanDo { get; set; } = [];
+
+        /// <summary>The course's own questions: the number of the answer, or what was written.</summary>
+        public List<ExtraBox> Extra { get; set; } = [];
+
+        /// <summary>The added questions' answers as the survey keeps them (the chosen answer's words), or errors on the boxes.</summary>
+        public Dictionary<int, string> ExtraAnswers(IReadOnlyList<ExtraQuestionView> questions, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+        {
+            var answers = new Dictionary<int, string>();
+            for (var i = 0; i < Extra.Count; i++)
+            {
+                var box = Extra[i];
+                if (questions.FirstOrDefault(q => q.Id == box.QuestionId) is not { } question)
+                {
+                    state.AddModelError(string.Empty, "この講座にない項目が送られました。画面を開き直してください。");
+                    continue;
+                }
+                var value = box.Value?.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+                if (string.IsNullOrEmpty(value)) continue;
+                if (question.Choices.Count == 0) answers[question.Id] = value;
+                else if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= question.Choices.Count)
+                    answers[question.Id] = question.Choices[number - 1];
+                else state.AddModelError($"Paper.Extra[{i}].Value", $"「{question.Text}」は 1〜{question.Choices.Count} の数字で入力してください。");
+            }
+            return answers;
+        }
 
         [Range(1, 2, ErrorMessage = "相談できる人は 1（いる）か 2（いない）で入力してください。")]
         [Display(Name = "Q4 相談できる人（1 いる・2 いない）")]
@@ -149,6 +185,16 @@ public sealed class SurveysModel(AppDbContext db, SurveyService surveys, SurveyS
 
         private Dictionary<int, CanDoLevel> Levels(bool before) =>
             CanDo.Where(c => c.Level is not null && c.Before == before).DistinctBy(c => c.GoalId).ToDictionary(c => c.GoalId, c => (CanDoLevel)c.Level!.Value);
+    }
+
+    /// <summary>One of the course's added questions on paper: the answer's number for a choice, the words for a written one.</summary>
+    public sealed class ExtraBox
+    {
+        public int QuestionId { get; set; }
+
+        [StringLength(Core.Surveys.ExtraQuestion.MaxAnswerLength, ErrorMessage = "答えは500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "追加の質問の答え")]
+        public string? Value { get; set; }
     }
 
     /// <summary>Q3 for one learning goal: 1 ひとりでできる, 2 手伝いがあればできる, 3 まだできない.</summary>
