@@ -40,10 +40,10 @@ public static class Labels
 
     public static string Conflict(CandidateConflict conflict) => conflict switch
     {
-        CandidateConflict.None => "おすすめ",
-        CandidateConflict.Busy => "同じ時間に別の担当（教室・相談）あり",
-        CandidateConflict.DayOff => "休みの日",
-        CandidateConflict.NotUsuallyFree => "活動できる時間の外",
+        CandidateConflict.None => Availability(TimeConflict.None, knowsDevice: true),
+        CandidateConflict.Busy => Availability(TimeConflict.Busy, knowsDevice: true),
+        CandidateConflict.DayOff => Availability(TimeConflict.DayOff, knowsDevice: true),
+        CandidateConflict.NotUsuallyFree => Availability(TimeConflict.NotUsuallyFree, knowsDevice: true),
         CandidateConflict.WrongDevice => "この講座の機種に未対応",
         CandidateConflict.NeedsMentor => "研修中（先に認定支援員が必要）",
         _ => conflict.ToString(),

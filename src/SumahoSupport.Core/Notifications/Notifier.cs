@@ -223,12 +223,11 @@ public sealed class Notifier(
         }
         else if (booking.Email is null && notice is ConsultationNotice.Reminder or ConsultationNotice.CancelledByCity)
         {
-            db.CallTasks.Add(new CallTask
+            AddCall(new CallTask
             {
                 ConsultationBookingId = booking.Id,
                 Reason = notice == ConsultationNotice.Reminder ? CallReason.Reminder : CallReason.Cancelled,
                 Note = notice == ConsultationNotice.Reminder ? null : string.IsNullOrEmpty(reason) ? "スマホ相談が取り消されました" : $"取り消しの理由: {reason}",
-                CreatedAtUtc = Now,
             });
         }
 
@@ -279,7 +278,14 @@ public sealed class Notifier(
     }
 
     private void AddCall(int bookingId, CallReason reason, string? note) =>
-        db.CallTasks.Add(new CallTask { BookingId = bookingId, Reason = reason, Note = note, CreatedAtUtc = Now });
+        AddCall(new CallTask { BookingId = bookingId, Reason = reason, Note = note });
+
+    /// <summary>A call on the 電話連絡リスト, about a class booking or a consultation booking.</summary>
+    private void AddCall(CallTask call)
+    {
+        call.CreatedAtUtc = Now;
+        db.CallTasks.Add(call);
+    }
 
     private static string? CallNote(BookingNotice notice, BookingFacts booking, string? reason) => notice switch
     {
