@@ -27,19 +27,11 @@ public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider
     {
         Figures = await analytics.ForYearAsync(DashboardYear.Resolve(Year, clock), ct);
         var pageUrl = $"/Coordinator/Consultations/Analytics?fy={Figures.FiscalYear}";
-        if (Format is not null)
-        {
-            var chosen = Figures.Tables.Where(t => Table is null || t.Key == Table).Select(t => t.Table).ToList();
-            if (chosen.Count == 0) return NotFound();
-            var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Reiwa(Figures.FiscalYear)}";
-            switch (Format)
-            {
-                case "csv" when chosen.Count == 1: return await ReportDownloads.CsvAsync(Response, chosen[0], name, ct);
-                case "csv": return BadRequest("CSVは表を1つ選んでください（table=months など）。");
-                case "xlsx": return ReportDownloads.Xlsx(Response, name, chosen);
-                default: return BadRequest("形式は csv か xlsx を指定してください。");
-            }
-        }
+        var chosen = Figures.Tables.Where(t => Table is null || t.Key == Table).Select(t => t.Table).ToList();
+        if (chosen.Count == 0) return NotFound();
+        var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Reiwa(Figures.FiscalYear)}";
+        if (await ReportDownloads.RequestedAsync(Response, Format, name, () => Task.FromResult<IReadOnlyList<ReportTable>>(chosen), ct) is { } download)
+            return download;
         Views = [.. Figures.Tables.Select(t => new ReportTableView(t.Table, t.Key, pageUrl, Sort, $"{pageUrl}&table={t.Key}"))];
         return Page();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core.Reporting;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
@@ -26,14 +27,8 @@ public sealed class HoursModel(VolunteerHours hours, TimeProvider clock) : PageM
         FiscalYear = DashboardYear.Resolve(Year, clock);
         var rows = await hours.ForYearAsync(FiscalYear, ct);
         var table = VolunteerHours.Table(FiscalYear, rows);
-        var name = table.Title;
-        switch (Format)
-        {
-            case null: break;
-            case "csv": return await ReportDownloads.CsvAsync(Response, table, name, ct);
-            case "xlsx": return ReportDownloads.Xlsx(Response, name, table);
-            default: return BadRequest("形式は csv か xlsx を指定してください。");
-        }
+        if (await ReportDownloads.RequestedAsync(Response, Format, table.Title, () => Task.FromResult<IReadOnlyList<ReportTable>>([table]), ct) is { } download)
+            return download;
         TotalHours = Math.Round(rows.Sum(r => r.Minutes) / 60.0, 1, MidpointRounding.AwayFromZero);
         var pageUrl = $"/Coordinator/Supporters/Hours?fy={FiscalYear}";
         Table = new ReportTableView(table, "hours", pageUrl, Sort, pageUrl);

@@ -43,13 +43,8 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
                 l.Id, l.HeldAtUtc, l.Mode, l.VenueId == null ? null : db.Venues.Where(v => v.Id == l.VenueId).Select(v => v.Name).FirstOrDefault(),
                 db.Supporters.Where(s => s.Id == l.SupporterId).Select(s => s.Name).First(), l.Topics, l.Minutes, l.Resolution,
                 l.FollowUpNeeded, l.FollowUpDoneAtUtc, l.ReferredTo, l.Note, l.Booking == null ? null : l.Booking.Code));
-        switch (Format)
-        {
-            case null: break;
-            case "csv": return await ReportDownloads.CsvAsync(Response, Table(await rows.ToListAsync(ct)), FileTitle, ct);
-            case "xlsx": return ReportDownloads.Xlsx(Response, FileTitle, Table(await rows.ToListAsync(ct)));
-            default: return BadRequest("形式は csv か xlsx を指定してください。");
-        }
+        if (await ReportDownloads.RequestedAsync(Response, Format, FileTitle, async () => [Table(await rows.ToListAsync(ct))], ct) is { } download)
+            return download;
         Total = await query.CountAsync(ct);
         Rows = await rows.Take(ShownRows).ToListAsync(ct);
         return Page();
