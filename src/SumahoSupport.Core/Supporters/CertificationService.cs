@@ -139,11 +139,16 @@ public sealed class CertificationService(
         }
         if (lapsed.Count > 0) await db.SaveChangesAsync(ct);
 
-        // Only Trainees who have finished the modules and never held a certification can be waiting on a class to end.
+        // Only Trainees who have finished the modules, never held a certification and now have enough worked classes can
+        // be waiting on a class to end — asked of the database, so the minute loop does not re-evaluate everyone still
+        // short of classes one by one.
         var requiredCount = await db.TrainingModules.CountAsync(m => m.IsRequired, ct);
+        var enoughClasses = db.Assignments.Worked(now).Where(a => a.Role == AssignmentRole.Assistant)
+            .GroupBy(a => a.SupporterId).Where(g => g.Count() >= Rule.AssistedClassesForCertification).Select(g => g.Key);
         var candidates = await db.Supporters
             .Where(s => s.Status == SupporterStatus.Trainee && !s.Certifications.Any()
-                && s.TrainingRecords.Where(r => r.Passed && r.TrainingModule.IsRequired).Select(r => r.TrainingModuleId).Distinct().Count() == requiredCount)
+                && s.TrainingRecords.Where(r => r.Passed && r.TrainingModule.IsRequired).Select(r => r.TrainingModuleId).Distinct().Count() == requiredCount
+                && (Rule.AssistedClassesForCertification <= 0 || enoughClasses.Contains(s.Id)))
             .Select(s => s.Id)
             .ToListAsync(ct);
         var certified = 0;

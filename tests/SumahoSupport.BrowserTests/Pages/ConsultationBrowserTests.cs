@@ -44,6 +44,8 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await Screenshots.SaveAsync(page, "consultation-book");
         await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "この内容で予約する" }).ClickAsync(), "**/Consultations/*");
         Assert.Contains("ご予約を承りました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
+        // A phone consultation's slip shows the number the supporter will call, so a mistyped one is noticed in time.
+        Assert.Equal("090-7777-0101", await page.Locator("#phone-to-call").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Screenshots.SaveAsync(page, "consultation-slip-print");

@@ -60,6 +60,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         var slip = await anonymous.GetDocumentAsync(manage);
         var code = slip.QuerySelector(".booking-code")!.TextContent;
         Assert.Contains("LINE", slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(slip.QuerySelector("#phone-to-call")); // at a venue nobody calls
         using (var withoutToken = await anonymous.GetAsync($"/Consultations/{code}")) Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
 
         var booking = await app.WithDbAsync(db => db.ConsultationBookings.AsNoTracking().SingleAsync(b => b.Code == code));

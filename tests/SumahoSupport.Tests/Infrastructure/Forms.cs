@@ -51,6 +51,9 @@ public static class Forms
                 if (fillEveryChoice && input.Type == "radio" && !fields.ContainsKey(input.Name!)) fields[input.Name!] = input.Value;
                 continue;
             }
+            // A ticked asp-for checkbox is followed by a hidden 「false」 of the same name; the browser posts both and
+            // MVC binds the first, so the hidden one must not replace it here.
+            if (input.Type == "hidden" && fields.ContainsKey(input.Name!)) continue;
             fields[input.Name!] = input.Value;
         }
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))

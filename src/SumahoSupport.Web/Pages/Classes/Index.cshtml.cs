@@ -26,8 +26,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         // A filter that could not be read is shown with its message, and the list is shown unfiltered.
         var filter = ModelState.IsValid ? Filter : null;
         Classes = await ClassListItem.UpcomingAsync(db, clock.GetUtcNow().UtcDateTime, MaxClassesListed, ct, filter);
-        Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct))
-            .Select(v => (v.Id, v.Name)).ToList();
+        Venues = await Shared.VenueChoices.LoadAsync(db, ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 }

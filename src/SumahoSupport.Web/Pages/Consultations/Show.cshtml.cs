@@ -31,7 +31,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
         var found = normalized is null ? null : await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == normalized)
             .Select(b => new Details(b.Code, b.ManageToken, b.Status, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode,
                 b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
-                b.Participant.Name, b.Topics, b.Request, b.Device))
+                b.Participant.Name, b.Participant.Phone, b.Topics, b.Request, b.Device))
             .SingleOrDefaultAsync(ct);
         var staff = User.IsStaff();
         if (found is null || (!staff && !BookingSecrets.TokenMatches(found.ManageToken, Token))) return NotFound();
@@ -55,7 +55,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
 
     public sealed record Details(
         string Code, string ManageToken, ConsultationStatus Status, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode,
-        string? VenueName, string? VenueAddress, string Name, string Topics, string? Request, DeviceType Device)
+        string? VenueName, string? VenueAddress, string Name, string Phone, string Topics, string? Request, DeviceType Device)
     {
         public string Place => VenueName ?? ConsultationService.ModeName(Mode);
     }

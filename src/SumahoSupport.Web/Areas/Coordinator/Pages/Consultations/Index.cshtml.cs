@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
             .ToListAsync(ct);
         Schedules = [.. (await db.ConsultationSchedules.AsNoTracking().Include(s => s.Venue).Where(s => s.LastDate >= today).OrderBy(s => s.FirstDate).ToListAsync(ct))
             .Select(s => new ScheduleRow(s, ConsultationRecurrence.NextDays(s, today, 3)))];
-        Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList();
+        Venues = await VenueChoices.LoadAsync(db, ct);
         if (Input.FirstDate is null) Input = new ScheduleInput { FirstDate = today, LastDate = today.AddMonths(3) };
     }
 

@@ -76,9 +76,8 @@ public sealed class EditModel(AppDbContext db, SurveyTemplateService templates) 
         [Display(Name = "Q5 ご意見・ご感想の質問")]
         public string? CommentText { get; set; }
 
-        // An unticked box posts nothing, so these stay false unless ticked.
-        public bool AsksSatisfaction { get; set; }
-        public bool AsksSomeoneToAsk { get; set; }
-        public bool AsksComment { get; set; }
+        public bool AsksSatisfaction { get; set; } = true;
+        public bool AsksSomeoneToAsk { get; set; } = true;
+        public bool AsksComment { get; set; } = true;
     }
 }

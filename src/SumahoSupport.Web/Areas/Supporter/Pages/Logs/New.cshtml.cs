@@ -57,7 +57,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
     /// <summary>False when a booking code is given that is not this supporter's.</summary>
     private async Task<bool> LoadAsync(int me, CancellationToken ct)
     {
-        Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList();
+        Venues = await VenueChoices.LoadAsync(db, ct);
         if (string.IsNullOrEmpty(BookingCode)) return true;
         Booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == BookingCode && b.SupporterId == me)
             .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Venue == null ? ConsultationService.ModeName(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics))

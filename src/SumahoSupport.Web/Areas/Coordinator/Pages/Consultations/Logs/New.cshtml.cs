@@ -65,7 +65,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
     /// <summary>False when a booking code is given that does not exist.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Venues = (await db.Venues.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList();
+        Venues = await VenueChoices.LoadAsync(db, ct);
         Supporters = (await db.Supporters.AsNoTracking().Where(s => Helping.Contains(s.Status)).OrderBy(s => s.Kana).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
             .Select(s => (s.Id, s.Name)).ToList();
         if (string.IsNullOrEmpty(BookingCode)) return true;
