@@ -23,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.Configure<PhoneQuotaOptions>(configuration.GetSection(PhoneQuotaOptions.Section));
+        services.AddScoped<PhoneQuota>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();

@@ -12,10 +12,14 @@ public abstract record BookingResult
     public sealed record Waitlisted(string Code, string Token, int Position) : BookingResult;
 
     /// <summary>
-    /// This phone already holds a seat or a waiting place in the class. <see cref="SamePerson"/> is true only when the
-    /// ふりがな matches too; only then may the manage link be shown, so a phone number alone reveals nothing.
+    /// This phone already holds a seat or a waiting place in the class. Its code and status are for staff, who have the
+    /// resident on the line; the manage token is never part of the answer, because a phone number and ふりがな are
+    /// known to neighbours and printed on rosters and prove nothing about who is asking.
     /// </summary>
-    public sealed record AlreadyBooked(string Code, string Token, BookingStatus Status, bool SamePerson) : BookingResult;
+    public sealed record AlreadyBooked(string Code, BookingStatus Status) : BookingResult;
+
+    /// <summary>This phone number already holds as many web bookings as <see cref="PhoneQuotaOptions"/> allows.</summary>
+    public sealed record LimitReached : BookingResult;
 
     /// <summary>Not taking bookings: past its deadline, cancelled, or unknown.</summary>
     public sealed record Closed : BookingResult;

@@ -12,7 +12,8 @@ namespace SumahoSupport.Core.Bookings;
 /// once; on SQLite the transaction is BEGIN IMMEDIATE, so writers are serialised anyway (DESIGN.md §2 rule 1).
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
-public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox)
+public sealed class BookingService(
+    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota)
 {
     private const string Subject = nameof(Booking);
 
@@ -29,7 +30,16 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         if (existing is not null)
         {
             await tx.RollbackAsync(ct);
-            return AlreadyBooked(existing, request);
+            return existing;
+        }
+        if (request.Channel == BookingChannel.Web)
+        {
+            var startsAt = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAtUtc).SingleOrDefaultAsync(ct);
+            if (startsAt is null || !await quota.AllowsAsync(request.Phone, startsAt.Value, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached();
+            }
         }
         if (!gotSeat)
         {
@@ -75,7 +85,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
             db.ChangeTracker.Clear();
             var winner = await ActiveBookingAsync(sessionId, request.Phone, ct);
             if (winner is null) throw;
-            return AlreadyBooked(winner, request);
+            return winner;
         }
         if (status != BookingStatus.Attended)
         {
@@ -229,14 +239,11 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
         };
     }
 
-    private Task<ExistingBooking?> ActiveBookingAsync(int sessionId, string phone, CancellationToken ct) =>
+    private Task<BookingResult.AlreadyBooked?> ActiveBookingAsync(int sessionId, string phone, CancellationToken ct) =>
         db.Bookings
             .Where(b => b.ClassSessionId == sessionId && b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status))
-            .Select(b => new ExistingBooking(b.Code, b.ManageToken, b.Status, b.Participant.Kana))
+            .Select(b => new BookingResult.AlreadyBooked(b.Code, b.Status))
             .FirstOrDefaultAsync(ct);
-
-    private static BookingResult.AlreadyBooked AlreadyBooked(ExistingBooking existing, BookingRequest request) =>
-        new(existing.Code, existing.Token, existing.Status, string.Equals(existing.Kana, request.Kana, StringComparison.Ordinal));
 
     private Task<BookingTarget?> FindAsync(string code, CancellationToken ct) =>
         db.Bookings.Where(b => b.Code == code)
@@ -245,8 +252,6 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock, AuditLog
 
     public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
         WaitingList.PositionAsync(db, bookingId, sessionId, ct);
-
-    private sealed record ExistingBooking(string Code, string Token, BookingStatus Status, string Kana);
 
     private sealed record BookingTarget(int Id, string Code, string ManageToken, int ClassSessionId, BookingStatus Status, DateTime StartsAtUtc);
 }

@@ -6,15 +6,21 @@ namespace SumahoSupport.Core.Bookings;
 public static class Participants
 {
     /// <summary>
-    /// The same resident (phone and ふりがな) is one participant, whether they book a class or a consultation; their latest
-    /// details are kept. The participant is added to <paramref name="db"/>'s unit of work, not saved.
+    /// The participant a booking belongs to, added to <paramref name="db"/>'s unit of work but not saved.
+    /// A phone number and ふりがな are printed on rosters and call lists, so they prove nothing about who is typing: a form
+    /// anyone can post (<see cref="BookingChannel.Web"/>) reuses a record only when every detail typed is the same and
+    /// otherwise starts a record of its own, so it never changes where an earlier booking's notices go. Staff, who have
+    /// the resident on the phone or at the counter, keep one record per phone and ふりがな up to date.
     /// </summary>
     public static async Task<Participant> FindOrAddAsync(AppDbContext db, BookingRequest request, DateTime now, CancellationToken ct)
     {
-        var participant = await db.Participants
-            .Where(p => p.Phone == request.Phone && p.Kana == request.Kana)
-            .OrderBy(p => p.Id)
-            .FirstOrDefaultAsync(ct);
+        var samePerson = db.Participants.Where(p => p.Phone == request.Phone && p.Kana == request.Kana);
+        if (request.Channel == BookingChannel.Web)
+        {
+            samePerson = samePerson.Where(p => p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs
+                && p.Device == request.Device && p.AgeBand == request.AgeBand);
+        }
+        var participant = await samePerson.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (participant is null)
         {
             participant = new Participant { Name = request.Name, Kana = request.Kana, Phone = request.Phone, CreatedAtUtc = now };
@@ -28,4 +34,5 @@ public static class Participants
         participant.ContactPreference = participant.Email is null ? ContactPreference.Phone : ContactPreference.Email;
         return participant;
     }
+
 }

@@ -46,6 +46,9 @@ public abstract record ConsultationResult
 
     /// <summary>The time is not a slot of the schedule (or has passed).</summary>
     public sealed record NotASlot : ConsultationResult;
+
+    /// <summary>This phone number already holds as many web bookings as <see cref="PhoneQuotaOptions"/> allows.</summary>
+    public sealed record LimitReached : ConsultationResult;
 }
 
 /// <summary>
@@ -55,7 +58,7 @@ public abstract record ConsultationResult
 /// supporter is ever booked twice, whatever the concurrency.
 /// </summary>
 public sealed class ConsultationService(
-    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox)
+    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota)
 {
     /// <summary>Residents book at least this long ahead, so the supporter can be told.</summary>
     public static readonly TimeSpan LeadTime = TimeSpan.FromHours(1);
@@ -175,6 +178,11 @@ public sealed class ConsultationService(
                 StatusChangedAtUtc = now,
             };
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (channel == BookingChannel.Web && !await quota.AllowsAsync(request.Resident.Phone, slot.StartsAtUtc, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return new ConsultationResult.LimitReached();
+            }
             db.ConsultationBookings.Add(booking);
             try
             {

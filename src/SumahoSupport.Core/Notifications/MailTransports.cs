@@ -58,7 +58,6 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport
 
     public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var results = new Exception?[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
@@ -66,11 +65,14 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport
             var temporary = path + ".tmp";
             try
             {
+                System.IO.Directory.CreateDirectory(Directory);
                 await messages[i].WriteToAsync(temporary, ct);
                 File.Move(temporary, path, overwrite: true);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever stops the file being written (no permission, a full disk, a bad path) is this message's
+                // failed attempt, retried and finally parked like an SMTP refusal.
                 results[i] = e;
             }
         }

@@ -36,9 +36,7 @@ public sealed class OutboxDispatcher(
         if (claimed == 0) return new DispatchResult(0, 0);
 
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseToken == lease).OrderBy(m => m.Id).ToListAsync(ct);
-        var messages = rows.Select(r => MailComposer.Compose(r, mail.Value.From, $"{city.Value.Name} スマホ教室")).ToList();
-        var results = await transport.SendAsync(messages, ct);
-
+        var results = await HandOverAsync(rows, ct);
         var sent = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -54,6 +52,39 @@ public sealed class OutboxDispatcher(
         }
         if (sent < rows.Count) logger.LogWarning("Outbox: {Sent} sent, {Failed} failed (will retry).", sent, rows.Count - sent);
         return new DispatchResult(sent, rows.Count - sent);
+    }
+
+    /// <summary>
+    /// Gives the claimed rows to the transport; one result per row, null when it was accepted. Whatever goes wrong — a row
+    /// that cannot be made into a message, a transport that throws instead of answering per message — is that row's
+    /// failed attempt, so no row is ever left 「送信中」 with its attempts uncounted.
+    /// </summary>
+    private async Task<Exception?[]> HandOverAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken ct)
+    {
+        var results = new Exception?[rows.Count];
+        var composed = new List<(int Row, MimeKit.MimeMessage Message)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                composed.Add((i, MailComposer.Compose(rows[i], mail.Value.From, $"{city.Value.Name} スマホ教室")));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results[i] = e;
+            }
+        }
+        IReadOnlyList<Exception?> sent;
+        try
+        {
+            sent = await transport.SendAsync([.. composed.Select(c => c.Message)], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            sent = [.. composed.Select(_ => e)];
+        }
+        for (var i = 0; i < composed.Count; i++) results[composed[i].Row] = sent[i];
+        return results;
     }
 
     /// <summary>Dispatches until nothing is due (used by tests and the background host).</summary>

@@ -23,7 +23,8 @@ public sealed class AnnualReport(
         var ids = held.Select(s => s.Id);
         var figures = await statistics.SessionFiguresAsync(held, ct);
         var attended = db.Bookings.Where(b => ids.Contains(b.ClassSessionId) && b.Status == BookingStatus.Attended);
-        var unique = await attended.Select(b => b.ParticipantId).Distinct().CountAsync(ct);
+        // A resident may have several participant records (web forms never edit one); a resident is a phone and ふりがな.
+        var unique = await attended.Select(b => new { b.Participant.Phone, b.Participant.Kana }).Distinct().CountAsync(ct);
         var visits = await attended.CountAsync(ct);
         // Active: worked at a held class or helped at a consultation in the year.
         var (from, until) = FiscalYear.UtcRange(fiscalYear);

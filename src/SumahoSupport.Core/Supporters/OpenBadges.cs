@@ -11,8 +11,10 @@ namespace SumahoSupport.Core.Supporters;
 
 /// <summary>
 /// Open Badges 2.0 documents for certifications, hosted at stable URLs (hosted verification): the issuer profile, one
-/// BadgeClass per level, and one Assertion per certification. The recipient is a salted SHA-256 of their e-mail address
-/// (or telephone number), so the public document does not reveal who holds the badge.
+/// BadgeClass per level, and one Assertion per certification. The recipient is a salted SHA-256 of their e-mail address,
+/// so the public document does not name who holds the badge. The salt is public by the standard, so a hash is only as
+/// hidden as its input is hard to guess: a phone number is not (the whole 090 range falls in minutes), so a supporter
+/// without e-mail is named by the address of their printed 修了証 instead, which says nothing about them.
 /// </summary>
 public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<CityOptions> city, IOptions<SupporterOptions> rule)
 {
@@ -66,24 +68,29 @@ public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<
     public async Task<JsonObject?> AssertionAsync(string publicId, CancellationToken ct)
     {
         var found = await db.Certifications.AsNoTracking().Where(c => c.PublicId == publicId)
-            .Select(c => new { c.Level, c.Basis, c.IssuedAtUtc, c.ExpiresAtUtc, c.Supporter.Email, c.Supporter.Phone })
+            .Select(c => new { c.Level, c.Basis, c.IssuedAtUtc, c.ExpiresAtUtc, c.Supporter.Email })
             .SingleOrDefaultAsync(ct);
         if (found is null) return null;
-        var (type, identity) = found.Email is { Length: > 0 } email
-            ? ("email", email.Trim().ToLowerInvariant())
-            : ("telephone", "+81" + found.Phone.TrimStart('0'));
+        var recipient = found.Email is { Length: > 0 } email
+            ? new JsonObject
+            {
+                ["type"] = "email",
+                ["hashed"] = true,
+                ["salt"] = publicId,
+                ["identity"] = HashedIdentity(email.Trim().ToLowerInvariant(), publicId),
+            }
+            : new JsonObject
+            {
+                ["type"] = "url",
+                ["hashed"] = false,
+                ["identity"] = urls.SiteUrl($"/Certificates/{publicId}"),
+            };
         return new JsonObject
         {
             ["@context"] = Context,
             ["type"] = "Assertion",
             ["id"] = AssertionUrl(publicId),
-            ["recipient"] = new JsonObject
-            {
-                ["type"] = type,
-                ["hashed"] = true,
-                ["salt"] = publicId,
-                ["identity"] = HashedIdentity(identity, publicId),
-            },
+            ["recipient"] = recipient,
             ["badge"] = BadgeClassUrl(found.Level),
             ["verification"] = new JsonObject { ["type"] = "hosted" },
             ["issuedOn"] = Iso(found.IssuedAtUtc),

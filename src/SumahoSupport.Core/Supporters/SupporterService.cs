@@ -124,6 +124,9 @@ public sealed class SupporterService(
         audit.Record("supporter.deactivated", nameof(Supporter), supporter.Id, $"was={supporter.Status}");
         supporter.Status = SupporterStatus.Inactive;
         await db.SaveChangesAsync(ct);
+        // A rested supporter's open sessions end now: the stamp in their cookie no longer matches (validated on every
+        // request), and sign-in refuses them while they rest. Their calendar feed answers 404 meanwhile.
+        if (supporter.UserId is not null && await users.FindByIdAsync(supporter.UserId) is { } user) await users.UpdateSecurityStampAsync(user);
         return ahead;
     }
 
@@ -142,6 +145,24 @@ public sealed class SupporterService(
         audit.Record("supporter.reactivated", nameof(Supporter), supporter.Id, $"now={supporter.Status}");
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The secret of the supporter's calendar feed address, issued the first time they look for it.</summary>
+    public async Task<string> FeedTokenAsync(int supporterId, CancellationToken ct)
+    {
+        await db.Supporters.Where(s => s.Id == supporterId && s.CalendarFeedToken == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct);
+        return await db.Supporters.Where(s => s.Id == supporterId).Select(s => s.CalendarFeedToken!).SingleAsync(ct);
+    }
+
+    /// <summary>A new feed address for a supporter who shared the old one by mistake; the old one stops at once.</summary>
+    public async Task RenewFeedTokenAsync(int supporterId, CancellationToken ct)
+    {
+        await db.Supporters.Where(s => s.Id == supporterId).ExecuteUpdateAsync(s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct);
+        audit.Record("supporter.feed-renewed", nameof(Supporter), supporterId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string NewFeedToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Replaces the weekly pattern.</summary>
     public async Task SaveWeeklyAsync(int supporterId, IReadOnlyCollection<WeeklySlot> slots, CancellationToken ct)

@@ -80,13 +80,17 @@ public sealed class SurveyFollowUpService(AppDbContext db, Notifier notifier, Au
             ?? throw new KeyNotFoundException($"SurveyFollowUp {followUpId}");
         if (followUp.Status is FollowUpStatus.Completed or FollowUpStatus.Declined) return FollowUpLinkResult.Closed;
         if (BookingSecrets.NormalizeCode(code) is not { } normalized) return FollowUpLinkResult.NotFound;
-        var person = followUp.Booking.ParticipantId;
+        // One resident may have several participant records (a web form never edits an existing one), so the same
+        // resident is the same phone and ふりがな.
+        var person = await db.Participants.Where(p => p.Id == followUp.Booking.ParticipantId).Select(p => new { p.Phone, p.Kana }).SingleAsync(ct);
 
-        var consultation = await db.ConsultationBookings.Where(b => b.Code == normalized).Select(b => new { b.Id, b.ParticipantId, b.Status }).SingleOrDefaultAsync(ct);
+        var consultation = await db.ConsultationBookings.Where(b => b.Code == normalized)
+            .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status }).SingleOrDefaultAsync(ct);
         var repeat = await db.Bookings.Where(b => b.Code == normalized)
-            .Select(b => new { b.Id, b.ParticipantId, b.Status, b.ClassSession.StartsAtUtc }).SingleOrDefaultAsync(ct);
+            .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status, b.ClassSession.StartsAtUtc }).SingleOrDefaultAsync(ct);
         if (consultation is null && repeat is null) return FollowUpLinkResult.NotFound;
-        if ((consultation?.ParticipantId ?? repeat!.ParticipantId) != person) return FollowUpLinkResult.SomeoneElse;
+        var (phone, kana) = consultation is not null ? (consultation.Phone, consultation.Kana) : (repeat!.Phone, repeat.Kana);
+        if (phone != person.Phone || kana != person.Kana) return FollowUpLinkResult.SomeoneElse;
         if (consultation is not null)
         {
             if (consultation.Status == ConsultationStatus.Cancelled) return FollowUpLinkResult.NotAFollowUp;

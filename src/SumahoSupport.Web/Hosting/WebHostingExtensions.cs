@@ -45,10 +45,16 @@ public static class WebHostingExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddPasswordValidator<DemoPasswordValidator>();
         services.AddSingleton<DemoPasswords>();
+        services.AddScoped<SignInTiming>();
+        // Every request checks the account's security stamp (and that it may still sign in), so signing out, resting a
+        // supporter or changing an account ends its sessions at once rather than within Identity's default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // The password link mailed to an approved supporter; the mail says 3 days.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         services.ConfigureApplicationCookie(cookie =>
@@ -59,7 +65,7 @@ public static class WebHostingExtensions
             cookie.LoginPath = "/Account/Login";
             cookie.LogoutPath = "/Account/Logout";
             cookie.AccessDeniedPath = "/Account/AccessDenied";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(security.StaffIdleTimeoutMinutes);
             cookie.SlidingExpiration = true;
         });
 
@@ -92,7 +98,12 @@ public static class WebHostingExtensions
             options.ValueCountLimit = 200;
             options.MultipartBodyLengthLimit = 1024 * 1024;
         });
-        services.AddAntiforgery(options => options.Cookie.Name = "sumaho.af");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "sumaho.af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddPublicFormRateLimits(builder.Configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
@@ -130,9 +141,14 @@ public static class WebHostingExtensions
             SupportedCultures = [Japanese],
             SupportedUICultures = [Japanese],
         });
-        app.UseStaticFiles();
+        // Pages and downloads carry residents' data and manage links: nothing but the site's own assets may be cached.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapBadges();

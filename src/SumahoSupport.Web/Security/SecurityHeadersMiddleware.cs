@@ -2,7 +2,8 @@ namespace SumahoSupport.Web.Security;
 
 /// <summary>
 /// Headers on every response. No inline script or style is allowed, and no referrer is sent, because manage links
-/// carry a secret token in their query string.
+/// carry a secret token in their query string. Nothing is stored by a browser or a proxy cache (booking slips, calendar
+/// files with manage links, exports with names): only the static assets, served later in the pipeline, say otherwise.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -18,6 +19,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers.CacheControl = "no-store";
         return next(context);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -30,18 +31,17 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task Book_SamePhoneTwice_ShowsTheExistingBookingOnlyToTheSamePerson()
+    public async Task Book_SamePhoneTwice_KeepsOneBooking_NamedOnlyByItsCode()
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var phone = TestData.NextPhone();
         var first = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(phone)));
 
         var again = Assert.IsType<BookingResult.AlreadyBooked>(await app.BookAsync(session, TestData.Resident(phone)));
-        Assert.Equal(first.Code, again.Code);
-        Assert.True(again.SamePerson);
+        Assert.Equal((first.Code, BookingStatus.Confirmed), (again.Code, again.Status));
 
         var someoneElse = Assert.IsType<BookingResult.AlreadyBooked>(await app.BookAsync(session, TestData.Resident(phone, kana: "すずき たろう")));
-        Assert.False(someoneElse.SamePerson);
+        Assert.Equal(first.Code, someoneElse.Code);
         Assert.Single(await app.BookingsOfAsync(session));
         await app.AssertSeatCounterMatchesBookingsAsync(session);
     }
@@ -159,16 +159,29 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task Participant_BookingAgain_IsOnePersonWithTheLatestDetails()
+    public async Task Participant_OnTheWeb_IsReusedOnlyWhenEveryDetailIsTheSame_AndNeverChanged()
+    {
+        var phone = TestData.NextPhone();
+        var sessions = new List<int>();
+        for (var i = 0; i < 3; i++) sessions.Add(await app.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(3 + i)));
+        await app.BookAsync(sessions[0], TestData.Resident(phone));
+        await app.BookAsync(sessions[1], TestData.Resident(phone));
+        await app.BookAsync(sessions[2], TestData.Resident(phone, email: "hanako@example.jp"));
+
+        var participants = await app.WithDbAsync(db => db.Participants.AsNoTracking().Where(p => p.Phone == phone).OrderBy(p => p.Id).ToListAsync());
+        Assert.Equal([null, "hanako@example.jp"], participants.Select(p => p.Email));
+        Assert.Equal(ContactPreference.Phone, participants[0].ContactPreference);
+    }
+
+    [Fact]
+    public async Task Participant_BookedByStaff_IsOnePersonWithTheLatestDetails()
     {
         var phone = TestData.NextPhone();
         var first = await app.CreateSessionAsync(capacity: 3);
         var second = await app.CreateSessionAsync(capacity: 3);
-        await app.BookAsync(first, TestData.Resident(phone));
-        await app.BookAsync(second, TestData.Resident(phone, email: "hanako@example.jp"));
-        var participants = await app.WithDbAsync(db => Task.FromResult(db.Participants.Where(p => p.Phone == phone).ToList()));
-        var participant = Assert.Single(participants);
-        Assert.Equal("hanako@example.jp", participant.Email);
-        Assert.Equal(ContactPreference.Email, participant.ContactPreference);
+        await app.BookAsync(first, TestData.Resident(phone) with { Channel = BookingChannel.Phone }, BookingKind.Proxy);
+        await app.BookAsync(second, TestData.Resident(phone, email: "hanako@example.jp") with { Channel = BookingChannel.Phone }, BookingKind.Proxy);
+        var participant = Assert.Single(await app.WithDbAsync(db => db.Participants.AsNoTracking().Where(p => p.Phone == phone).ToListAsync()));
+        Assert.Equal(("hanako@example.jp", ContactPreference.Email), (participant.Email, participant.ContactPreference));
     }
 }

@@ -52,6 +52,11 @@ public class AppFactory : WebApplicationFactory<Program>
         // Tests move the clock and drive the senders themselves.
         builder.UseSetting("Mail:Dispatcher:Enabled", "false");
         builder.UseSetting("Mail:Reminder:Enabled", "false");
+        // Every request of a test comes from one client; the per-client limits have tests of their own.
+        builder.UseSetting("Limits:PublicPostsPerMinute", "1000000");
+        builder.UseSetting("Limits:PublicPostsPerHour", "1000000");
+        // Tests move the clock by days while staff stay signed in; the idle timeout has a test of its own.
+        builder.UseSetting("Security:StaffIdleTimeoutMinutes", "1000000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Text;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
@@ -19,10 +20,15 @@ public static class TestData
     public static BookingRequest Resident(string? phone = null, string kana = "やまだ はなこ", string? email = null, DeviceType device = DeviceType.Android) =>
         new("山田 花子", kana, phone ?? NextPhone(), email, AgeBand.Seventies, device, null, BookingChannel.Web);
 
-    /// <summary>A new class session, starting <paramref name="startsIn"/> from the app's clock, via ClassScheduleService.</summary>
+    /// <summary>
+    /// A new class session, starting <paramref name="startsIn"/> from the app's clock, via ClassScheduleService; by default
+    /// at 10:00 Tokyo time three days ahead, so a class never runs past midnight whenever the tests run.
+    /// </summary>
     public static async Task<int> CreateSessionAsync(this AppFactory app, int capacity, TimeSpan? startsIn = null, int cutoffMinutes = 60)
     {
-        var start = app.Clock.GetUtcNow().UtcDateTime.Add(startsIn ?? TimeSpan.FromDays(3));
+        var start = startsIn is { } offset
+            ? app.Clock.GetUtcNow().UtcDateTime.Add(offset)
+            : JapaneseTime.ToUtc(JapaneseTime.TodayInTokyo(app.Clock).AddDays(3).ToDateTime(new TimeOnly(10, 0)));
         start = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Utc);
         var id = 0;
         await app.WithScopeAsync(async s =>

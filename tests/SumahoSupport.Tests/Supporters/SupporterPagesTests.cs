@@ -62,9 +62,11 @@ public sealed partial class SupporterPagesTests(AppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnprocessableEntity, mismatch.StatusCode);
         using var set = await anonymous.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.Password"] = "Kobayashi-2026-pass", ["Input.Confirm"] = "Kobayashi-2026-pass" });
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
-        using var reused = await anonymous.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.Password"] = "Another-2026-pass", ["Input.Confirm"] = "Another-2026-pass" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
-        Assert.Contains("期限切れか、すでに使われています", (await Forms.ParseAsync(reused)).Body!.TextContent, StringComparison.Ordinal);
+        using var reused = await anonymous.GetAsync(link);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        var reusedPage = (await Forms.ParseAsync(reused)).Body!.TextContent;
+        Assert.Contains("期限切れか、すでに使われています", reusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, reusedPage, StringComparison.Ordinal);
 
         var supporter = app.CreateBrowserLikeClient();
         using var signedIn = await supporter.SignInAsync(email, "Kobayashi-2026-pass");

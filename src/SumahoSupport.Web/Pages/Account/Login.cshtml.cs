@@ -9,7 +9,7 @@ using SumahoSupport.Web.Security;
 namespace SumahoSupport.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, DemoPasswords demoPasswords) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInTiming timing, DemoPasswords demoPasswords) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
 
@@ -28,14 +28,25 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, DemoPasswords demo
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // An unknown address, or an account that may not sign in (resting), gets the same answer after the same work as
+        // a wrong password, so neither the message nor its timing tells a stranger which accounts exist.
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is null || !await signIn.CanSignInAsync(user))
+        {
+            timing.SpendPasswordCheck(Input.Password);
+            ModelState.AddModelError(string.Empty, WrongPassword);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "ログインに続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
-            : "メールアドレスまたはパスワードが正しくありません。");
+            : WrongPassword);
         return Page();
     }
+
+    private const string WrongPassword = "メールアドレスまたはパスワードが正しくありません。休止中のアカウントではログインできません。";
 
     public sealed class LoginInput
     {

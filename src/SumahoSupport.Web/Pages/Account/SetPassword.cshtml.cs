@@ -22,18 +22,21 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
 
     public string? Email { get; private set; }
 
+    /// <summary>The link names no account or its token is not (or no longer) valid; the page then shows nothing of the account.</summary>
+    public bool LinkInvalid { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await FindAsync();
-        if (user is null) return NotFound();
+        var user = await FindWithValidTokenAsync();
+        if (user is null) return InvalidLink();
         Email = user.Email;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await FindAsync();
-        if (user is null) return NotFound();
+        var user = await FindWithValidTokenAsync();
+        if (user is null) return InvalidLink();
         Email = user.Email;
         if (Input.Password != Input.Confirm) ModelState.AddModelError("Input.Confirm", "確認のパスワードが一致しません。同じものを2回入力してください。");
         if (!ModelState.IsValid) return Page();
@@ -53,8 +56,26 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
         return RedirectToPage("Login", new { ReturnUrl = "/Supporter" });
     }
 
-    private async Task<AppUser?> FindAsync() =>
-        string.IsNullOrEmpty(AccountId) || string.IsNullOrEmpty(Token) || AccountId.Length > 64 || Token.Length > 2048 ? null : await users.FindByIdAsync(AccountId);
+    /// <summary>
+    /// The account, only when the link's token is valid for it: the page shows the account's e-mail address, which a
+    /// guessed or expired link must not reveal.
+    /// </summary>
+    private async Task<AppUser?> FindWithValidTokenAsync()
+    {
+        if (string.IsNullOrEmpty(AccountId) || string.IsNullOrEmpty(Token) || AccountId.Length > 64 || Token.Length > 2048) return null;
+        var user = await users.FindByIdAsync(AccountId);
+        return user is not null && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+            UserManager<AppUser>.ResetPasswordTokenPurpose, Token) ? user : null;
+    }
+
+    private PageResult InvalidLink()
+    {
+        LinkInvalid = true;
+        ModelState.Clear();
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
 
     public sealed class PasswordInput
     {

@@ -17,7 +17,7 @@ public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageMo
 
     public int WaitlistPosition { get; private set; }
 
-    /// <summary>What just happened: booked, waitlisted, existing (a repeat booking), cancelled.</summary>
+    /// <summary>What just happened: booked, waitlisted, cancelled.</summary>
     [FromQuery(Name = "done")] public string? Done { get; set; }
 
     public string ManageUrl => Url.PageLink("/Bookings/Show", values: new { code = Booking.Code, token = Booking.ManageToken })!;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Web.Pages.Shared;
@@ -9,7 +11,7 @@ using SumahoSupport.Web.Pages.Shared;
 namespace SumahoSupport.Web.Pages.Classes;
 
 [AllowAnonymous]
-public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProvider clock) : PageModel
+public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProvider clock, IOptions<CityOptions> city) : PageModel
 {
     [BindProperty] public BookingInput Input { get; set; } = new();
 
@@ -35,9 +37,8 @@ public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProv
         {
             BookingResult.Booked b => RedirectToPage("/Bookings/Show", new { code = b.Code, token = b.Token, done = "booked" }),
             BookingResult.Waitlisted w => RedirectToPage("/Bookings/Show", new { code = w.Code, token = w.Token, done = "waitlisted" }),
-            BookingResult.AlreadyBooked { SamePerson: true } a => RedirectToPage("/Bookings/Show", new { code = a.Code, token = a.Token, done = "existing" }),
-            BookingResult.AlreadyBooked => await FormWithErrorAsync(id,
-                "この電話番号で、この教室のご予約（またはキャンセル待ち）がすでにあります。ご家族の分は別の電話番号でお申し込みいただくか、お電話でご相談ください。", ct),
+            BookingResult.AlreadyBooked => await FormWithErrorAsync(id, ResidentMessages.AlreadyBooked(city.Value), ct),
+            BookingResult.LimitReached => await FormWithErrorAsync(id, ResidentMessages.LimitReached(city.Value), ct),
             BookingResult.Closed => await FormWithErrorAsync(id, "インターネットでの受付は終了しました。お電話でご相談ください。", ct),
             _ => throw new UnreachableException(),
         };

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
@@ -18,7 +20,7 @@ namespace SumahoSupport.Web.Pages.Consultations;
 /// coordinator signed in books for a caller (channel 電話), up to the start of the slot.
 /// </summary>
 [AllowAnonymous]
-public sealed class BookModel(ConsultationService consultations) : PageModel
+public sealed class BookModel(ConsultationService consultations, IOptions<CityOptions> city) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "schedule")] public int ScheduleId { get; set; }
 
@@ -66,6 +68,9 @@ public sealed class BookModel(ConsultationService consultations) : PageModel
                 return RedirectToPage("Show", new { code = booked.Code, token = booked.Token, done = "booked" });
             case ConsultationResult.Taken:
                 ModelState.AddModelError(string.Empty, "申し訳ありません。この時間は、いま別の方の予約で埋まりました。ほかの時間を選んでください。");
+                return Page();
+            case ConsultationResult.LimitReached:
+                ModelState.AddModelError(string.Empty, ResidentMessages.LimitReached(city.Value));
                 return Page();
             case ConsultationResult.NotASlot:
                 ModelState.AddModelError(string.Empty, "この時間はもう予約できません。ほかの時間を選んでください。");

@@ -1,14 +1,17 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Web.Areas.Supporter.Pages;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CertificationService certification, VolunteerHours hours) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CertificationService certification, VolunteerHours hours,
+    SupporterService supporters, ClassInvitations urls) : PageModel
 {
     public Profile? Me { get; private set; }
 
@@ -27,20 +30,12 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         var userId = users.GetUserId(User);
         Me = await db.Supporters.AsNoTracking()
             .Where(s => s.UserId == userId)
-            .Select(s => new Profile(s.Id, s.Name, s.Status, s.Area, s.KnowsAndroid, s.KnowsIPhone, s.CalendarFeedToken))
+            .Select(s => new Profile(s.Id, s.Name, s.Status, s.Area, s.KnowsAndroid, s.KnowsIPhone))
             .SingleOrDefaultAsync(ct);
         if (Me is null) return;
 
-        var token = Me.FeedToken;
-        if (token is null)
-        {
-            // The private feed address is issued the first time the supporter looks for it.
-            token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            await db.Supporters.Where(s => s.Id == Me.Id && s.CalendarFeedToken == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.CalendarFeedToken, token), ct);
-            token = await db.Supporters.Where(s => s.Id == Me.Id).Select(s => s.CalendarFeedToken).SingleAsync(ct);
-        }
-        FeedUrl = $"{Request.Scheme}://{Request.Host}/Calendar/Supporters/{token}.ics";
+        // The public address, not the Host header of this request, which a proxy or an attacker may have set.
+        FeedUrl = urls.SiteUrl($"/Calendar/Supporters/{await supporters.FeedTokenAsync(Me.Id, ct)}.ics");
 
         var now = clock.GetUtcNow().UtcDateTime;
         Assignments = await db.Assignments.AsNoTracking()
@@ -53,7 +48,18 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         HoursThisYear = (await hours.ForYearAsync(FiscalYear, ct, Me.Id)).SingleOrDefault();
     }
 
-    public sealed record Profile(int Id, string Name, SupporterStatus Status, string? Area, bool KnowsAndroid, bool KnowsIPhone, string? FeedToken);
+    /// <summary>新しいアドレスにする: the old feed address stops working.</summary>
+    public async Task<IActionResult> OnPostRenewFeedAsync(CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var id = await db.Supporters.Where(s => s.UserId == userId).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        if (id is null) return NotFound();
+        await supporters.RenewFeedTokenAsync(id.Value, ct);
+        TempData["StatusMessage"] = "カレンダーのアドレスを新しくしました。前のアドレスはもう使えません。カレンダーに登録し直してください。";
+        return RedirectToPage();
+    }
+
+    public sealed record Profile(int Id, string Name, SupporterStatus Status, string? Area, bool KnowsAndroid, bool KnowsIPhone);
 
     public sealed record Upcoming(string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, Core.Staffing.AssignmentRole Role, Core.Classes.ClassSessionStatus Status);
 }

@@ -1,0 +1,18 @@
+using SumahoSupport.Core;
+
+namespace SumahoSupport.Web.Pages.Shared;
+
+/// <summary>
+/// What the public booking forms say when a booking cannot be taken for reasons tied to the phone number. Anyone can
+/// type any phone number, so these say what the resident can do next and nothing about anyone's bookings.
+/// </summary>
+public static class ResidentMessages
+{
+    public static string AlreadyBooked(CityOptions city) =>
+        $"この電話番号では、この教室にお申し込みいただけません。すでにお申し込みいただいている場合は、お申し込みのときにメールでお送りした予約ページで確認・キャンセルができます。" +
+        $"メールをお持ちでない方やご家族の分のお申し込みは、{city.HelpPhone}（{city.HelpHours}）までお電話ください。";
+
+    public static string LimitReached(CityOptions city) =>
+        $"インターネットでお一人がお申し込みいただける数を超えるため、受け付けられませんでした。" +
+        $"続けてお申し込みになりたい場合は、{city.HelpPhone}（{city.HelpHours}）までお電話ください。";
+}
