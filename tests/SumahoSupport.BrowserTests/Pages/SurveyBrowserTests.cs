@@ -10,7 +10,7 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
     [Fact]
     public async Task Survey_OnAPhone_IsAnsweredWithTheKeyboardAndPassesAxe()
     {
-        var session = await browser.App.CreateSessionAsync(capacity: 3);
+        var session = await browser.App.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(3));
         await browser.App.BookAsync(session,
             new BookingRequest("小林 トメ", "こばやし とめ", "0267110001", null, AgeBand.Eighties, DeviceType.None, null, BookingChannel.Phone), BookingKind.Proxy);
         var token = await browser.App.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.SurveyToken!).SingleAsync());
@@ -38,7 +38,7 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
     [Fact]
     public async Task NotUnderstood_IsAskedAboutAFollowUp_AndTheCoordinatorsFollowUpPagePassesAxe()
     {
-        var session = await browser.App.CreateSessionAsync(capacity: 3);
+        var session = await browser.App.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromDays(3));
         await browser.App.BookAsync(session,
             new BookingRequest("中村 ハル", "なかむら はる", "0267110002", null, AgeBand.Eighties, DeviceType.Android, null, BookingChannel.Phone), BookingKind.Proxy);
         var token = await browser.App.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.SurveyToken!).SingleAsync());
