@@ -52,6 +52,14 @@ public sealed class SessionTests(SessionTests.CountingFactory app) : IClassFixtu
         return client;
     }
 
+    /// <summary>The session is over: the page sends the client to sign in again.</summary>
+    private static async Task AssertSentToSignInAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SigningOut_EndsTheSessionForACopiedCookieToo()
     {
@@ -63,9 +71,7 @@ public sealed class SessionTests(SessionTests.CountingFactory app) : IClassFixtu
         using (var signedOut = await coordinator.SubmitFormAsync("/Coordinator", new Dictionary<string, string>(), "form[action='/Account/Logout']"))
             Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
-        using var after = await copied.GetAsync("/Coordinator/Bookings");
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await AssertSentToSignInAsync(copied, "/Coordinator/Bookings");
     }
 
     [Fact]
@@ -80,9 +86,7 @@ public sealed class SessionTests(SessionTests.CountingFactory app) : IClassFixtu
 
         app.Clock.Advance(TimeSpan.FromMinutes(31));
 
-        using var idle = await coordinator.GetAsync("/Coordinator");
-        Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
-        Assert.StartsWith("/Account/Login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await AssertSentToSignInAsync(coordinator, "/Coordinator");
     }
 
     [Fact]
@@ -100,11 +104,7 @@ public sealed class SessionTests(SessionTests.CountingFactory app) : IClassFixtu
         using (var rested = await coordinator.SubmitFormAsync($"/Coordinator/Supporters/{id}", new Dictionary<string, string>(), "form[action*='handler=Deactivate']"))
             Assert.Equal(HttpStatusCode.Redirect, rested.StatusCode);
 
-        using (var logs = await supporter.GetAsync("/Supporter/Logs"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, logs.StatusCode);
-            Assert.StartsWith("/Account/Login", logs.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        }
+        await AssertSentToSignInAsync(supporter, "/Supporter/Logs");
         using (var again = await app.CreateBrowserLikeClient().SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         using (var after = await app.CreateClient().GetAsync(feed)) Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
