@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SumahoSupport on a fresh Debian machine: installs what the tests need (Chromium, Japanese fonts,
-# the SMTP server used by mail tests), restores, builds, checks both providers' migrations are in sync with the
-# model, runs every test project, and ends with "N passed, N failed".
+# the SMTP server used by mail tests, PostgreSQL 15), restores, builds, checks the three providers' migrations are in
+# sync with the model, starts a throw-away PostgreSQL cluster, runs the integration tests on SQLite and on PostgreSQL
+# (and on SQL Server when SUMAHO_SQLSERVER names one) and the browser tests, and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,6 +19,8 @@ missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 # The mail tests run a real SMTP server (aiosmtpd) with Debian's own python3.
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+pgbin=/usr/lib/postgresql/15/bin
+[ -x "$pgbin/initdb" ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "Installing ${missing[*]}"
@@ -37,47 +40,80 @@ dotnet restore SumahoSupport.sln || fail "restore failed"
 step "Building"
 dotnet build SumahoSupport.sln --no-restore -c Debug || fail "build failed"
 
-# --- both providers' migrations must match the model ----------------------------------------------
-for provider in Sqlite SqlServer; do
+# --- every provider's migrations must match the model ----------------------------------------------
+for provider in Sqlite PostgreSql SqlServer; do
   step "Checking $provider migrations against the model"
   dotnet ef migrations has-pending-model-changes \
     --project "src/SumahoSupport.Migrations.$provider" --startup-project src/SumahoSupport.Web --no-build \
     -- --Database:Provider=$provider \
-    || fail "$provider migrations are behind the model: add a migration to both migrations projects (see README)"
+    || fail "$provider migrations are behind the model: add a migration to every migrations project (see README)"
 done
 
+# --- a throw-away PostgreSQL cluster for this run -------------------------------------------------
+# Its own folder, an unprivileged user, a loopback port and a random password; stopped and removed on any exit.
+step "Starting a throw-away PostgreSQL cluster"
+pgroot=$(mktemp -d /tmp/sumaho-pg.XXXXXX)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_postgres() {
+  as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$pgroot"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+[ "$(id -u)" = 0 ] && chown postgres: "$pgroot"
+pgpassword=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+printf '%s\n' "$pgpassword" >"$pgroot/password"
+[ "$(id -u)" = 0 ] && chown postgres: "$pgroot/password"
+pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+as_pg "$pgbin/initdb" -D "$pgroot/data" -U postgres --auth=scram-sha-256 --pwfile="$pgroot/password" -E UTF8 --locale=C.UTF-8 >"$pgroot/initdb.log" 2>&1 \
+  || { cat "$pgroot/initdb.log"; fail "initdb failed"; }
+# Durability is not what these tests prove; fsync off makes creating a database per test class cheap.
+as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgroot -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null || { cat "$pgroot/server.log"; fail "PostgreSQL did not start"; }
+export SUMAHO_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=$pgpassword"
+echo "PostgreSQL 15 on 127.0.0.1:$pgport ($pgroot)"
+
 # --- tests ------------------------------------------------------------------------------------------
+# The integration tests run once per database (TestDatabases in the tests reads SUMAHO_TEST_DATABASE). Tests about the
+# SQLite file itself run on SQLite only; tests that need several app instances on one database, on the servers only.
 status=0
-projects=(tests/SumahoSupport.Tests tests/SumahoSupport.BrowserTests)
-# The SQL Server suite needs a server; none can run on this machine (no Docker engine), so it runs where one is named.
+runs=("Sqlite|tests/SumahoSupport.Tests|Provider!=ServerOnly"
+      "PostgreSql|tests/SumahoSupport.Tests|Provider!=SqliteOnly")
+# No SQL Server can run on this machine (no Docker engine), so that run happens where one is named.
 if [ -n "${SUMAHO_SQLSERVER:-}" ]; then
-  projects+=(tests/SumahoSupport.SqlServerTests)
+  runs+=("SqlServer|tests/SumahoSupport.Tests|Provider!=SqliteOnly")
 else
-  echo "SQL Server suite (tests/SumahoSupport.SqlServerTests) not run: set SUMAHO_SQLSERVER to a connection string to run it."
+  echo "SQL Server run not done: set SUMAHO_SQLSERVER to a connection string (a login that may create databases) to run it."
 fi
-for project in "${projects[@]}"; do
-  name=$(basename "$project")
-  step "Running $name"
-  dotnet test "$project" --no-build -c Debug \
+runs+=("Sqlite|tests/SumahoSupport.BrowserTests|")
+for run in "${runs[@]}"; do
+  IFS='|' read -r provider project filter <<<"$run"
+  name="$(basename "$project").$provider"
+  step "Running $(basename "$project") on $provider"
+  SUMAHO_TEST_DATABASE=$provider dotnet test "$project" --no-build -c Debug ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     || status=1
 done
 
-# --- one line of totals, read from every TRX file ---------------------------------------------------
+# --- a line per run, then one line of totals, read from every TRX file --------------------------------
+echo
 totals=$(python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import glob, os, sys, xml.etree.ElementTree as ET
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
+    p = int(counters.get("passed", 0))
+    f = sum(int(counters.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
+    s = int(counters.get("notExecuted", 0))
+    project, provider = os.path.basename(path)[:-4].rsplit(".", 1)
+    print(f"{project} on {provider}: {p} passed, {f} failed" + (f", {s} skipped" if s else ""), file=sys.stderr)
+    passed, failed, skipped = passed + p, failed + f, skipped + s
 print(f"{passed} {failed} {skipped}")
 PY
 ) || fail "could not read the test results"
 read -r passed failed skipped <<<"$totals"
-echo
 echo "Screenshots: artifacts/screenshots/"
 if [ "$passed" -eq 0 ]; then status=1; fi
 if [ "$failed" -gt 0 ]; then status=1; fi

@@ -8,8 +8,9 @@ namespace SumahoSupport.Core.Bookings;
 
 /// <summary>
 /// Seats, the waiting list and attendance. Every change that touches a session's seats starts its transaction with
-/// one conditional UPDATE of the session row: on SQL Server that statement takes the row lock and checks capacity at
-/// once; on SQLite the transaction is BEGIN IMMEDIATE, so writers are serialised anyway (DESIGN.md §2 rule 1).
+/// an UPDATE of the session row: on PostgreSQL and SQL Server that statement takes the row lock, and a conditional one
+/// checks capacity at once — under READ COMMITTED a second writer waits for the lock and then re-evaluates the condition
+/// on the committed row; on SQLite the write transaction serialises writers anyway (docs/ARCHITECTURE.md, "Concurrency").
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
 public sealed class BookingService(
@@ -21,9 +22,13 @@ public sealed class BookingService(
 
     public async Task<BookingResult> BookAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
     {
-        var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
+        // Bookings of one class queue on its row even when no seat is free: waiting places are then numbered in the
+        // order requests got the row, and a seat a cancellation frees meanwhile is taken here, not left empty. The
+        // booking's time is read once the row is ours, so it records that order too.
+        await LockSessionAsync(sessionId, ct);
+        var now = Now;
         var gotSeat = await TakeSeatAsync(sessionId, now, kind, ct);
 
         var existing = await ActiveBookingAsync(sessionId, request.Phone, ct);
@@ -210,6 +215,10 @@ public sealed class BookingService(
         outbox.Notify();
         return CancelResult.Cancelled;
     }
+
+    /// <summary>Locks the session row until the transaction ends, by an UPDATE that changes nothing (any provider).</summary>
+    private Task<int> LockSessionAsync(int sessionId, CancellationToken ct) =>
+        db.ClassSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed), ct);
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
     private async Task<bool> TakeSeatAsync(int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>

@@ -14,6 +14,8 @@ public static class Participants
     /// </summary>
     public static async Task<Participant> FindOrAddAsync(AppDbContext db, BookingRequest request, DateTime now, CancellationToken ct)
     {
+        // Phone digits and ふりがな are normalised before they are stored or looked up (PhoneNumber, Kana), so "=" finds the
+        // same person on every provider, whatever its collation (docs/ARCHITECTURE.md, "Databases").
         var samePerson = db.Participants.Where(p => p.Phone == request.Phone && p.Kana == request.Kana);
         if (request.Channel == BookingChannel.Web)
         {

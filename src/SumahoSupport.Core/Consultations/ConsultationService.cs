@@ -183,6 +183,13 @@ public sealed class ConsultationService(
                 await tx.RollbackAsync(ct);
                 return new ConsultationResult.LimitReached();
             }
+            if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter, slot.StartsAtUtc, slot.EndsAtUtc, null, ct))
+            {
+                // The supporter was given a class or another consultation since the slots were read: look again.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
             db.ConsultationBookings.Add(booking);
             try
             {
@@ -190,13 +197,7 @@ public sealed class ConsultationService(
             }
             catch (DbUpdateException)
             {
-                // Someone else took this place or this supporter a moment ago: look again.
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            if (await OverlapsAnotherAsync(booking, ct))
-            {
+                // Someone else took this place a moment ago (the seat's unique index): look again.
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 continue;
@@ -254,8 +255,8 @@ public sealed class ConsultationService(
 
     /// <summary>
     /// Hands a consultation to another supporter. Refused when that supporter cannot help one-to-one or is already busy
-    /// then (the database's unique index is the last word under concurrency); a day off or an unusual hour is the
-    /// coordinator's call, since they have just spoken to the supporter.
+    /// then (checked again under the supporter's lock, so two coordinators at the same moment cannot both succeed); a
+    /// day off or an unusual hour is the coordinator's call, since they have just spoken to the supporter.
     /// </summary>
     public async Task<ReassignResult> ReassignAsync(string code, int supporterId, CancellationToken ct)
     {
@@ -268,6 +269,12 @@ public sealed class ConsultationService(
 
         var previous = booking.SupporterId;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, booking.StartsAtUtc, booking.EndsAtUtc, booking.Id, ct))
+        {
+            // The supporter was given a class or another consultation at this time a moment ago.
+            await tx.RollbackAsync(ct);
+            return ReassignResult.Busy;
+        }
         booking.SupporterId = supporterId;
         booking.Sequence++;
         try
@@ -276,13 +283,7 @@ public sealed class ConsultationService(
         }
         catch (DbUpdateException)
         {
-            // The supporter was given another consultation at this time a moment ago.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return ReassignResult.Busy;
-        }
-        if (await OverlapsAnotherAsync(booking, ct))
-        {
+            // The unique index (one consultation per supporter and start) is the last word.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return ReassignResult.Busy;
@@ -294,17 +295,6 @@ public sealed class ConsultationService(
         outbox.Notify();
         return ReassignResult.Changed;
     }
-
-    /// <summary>
-    /// Checked inside the transaction, after the row is written: whether the booking's supporter has another active
-    /// consultation overlapping it. The unique index catches the same start; this catches slots of different grids (a
-    /// 10:00 and a 10:15 slot of two schedules) booked at the same moment — the later writer sees the earlier one, or
-    /// waits for it, and gives way.
-    /// </summary>
-    private Task<bool> OverlapsAnotherAsync(ConsultationBooking booking, CancellationToken ct) =>
-        db.ConsultationBookings.AnyAsync(b => b.Id != booking.Id && b.SupporterId == booking.SupporterId
-            && (b.Status == ConsultationStatus.Confirmed || b.Status == ConsultationStatus.Attended)
-            && b.StartsAtUtc < booking.EndsAtUtc && b.EndsAtUtc > booking.StartsAtUtc, ct);
 
     /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
     public async Task<int> AddScheduleAsync(ConsultationSchedule schedule, CancellationToken ct)

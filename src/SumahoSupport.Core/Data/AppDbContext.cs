@@ -11,7 +11,7 @@ using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Cookie and antiforgery keys, shared by every app instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -50,7 +50,32 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(50);
+        if (Database.IsNpgsql()) QuoteIdentifiersForPostgreSql(builder);
     }
+
+    /// <summary>
+    /// Index filters and check constraints are written once, quoting columns as <c>[Name]</c>, which SQLite and SQL
+    /// Server both read. PostgreSQL quotes with double quotes (and its column names keep their case only when quoted).
+    /// </summary>
+    private static void QuoteIdentifiersForPostgreSql(ModelBuilder builder)
+    {
+        static string Requote(string sql) => BracketedIdentifier().Replace(sql, "\"$1\"");
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var index in entity.GetIndexes())
+            {
+                if (index.GetFilter() is { } filter) index.SetFilter(Requote(filter));
+            }
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, Requote(check.Sql));
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\w+)\]")]
+    private static partial System.Text.RegularExpressions.Regex BracketedIdentifier();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -31,9 +31,13 @@ public static class DataServiceCollectionExtensions
                 services.AddDbContext<AppDbContext>(options => options.UseSqlServer(connectionString,
                     sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer")));
                 break;
+            case DatabaseProviders.PostgreSql:
+                services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString,
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql")));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' は使えません。'{DatabaseProviders.Sqlite}' か '{DatabaseProviders.SqlServer}' を指定してください。");
+                    $"Database:Provider '{provider}' は使えません。{string.Join("・", DatabaseProviders.All.Select(p => $"'{p}'"))} のどれかを指定してください。");
         }
         return services;
     }

@@ -28,7 +28,9 @@ public sealed class OutboxDispatcher(
             (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now) ||
             (m.Status == OutboxStatus.Sending && m.LeaseExpiresAtUtc < now));
         var batch = due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize);
-        // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped.
+        // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped: on
+        // PostgreSQL and SQL Server at READ COMMITTED the second UPDATE waits for the first one's row locks and then
+        // re-checks the condition on the committed row, which is no longer due (docs/ARCHITECTURE.md, "Concurrency").
         var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, OutboxStatus.Sending)
             .SetProperty(x => x.LeaseToken, lease)

@@ -32,6 +32,8 @@ public sealed class SeedLoader(
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        // Instances started together on one server database would each find a course missing and each add it.
+        await using var seeding = await db.Database.HoldAsync("seed", ct);
         await accounts.EnsureRolesAsync();
         await SeedSurveyTemplatesAsync(ct);
         await SeedCoursesAsync(ct);

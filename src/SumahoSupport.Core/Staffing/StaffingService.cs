@@ -21,6 +21,9 @@ public enum AssignResult
 
     /// <summary>A Trainee assists only beside a Certified or Lead supporter already on the class.</summary>
     TraineeNeedsMentor,
+
+    /// <summary>Already working at an overlapping time: another class or a consultation.</summary>
+    Busy,
 }
 
 /// <summary>Why a supporter is not suggested for a class; <see cref="None"/> means suggested.</summary>
@@ -68,6 +71,13 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         if (await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId, ct))
             return AssignResult.AlreadyAssigned;
 
+        var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, null, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return AssignResult.Busy;
+        }
         db.Assignments.Add(new Assignment
         {
             ClassSessionId = sessionId,
@@ -82,11 +92,13 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         }
         catch (DbUpdateException)
         {
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return AssignResult.AlreadyAssigned;
         }
         await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         outbox.Notify();
         return AssignResult.Assigned;
     }

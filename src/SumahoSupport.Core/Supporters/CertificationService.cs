@@ -79,6 +79,10 @@ public sealed class CertificationService(
     /// </summary>
     public async Task<Certification?> EvaluateAsync(int supporterId, CancellationToken ct)
     {
+        // Every app instance's minute loop, and a test passed at the same moment, may evaluate one supporter: the
+        // decision is made under the supporter's lock, so only the first issues a certification and the rest see it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(supporterId, ct);
         var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
             ?? throw new KeyNotFoundException($"Supporter {supporterId}");
         var latest = await db.Certifications.Where(c => c.SupporterId == supporterId)
@@ -102,11 +106,22 @@ public sealed class CertificationService(
         }
         if (issued is null) return null;
         await SaveAndTellAsync(issued, ct);
+        await tx.CommitAsync(ct);
         return issued;
     }
 
+    /// <summary>Certified or Lead on a certification that has expired without a renewal.</summary>
+    private static IQueryable<Supporter> Lapsed(IQueryable<Supporter> supporters, DateTime now) => supporters
+        .Where(s => (s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead)
+            && s.Certifications.Any() && !s.Certifications.Any(c => c.ExpiresAtUtc > now));
+
+    private Task LockAsync(int supporterId, CancellationToken ct) => db.Database.LockAsync($"supporter-certification:{supporterId}", ct);
+
     public async Task<LeadGrantResult> GrantLeadAsync(int supporterId, CancellationToken ct)
     {
+        // Two coordinators pressing the button at the same moment grant Lead once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(supporterId, ct);
         var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
             ?? throw new KeyNotFoundException($"Supporter {supporterId}");
         if (supporter.Status != SupporterStatus.Certified) return LeadGrantResult.NotCertified;
@@ -116,6 +131,7 @@ public sealed class CertificationService(
         var current = await db.Certifications.Where(c => c.SupporterId == supporterId).MaxAsync(c => (DateTime?)c.ExpiresAtUtc, ct);
         var issued = Issue(supporter, SupporterStatus.Lead, CertificationBasis.LeadGrant, current);
         await SaveAndTellAsync(issued, ct);
+        await tx.CommitAsync(ct);
         return LeadGrantResult.Granted;
     }
 
@@ -126,18 +142,21 @@ public sealed class CertificationService(
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = Now;
-        var lapsed = await db.Supporters
-            .Where(s => (s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead)
-                && s.Certifications.Any() && !s.Certifications.Any(c => c.ExpiresAtUtc > now))
-            .ToListAsync(ct);
-        foreach (var supporter in lapsed)
+        var lapsed = 0;
+        foreach (var due in await Lapsed(db.Supporters, now).Select(s => new { s.Id, s.Status }).ToListAsync(ct))
         {
-            var level = supporter.Status;
-            supporter.Status = SupporterStatus.Trainee;
-            audit.Record("supporter.certification-lapsed", nameof(Supporter), supporter.Id, $"was={level}");
-            await notifier.SupporterAsync(supporter.Id, SupporterNotice.Lapsed, null, ct);
+            var (id, level) = (due.Id, due.Status);
+            // Claimed under the supporter's lock by an UPDATE that repeats the rule: another instance's sweep changes
+            // nothing and tells no one a second time; a renewal committed just before is seen.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockAsync(id, ct);
+            if (await Lapsed(db.Supporters.Where(s => s.Id == id), now).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Trainee), ct) == 0) continue;
+            audit.Record("supporter.certification-lapsed", nameof(Supporter), id, $"was={level}");
+            await notifier.SupporterAsync(id, SupporterNotice.Lapsed, null, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            lapsed++;
         }
-        if (lapsed.Count > 0) await db.SaveChangesAsync(ct);
 
         // Only Trainees who have finished the modules, never held a certification and now have enough worked classes can
         // be waiting on a class to end — asked of the database, so the minute loop does not re-evaluate everyone still
@@ -156,8 +175,8 @@ public sealed class CertificationService(
         {
             if (await EvaluateAsync(id, ct) is not null) certified++;
         }
-        if (lapsed.Count > 0) outbox.Notify();
-        return lapsed.Count + certified;
+        if (lapsed > 0) outbox.Notify();
+        return lapsed + certified;
     }
 
     private Certification Issue(Supporter supporter, SupporterStatus level, CertificationBasis basis, DateTime? expiresAtUtc)

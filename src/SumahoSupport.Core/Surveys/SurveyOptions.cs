@@ -13,4 +13,9 @@ public sealed class SurveyOptions
     /// example to see one person's progress over several classes; the survey then says so before the first question.
     /// </summary>
     public bool LinkResponsesToParticipants { get; set; }
+
+    /// <summary>Tokyo hours in which アンケートのお願い goes out: requests wait for the morning rather than arrive at night.</summary>
+    public TimeOnly RequestsFrom { get; set; } = new(9, 0);
+
+    public TimeOnly RequestsUntil { get; set; } = new(20, 0);
 }

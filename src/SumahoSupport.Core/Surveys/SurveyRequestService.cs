@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
@@ -12,19 +13,16 @@ namespace SumahoSupport.Core.Surveys;
 /// answered yet (many answer on the spot through the QR slip) gets the survey link by mail — once
 /// (<see cref="OncePerBooking"/>). Mail goes out in the daytime only.
 /// </summary>
-public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, TimeProvider clock)
+public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, TimeProvider clock, IOptions<SurveyOptions> options)
 {
     /// <summary>Long enough for people to get home; the QR slip covers those who answer at the class.</summary>
     public static readonly TimeSpan AfterClass = TimeSpan.FromHours(1);
-
-    /// <summary>Requests wait for the morning rather than arrive in the evening or at night (Tokyo time).</summary>
-    public static readonly TimeOnly SendFrom = new(9, 0), SendUntil = new(20, 0);
 
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var timeInTokyo = TimeOnly.FromDateTime(JapaneseTime.ToTokyo(nowUtc));
-        if (timeInTokyo < SendFrom || timeInTokyo >= SendUntil) return 0;
+        if (timeInTokyo < options.Value.RequestsFrom || timeInTokyo >= options.Value.RequestsUntil) return 0;
 
         var endedBefore = nowUtc - AfterClass;
         var stillOpenAfter = nowUtc - SurveyService.OpenAfterClass;

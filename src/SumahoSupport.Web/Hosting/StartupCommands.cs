@@ -4,14 +4,15 @@ using SumahoSupport.Core.Data;
 namespace SumahoSupport.Web.Hosting;
 
 /// <summary>
-/// Administrative commands: <c>dotnet run --project src/SumahoSupport.Web -- migrate</c> and
-/// <c>-- create-admin --email someone@city.example [--name 表示名]</c>.
+/// Administrative commands: <c>dotnet run --project src/SumahoSupport.Web -- migrate</c>,
+/// <c>-- backup [--to ファイル]</c> and <c>-- create-admin --email someone@city.example [--name 表示名]</c>.
 /// </summary>
 public static class StartupCommands
 {
     public static Func<WebApplication, Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
     {
         "migrate" => MigrateAsync,
+        "backup" => app => BackUpAsync(app, args),
         "create-admin" => app => CreateAdminAsync(app, args),
         _ => null,
     };
@@ -22,6 +23,30 @@ public static class StartupCommands
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         Console.WriteLine("データベースを最新の状態にしました。");
         return 0;
+    }
+
+    /// <summary>A copy of the SQLite file; a server database is backed up with its own tools (README, "Back up and restore").</summary>
+    private static async Task<int> BackUpAsync(WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        if (!database.IsSqlite)
+        {
+            await Console.Error.WriteLineAsync(
+                "サーバーのデータベースはそのサーバーの道具でバックアップしてください（PostgreSQL は pg_dump、SQL Server は BACKUP DATABASE。README の「Back up and restore」）。");
+            return 2;
+        }
+        try
+        {
+            var path = await database.BackUpSqliteAsync(OptionValue(args, "--to"), CancellationToken.None);
+            Console.WriteLine($"バックアップを書きました: {path}");
+            return 0;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)

@@ -109,7 +109,7 @@ public static class WebHostingExtensions
     }
 
     /// <summary>
-    /// Checks the mail templates, migrates SQLite (or checks SQL Server is migrated) and loads the seed data — so a
+    /// Checks the mail templates, migrates SQLite (or checks a server database is migrated) and loads the seed data — so a
     /// broken template or an old schema stops the app at start, not at the first resident's booking.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)

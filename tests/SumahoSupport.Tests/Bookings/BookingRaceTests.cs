@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.WebUtilities;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -23,17 +20,8 @@ public sealed class BookingRaceTests(AppFactory app) : IClassFixture<AppFactory>
         var session = await app.CreateSessionAsync(capacity: Seats);
         var forms = await Task.WhenAll(Enumerable.Range(0, Residents).Select(_ => PrepareBookingFormAsync(session)));
 
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = Stopwatch.StartNew();
-        var posts = forms.Select(async form =>
-        {
-            await go.Task;
-            using var content = new FormUrlEncodedContent(form.Fields);
-            using var response = await form.Client.PostAsync($"/Classes/{session}/Book", content);
-            return (response.StatusCode, Location: response.Headers.Location?.OriginalString ?? "");
-        }).ToList();
-        go.SetResult();
-        var responses = await Task.WhenAll(posts);
+        var responses = await ResidentForms.PostAllAtOnceAsync(forms, $"/Classes/{session}/Book");
         clock.Stop();
 
         Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
@@ -75,29 +63,9 @@ public sealed class BookingRaceTests(AppFactory app) : IClassFixture<AppFactory>
             $"{Seats} concurrent cancellations promoted the first {Seats} waiting.");
     }
 
-    private async Task<(HttpClient Client, Dictionary<string, string> Fields)> PrepareBookingFormAsync(int session)
-    {
-        var client = app.CreateBrowserLikeClient();
-        var page = await client.GetDocumentAsync($"/Classes/{session}/Book");
-        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        return (client, new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Name"] = "高橋 次郎",
-            ["Input.Kana"] = "たかはし じろう",
-            ["Input.Phone"] = TestData.NextPhone(),
-            ["Input.Device"] = nameof(DeviceType.IPhone),
-            ["Input.AgeBand"] = nameof(AgeBand.Eighties),
-            ["Consent"] = "true",
-        });
-    }
+    private Task<(HttpClient Client, Dictionary<string, string> Fields)> PrepareBookingFormAsync(int session) =>
+        ResidentForms.PrepareBookingAsync(app.CreateBrowserLikeClient(), session);
 
-    private async Task<HttpStatusCode> CancelThroughTheManageLinkAsync(string showLink)
-    {
-        var uri = new Uri(new Uri("http://localhost"), showLink);
-        var query = QueryHelpers.ParseQuery(uri.Query);
-        var client = app.CreateBrowserLikeClient();
-        using var response = await client.SubmitFormAsync($"{uri.AbsolutePath}/Cancel?token={Uri.EscapeDataString(query["token"]!)}", new Dictionary<string, string>());
-        return response.StatusCode;
-    }
+    private Task<HttpStatusCode> CancelThroughTheManageLinkAsync(string showLink) =>
+        ResidentForms.CancelThroughTheManageLinkAsync(app.CreateBrowserLikeClient(), showLink);
 }

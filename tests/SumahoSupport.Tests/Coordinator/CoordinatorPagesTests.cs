@@ -321,6 +321,13 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         home = await client.GetDocumentAsync("/Coordinator");
         Assert.Equal("充足", home.QuerySelector($"tr[data-session='{session}'] .staffing .badge")!.TextContent);
         Assert.Equal(3, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.ClassSessionId == session)));
+
+        // Another class at the same hour cannot have the same Lead: no one is in two places.
+        var sameHour = await app.CreateSessionAsync(capacity: 8);
+        using var twice = await client.SubmitFormAsync($"/Coordinator/Classes/{sameHour}/Staff", new Dictionary<string, string> { ["SupporterId"] = Id(lead), ["Role"] = "Lecturer" }, "form#add-staff");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        Assert.Contains("同じ時間に別の担当（教室・相談）があります", (await Forms.ParseAsync(twice)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Assignments.AnyAsync(a => a.ClassSessionId == sameHour)));
     }
 
     [Fact]

@@ -7,34 +7,42 @@ using SumahoSupport.Core.Data;
 namespace SumahoSupport.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a fresh SQLite file of its own (migrations applied at start, demo seed loaded), with a
+/// The real app over a fresh database of its own — a SQLite file, or a PostgreSQL or SQL Server database when the run
+/// names one (<see cref="TestDatabases"/>) — with migrations applied and the demo seed loaded, and a
 /// <see cref="FakeTimeProvider"/> that tests move forward instead of sleeping.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "sumaho-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly bool ownsDatabase;
+
     public AppFactory()
     {
         Directory.CreateDirectory(directory);
-#if SQLSERVER
-        SqlServerDatabase.Migrate(ConnectionString);
-#endif
+        ConnectionString = TestDatabases.IsServer ? TestDatabases.CreateServerDatabase() : $"Data Source={DatabasePath}";
+        ownsDatabase = true;
     }
 
-#if SQLSERVER
-    /// <summary>A database of its own on the server named by SUMAHO_SQLSERVER, migrated before the app starts.</summary>
-    public string ConnectionString { get; } = SqlServerDatabase.NewConnectionString();
+    /// <summary>The app on a database someone else created and will drop (several apps sharing one database).</summary>
+    protected AppFactory(string connectionString)
+    {
+        Directory.CreateDirectory(directory);
+        ConnectionString = connectionString;
+    }
 
-    private const string Provider = "SqlServer";
-#else
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    /// <summary>The provider every app of this test run uses (<see cref="TestDatabases.Provider"/>).</summary>
+    public static string Provider => TestDatabases.Provider;
 
-    private const string Provider = "Sqlite";
-#endif
+    /// <summary>A SQLite file in a folder of its own, or a migrated database of its own on the test server.</summary>
+    public string ConnectionString { get; }
 
-    /// <summary>Starts at the real "now" so the demo schedule, made relative to today, looks as it does in use.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// Starts at the real "now" so the demo schedule, made relative to today, looks as it does in use; on a whole
+    /// microsecond, so that a time written and read back is equal on every provider (PostgreSQL keeps microseconds, not
+    /// .NET's 100 ns ticks).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
 
     public string DatabasePath => Path.Combine(directory, "sumaho.db");
 
@@ -87,9 +95,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-#if SQLSERVER
-        SqlServerDatabase.Drop(ConnectionString);
-#endif
+        if (TestDatabases.IsServer && ownsDatabase) TestDatabases.DropServerDatabase(ConnectionString);
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -19,7 +19,7 @@ public sealed class CertificationExpiryTests(SmallRuleAppFactory app) : IClassFi
         var waiting = await app.WithScopeAsync(async s => (await s.GetRequiredService<SupporterService>().ApplyAsync(SupporterTestData.Application(name: "保留 待子"), default)).SupporterId!.Value);
         await app.PassRequiredModulesAsync(lead);
         for (var i = 0; i < SmallRuleAppFactory.ClassesForLead; i++) await app.ClassWithAsync(lead);
-        app.Clock.Advance(TimeSpan.FromHours(4));
+        app.Clock.Advance(TimeSpan.FromHours(10));
         await app.SweepAsync();
         Assert.Equal(LeadGrantResult.Granted, await app.WithScopeAsync(s => s.GetRequiredService<CertificationService>().GrantLeadAsync(lead, default)));
         var progress = () => app.WithScopeAsync(s => s.GetRequiredService<CertificationService>().ProgressAsync(lead, default));

@@ -12,7 +12,7 @@ namespace SumahoSupport.Tests.Supporters;
 /// </summary>
 public sealed class CertificationRuleTests(SmallRuleAppFactory app) : IClassFixture<SmallRuleAppFactory>
 {
-    private static readonly TimeSpan AfterTheClass = TimeSpan.FromHours(4);
+    private static readonly TimeSpan AfterTheClass = TimeSpan.FromHours(10);
 
     [Fact]
     public async Task AMissingModule_KeepsATrainee_EvenWithEnoughClasses_AndPassingItCertifiesAtOnce()

@@ -25,7 +25,7 @@ public sealed class VolunteerHoursTests(AppFactory app) : IClassFixture<AppFacto
         var missed = await app.ClassWithAsync(supporter);
         var cancelled = await app.ClassWithAsync(supporter);
         await app.WithScopeAsync(s => s.GetRequiredService<ClassScheduleService>().CancelSessionAsync(cancelled, "講師の急病", default));
-        app.Clock.Advance(TimeSpan.FromHours(4));
+        app.Clock.Advance(TimeSpan.FromHours(10));
         await app.WithScopeAsync(s => s.GetRequiredService<StaffingService>().SetAbsentAsync(missed, supporter, true, default));
         await app.ClassWithAsync(supporter); // not yet held
         var fiscalYear = FiscalYear.Of(JapaneseTime.TodayInTokyo(app.Clock));
@@ -41,7 +41,7 @@ public sealed class VolunteerHoursTests(AppFactory app) : IClassFixture<AppFacto
         var nextYearStarts = FiscalYear.UtcRange(fiscalYear + 1).FromUtc;
         app.Clock.Advance(nextYearStarts - app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromDays(1));
         await app.ClassWithAsync(supporter, AssignmentRole.Assistant);
-        app.Clock.Advance(TimeSpan.FromHours(4));
+        app.Clock.Advance(TimeSpan.FromHours(10));
         Assert.Equal((3, 360), ((await hoursIn(fiscalYear))!.Classes, (await hoursIn(fiscalYear))!.Minutes));
         Assert.Equal((1, 120), ((await hoursIn(fiscalYear + 1))!.Classes, (await hoursIn(fiscalYear + 1))!.Minutes));
 

@@ -59,6 +59,7 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
                 AssignResult.TraineeNeedsMentor => "研修中の支援員は、認定支援員か講師が担当に入っている教室でだけ補助ができます。先に認定支援員を登録してください。",
                 AssignResult.NotActive => "応募中・休止中の支援員は担当にできません。",
                 AssignResult.AlreadyAssigned => "この支援員はすでに担当に入っています。",
+                AssignResult.Busy => "この支援員は同じ時間に別の担当（教室・相談）があります。別の支援員を選んでください。",
                 _ => throw new UnreachableException(),
             });
             return await OnGetAsync(id, ct);

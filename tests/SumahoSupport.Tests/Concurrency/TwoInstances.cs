@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Accounts;
+using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Tests.Infrastructure;
+using SumahoSupport.Tests.Supporters;
+
+namespace SumahoSupport.Tests.Concurrency;
+
+/// <summary>
+/// Two real app processes (Kestrel on two loopback ports, Production settings, not WebApplicationFactory) on one server
+/// database, both sending mail through one real SMTP server and both running the minute loop — a city's two instances
+/// behind a load balancer. The database is prepared first, in-process, with what the tests then watch happen:
+/// a 10-seat class, bookings for tomorrow (reminders), an attended class that ended two hours ago (survey requests) and a
+/// trainee whose assisted classes have ended (certification).
+/// </summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    public const string CoordinatorEmail = "two-instances@city.example";
+    public const int Seats = 10;
+    public const int AssistedClasses = 2;
+
+    public string ConnectionString { get; } = TestDatabases.CreateServerDatabase();
+
+    public SmtpServerProcess Smtp { get; } = new();
+
+    public string CoordinatorPassword { get; } = $"Two-Instances-{Guid.NewGuid():N}";
+
+    public int SeatsSession { get; private set; }
+
+    public int Trainee { get; private set; }
+
+    public IReadOnlyList<string> TomorrowsBookings { get; private set; } = [];
+
+    public IReadOnlyList<string> AttendedBookings { get; private set; } = [];
+
+    public Instance A { get; private set; } = default!;
+
+    public Instance B { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using (var setup = new SetupApp(ConnectionString))
+        {
+            await PrepareAsync(setup);
+        }
+        A = Instance.Start("A", ConnectionString, Smtp.Port);
+        B = Instance.Start("B", ConnectionString, Smtp.Port);
+        await Task.WhenAll(A.WaitUntilReadyAsync(), B.WaitUntilReadyAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        A?.Dispose();
+        B?.Dispose();
+        Smtp.Dispose();
+        TestDatabases.DropServerDatabase(ConnectionString);
+        await Task.CompletedTask;
+    }
+
+    public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => WithDbAsync(ConnectionString, work);
+
+    private static async Task<T> WithDbAsync<T>(string connectionString, Func<AppDbContext, Task<T>> work)
+    {
+        await using var db = TestDatabases.Context(connectionString);
+        return await work(db);
+    }
+
+    private async Task PrepareAsync(SetupApp app)
+    {
+        _ = app.Server; // demo data, on the real clock
+        await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<StaffAccountService>()
+            .CreateAsync(CoordinatorEmail, "二台目の確認", Roles.Coordinator, CoordinatorPassword)).Succeeded));
+
+        SeatsSession = await app.CreateSessionAsync(capacity: Seats);
+
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var tomorrowTen = Core.Text.JapaneseTime.ToUtc(Core.Text.JapaneseTime.TodayInTokyo(app.Clock).AddDays(1).ToDateTime(new TimeOnly(10, 0)));
+        var tomorrow = await app.CreateSessionAsync(capacity: 8, startsIn: tomorrowTen - now);
+        TomorrowsBookings = await BookWithEmailAsync(app, tomorrow, 4);
+
+        var ended = await app.CreateSessionAsync(capacity: 8, startsIn: TimeSpan.FromHours(2));
+        AttendedBookings = await BookWithEmailAsync(app, ended, 4);
+        foreach (var code in AttendedBookings)
+        {
+            Assert.Equal(AttendanceResult.Recorded, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(code, attended: true, default)));
+        }
+        await MoveIntoThePastAsync(app, [ended], TimeSpan.FromHours(6));
+
+        Trainee = await app.TraineeAsync(name: "二台 認子");
+        await app.PassRequiredModulesAsync(Trainee);
+        var assisted = new List<int>();
+        for (var i = 0; i < AssistedClasses; i++) assisted.Add(await app.ClassWithAsync(Trainee));
+        await MoveIntoThePastAsync(app, assisted, TimeSpan.FromDays(2));
+    }
+
+    private static async Task<IReadOnlyList<string>> BookWithEmailAsync(AppFactory app, int session, int count)
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var booked = await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp") with { Channel = BookingChannel.Phone }, BookingKind.Proxy);
+            codes.Add(Assert.IsType<BookingResult.Booked>(booked).Code);
+        }
+        return codes;
+    }
+
+    /// <summary>Sessions created ahead (as the services require), moved back as if they had been held.</summary>
+    private static Task MoveIntoThePastAsync(AppFactory app, IReadOnlyList<int> sessions, TimeSpan by) =>
+        app.WithDbAsync(db => db.ClassSessions.Where(s => sessions.Contains(s.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.StartsAtUtc, x => x.StartsAtUtc - by)
+            .SetProperty(x => x.EndsAtUtc, x => x.EndsAtUtc - by)
+            .SetProperty(x => x.BookingClosesAtUtc, x => x.BookingClosesAtUtc - by)));
+
+    /// <summary>The app in-process on the shared database, only to prepare it: its senders are off, as in every test.</summary>
+    private sealed class SetupApp(string connectionString) : AppFactory(connectionString)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Supporters:AssistedClassesForCertification", AssistedClasses.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>One app process: <c>dotnet SumahoSupport.Web.dll</c> in Production on a loopback port of its own.</summary>
+    public sealed class Instance : IDisposable
+    {
+        private readonly Process process;
+        private readonly StringBuilder output = new();
+
+        private Instance(string name, Process process, Uri address)
+        {
+            Name = name;
+            this.process = process;
+            Address = address;
+        }
+
+        public string Name { get; }
+
+        public Uri Address { get; }
+
+        /// <summary>Everything the process printed, for a failure message.</summary>
+        public string Output
+        {
+            get
+            {
+                lock (output) return output.ToString();
+            }
+        }
+
+        public static Instance Start(string name, string connectionString, int smtpPort)
+        {
+            var port = FreePort();
+            var address = new Uri($"http://127.0.0.1:{port}");
+            var start = WebCommand.StartInfo(connectionString, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = address.ToString(),
+                ["Mail__Smtp__Host"] = "127.0.0.1",
+                ["Mail__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail__Smtp__Security"] = "None",
+                ["Mail__From"] = "noreply@midori.example.jp",
+                ["Mail__PublicBaseUrl"] = address.ToString().TrimEnd('/'),
+                ["Mail__Dispatcher__PollSeconds"] = "1",
+                // The minute loop's work is due whatever time of day the tests run.
+                ["Mail__Reminder__Time"] = "00:00",
+                ["Survey__RequestsFrom"] = "00:00",
+                ["Survey__RequestsUntil"] = "23:59:59",
+                ["Supporters__AssistedClassesForCertification"] = AssistedClasses.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // All the tests' residents come from one address.
+                ["Limits__PublicPostsPerMinute"] = "1000000",
+                ["Limits__PublicPostsPerHour"] = "1000000",
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+            var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
+            var instance = new Instance(name, process, address);
+            process.OutputDataReceived += (_, e) => instance.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            process.StandardInput.Close();
+            return instance;
+        }
+
+        public async Task WaitUntilReadyAsync()
+        {
+            using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"instance {Name} exited ({process.ExitCode}):\n{Output}");
+                try
+                {
+                    using var health = await client.GetAsync("/healthz");
+                    if (health.StatusCode == HttpStatusCode.OK) return;
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening yet
+                }
+                catch (TaskCanceledException)
+                {
+                    // starting
+                }
+                await Task.Delay(250);
+            }
+            throw new TimeoutException($"instance {Name} did not answer /healthz:\n{Output}");
+        }
+
+        /// <summary>A client of its own (cookies, no redirects followed), as one resident's browser.</summary>
+        public HttpClient NewClient(CookieContainer? cookies = null) =>
+            new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
+            {
+                BaseAddress = Address,
+            };
+
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null) return;
+            lock (output) output.AppendLine(line);
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
