@@ -17,7 +17,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasOne(b => b.ClassSession).WithMany(s => s.Bookings).HasForeignKey(b => b.ClassSessionId).OnDelete(DeleteBehavior.Restrict);
         booking.HasOne(b => b.Participant).WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);
 
-        // One active booking per person per session (DESIGN.md §2 rule 2), enforced by the database as well.
+        // One active booking per person per session (docs/ARCHITECTURE.md, "Rules" 2), enforced by the database as well.
         // Square brackets are valid identifier quotes in both SQL Server and SQLite.
         booking.HasIndex(b => new { b.ClassSessionId, b.PhoneKey })
             .IsUnique()

@@ -95,10 +95,8 @@ public sealed class BookingService(
         if (status != BookingStatus.Attended)
         {
             await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
-            await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
 
         return status == BookingStatus.Waitlisted
             ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
@@ -142,9 +140,7 @@ public sealed class BookingService(
         }
         audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
         await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return PromoteResult.Promoted;
     }
 
@@ -210,9 +206,7 @@ public sealed class BookingService(
         audit.Record("booking.cancelled", Subject, target.Code);
         await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
         if (freedSeat) await PromoteWaitingAsync(target.ClassSessionId, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return CancelResult.Cancelled;
     }
 

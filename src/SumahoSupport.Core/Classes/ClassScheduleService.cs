@@ -25,9 +25,7 @@ public sealed class ClassScheduleService(
         if (await ValidateAsync(draft, ct) is { } rejected) return rejected;
         var session = NewSession(draft, seriesId: null);
         db.ClassSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        audit.Record("session.created", SessionSubject, session.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveNewAsync(() => audit.Record("session.created", SessionSubject, session.Id), ct);
         return new ScheduleResult.Saved(session.Id);
     }
 
@@ -69,9 +67,7 @@ public sealed class ClassScheduleService(
             moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
         if (moved) await NotifyMovedAsync(sessionId, ct);
         await bookings.PromoteWaitingAsync(sessionId, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return new ScheduleResult.Saved(sessionId);
     }
 
@@ -110,9 +106,7 @@ public sealed class ClassScheduleService(
             await notifier.BookingAsync(booking.Code, BookingNotice.SessionCancelled, ct, reason, hadInvitation: booking.HadSeat);
         }
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return codes;
     }
 
@@ -154,10 +148,12 @@ public sealed class ClassScheduleService(
             CreatedAtUtc = Now,
         };
         db.ClassSeries.Add(series);
-        await db.SaveChangesAsync(ct);
-        foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
-        audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
-        await db.SaveChangesAsync(ct);
+        // The series, its sessions and the audit entry: all of them or none.
+        await db.SaveNewAsync(() =>
+        {
+            foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
+            audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
+        }, ct);
         return new ScheduleResult.SeriesSaved(series.Id, kept.Count, skipped);
     }
 

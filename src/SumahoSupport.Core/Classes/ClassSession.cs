@@ -19,7 +19,7 @@ public sealed class ClassSession
 
     /// <summary>
     /// Confirmed seats. Changed only in the same transaction as a booking's status, by one conditional
-    /// UPDATE that both locks and checks the row (DESIGN.md §2 rule 1); the bookings stay the truth.
+    /// UPDATE that both locks and checks the row (docs/ARCHITECTURE.md, "Rules" 1); the bookings stay the truth.
     /// </summary>
     public int Confirmed { get; set; }
 

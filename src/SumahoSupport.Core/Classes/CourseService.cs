@@ -27,9 +27,7 @@ public sealed class CourseService(AppDbContext db, AuditLog audit)
         };
         await ApplyAsync(course, draft, ct);
         db.Courses.Add(course);
-        await db.SaveChangesAsync(ct);
-        audit.Record("course.created", nameof(Course), course.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveNewAsync(() => audit.Record("course.created", nameof(Course), course.Id), ct);
         return course.Id;
     }
 

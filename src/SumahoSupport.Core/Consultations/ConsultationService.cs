@@ -204,9 +204,7 @@ public sealed class ConsultationService(
             }
             audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
             await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            outbox.Notify();
+            await db.CommitAsync(tx, outbox, ct);
             return new ConsultationResult.Booked(booking.Code, booking.ManageToken);
         }
         return new ConsultationResult.Taken();
@@ -235,9 +233,7 @@ public sealed class ConsultationService(
         var id = await db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(ct);
         audit.Record(notice == ConsultationNotice.Cancelled ? "consultation.cancelled" : "consultation.cancelled-by-city", nameof(ConsultationBooking), code, reason);
         await notifier.ConsultationAsync(id, notice, ct, reason);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return true;
     }
 
@@ -290,9 +286,7 @@ public sealed class ConsultationService(
         }
         audit.Record("consultation.reassigned", nameof(ConsultationBooking), code, $"supporter={previous}->{supporterId}");
         await notifier.ConsultationAsync(booking.Id, ConsultationNotice.SupporterChanged, ct, reason: "担当が別の支援員に替わりました", previousSupporterId: previous);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return ReassignResult.Changed;
     }
 
@@ -302,10 +296,8 @@ public sealed class ConsultationService(
         if ((schedule.Mode == ConsultationMode.AtVenue) != (schedule.VenueId is not null)) throw new ArgumentException("A venue schedule needs a venue; phone and online ones none.", nameof(schedule));
         schedule.CreatedAtUtc = Now;
         db.ConsultationSchedules.Add(schedule);
-        await db.SaveChangesAsync(ct);
-        audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
-            $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveNewAsync(() => audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
+            $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}"), ct);
         return schedule.Id;
     }
 

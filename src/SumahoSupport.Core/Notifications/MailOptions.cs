@@ -1,6 +1,6 @@
 namespace SumahoSupport.Core.Notifications;
 
-/// <summary><c>Mail:*</c> settings (DESIGN.md §4).</summary>
+/// <summary><c>Mail:*</c> settings (README, "Configuration").</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";

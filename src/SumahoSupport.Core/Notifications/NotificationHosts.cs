@@ -40,7 +40,7 @@ public sealed class OutboxDispatcherHost(IServiceScopeFactory scopes, OutboxSign
 /// Checks every minute whether tomorrow's reminders or the survey requests after today's classes are due, and applies the
 /// certification rule to what time changed (classes that ended, certifications that expired).
 /// </summary>
-public sealed class ReminderHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<ReminderHost> logger) : BackgroundService
+public sealed class MinuteLoopHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<MinuteLoopHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,7 +3,7 @@ using SumahoSupport.Core.Supporters;
 namespace SumahoSupport.Core.Staffing;
 
 /// <summary>
-/// DESIGN.md §2 rule 3 (the national program's rule): one 講師 who is a Lead, plus one 講師 or 補助 for every 4
+/// docs/ARCHITECTURE.md, "Rules" 3 (the national program's rule): one 講師 who is a Lead, plus one 講師 or 補助 for every 4
 /// confirmed attendees. A Trainee counts only beside a Certified or Lead supporter.
 /// </summary>
 public static class StaffingRule

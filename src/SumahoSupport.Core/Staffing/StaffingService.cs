@@ -97,9 +97,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
             return AssignResult.AlreadyAssigned;
         }
         await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return AssignResult.Assigned;
     }
 
@@ -112,9 +110,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await assignment.ExecuteDeleteAsync(ct);
         audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
@@ -105,8 +106,7 @@ public sealed class CertificationService(
             issued = Issue(supporter, supporter.Status, CertificationBasis.Renewal, null);
         }
         if (issued is null) return null;
-        await SaveAndTellAsync(issued, ct);
-        await tx.CommitAsync(ct);
+        await SaveAndTellAsync(issued, tx, ct);
         return issued;
     }
 
@@ -130,8 +130,7 @@ public sealed class CertificationService(
         // Lead does not extend validity: it lapses with the certification it stands on.
         var current = await db.Certifications.Where(c => c.SupporterId == supporterId).MaxAsync(c => (DateTime?)c.ExpiresAtUtc, ct);
         var issued = Issue(supporter, SupporterStatus.Lead, CertificationBasis.LeadGrant, current);
-        await SaveAndTellAsync(issued, ct);
-        await tx.CommitAsync(ct);
+        await SaveAndTellAsync(issued, tx, ct);
         return LeadGrantResult.Granted;
     }
 
@@ -153,8 +152,7 @@ public sealed class CertificationService(
             if (await Lapsed(db.Supporters.Where(s => s.Id == id), now).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Trainee), ct) == 0) continue;
             audit.Record("supporter.certification-lapsed", nameof(Supporter), id, $"was={level}");
             await notifier.SupporterAsync(id, SupporterNotice.Lapsed, null, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.CommitAsync(tx, outbox, ct);
             lapsed++;
         }
 
@@ -175,7 +173,6 @@ public sealed class CertificationService(
         {
             if (await EvaluateAsync(id, ct) is not null) certified++;
         }
-        if (lapsed > 0) outbox.Notify();
         return lapsed + certified;
     }
 
@@ -205,10 +202,9 @@ public sealed class CertificationService(
     }
 
     /// <summary>The mail is written into the same save as the certification, so neither exists without the other.</summary>
-    private async Task SaveAndTellAsync(Certification issued, CancellationToken ct)
+    private async Task SaveAndTellAsync(Certification issued, IDbContextTransaction tx, CancellationToken ct)
     {
         await notifier.SupporterAsync(issued.SupporterId, SupporterNotice.Certified, issued, ct);
-        await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
     }
 }

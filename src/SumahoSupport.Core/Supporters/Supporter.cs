@@ -37,7 +37,7 @@ public sealed class Supporter
     public DateTime CreatedAtUtc { get; set; }
 }
 
-/// <summary>Applicant → Trainee → Certified → Lead; only a Lead may be 講師 (DESIGN.md §2 rule 3).</summary>
+/// <summary>Applicant → Trainee → Certified → Lead; only a Lead may be 講師 (docs/ARCHITECTURE.md, "Rules" 3).</summary>
 public enum SupporterStatus
 {
     Applicant = 0,

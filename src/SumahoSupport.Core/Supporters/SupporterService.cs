@@ -67,13 +67,8 @@ public sealed class SupporterService(
             WeeklyAvailability = application.Availability.Distinct()
                 .Select(a => new WeeklyAvailability { Weekday = a.Weekday, StartMinute = a.StartMinute, EndMinute = a.EndMinute }).ToList(),
         };
-        // The audit entry names the new id, so the application is saved first, in the same transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Supporters.Add(supporter);
-        await db.SaveChangesAsync(ct);
-        audit.Record("supporter.applied", nameof(Supporter), supporter.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.SaveNewAsync(() => audit.Record("supporter.applied", nameof(Supporter), supporter.Id), ct);
         return (ApplyResult.Applied, supporter.Id);
     }
 

@@ -1,6 +1,6 @@
 namespace SumahoSupport.Core.Surveys;
 
-/// <summary><c>Survey:*</c> settings (DESIGN.md §4).</summary>
+/// <summary><c>Survey:*</c> settings (README, "Configuration").</summary>
 public sealed class SurveyOptions
 {
     public const string Section = "Survey";

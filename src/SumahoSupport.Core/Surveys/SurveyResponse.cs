@@ -56,7 +56,7 @@ public sealed class SurveyResponse
     public List<ExtraAnswer> Extra { get; set; } = [];
 }
 
-/// <summary>DESIGN.md §2 rule 4: the first two count as understood.</summary>
+/// <summary>docs/ARCHITECTURE.md, "Rules" 4: the first two count as understood.</summary>
 public enum Understanding
 {
     WellUnderstood = 1,
@@ -67,7 +67,7 @@ public enum Understanding
 
 public static class UnderstandingExtensions
 {
-    /// <summary>DESIGN.md §2 rule 4: the first two answers count as understood.</summary>
+    /// <summary>docs/ARCHITECTURE.md, "Rules" 4: the first two answers count as understood.</summary>
     public static bool IsUnderstood(this Understanding answer) => answer is Understanding.WellUnderstood or Understanding.MostlyUnderstood;
 }
 

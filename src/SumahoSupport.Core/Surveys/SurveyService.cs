@@ -126,9 +126,7 @@ public sealed class SurveyService(
         await db.SaveChangesAsync(ct);
         audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
         await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
     }
 
@@ -146,9 +144,7 @@ public sealed class SurveyService(
             AgeBand = Enum.IsDefined(ageBand) ? ageBand : AgeBand.Unknown, Device = device is { } d && Enum.IsDefined(d) ? d : null,
         }).Entity;
         await ApplyAsync(response, answers, courseId, ct);
-        await db.SaveChangesAsync(ct);
-        audit.Record("survey.paper", nameof(SurveyResponse), response.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveNewAsync(() => audit.Record("survey.paper", nameof(SurveyResponse), response.Id), ct);
         return response.Id;
     }
 

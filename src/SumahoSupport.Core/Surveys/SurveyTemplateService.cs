@@ -32,9 +32,7 @@ public sealed class SurveyTemplateService(AppDbContext db, AuditLog audit, TimeP
         template.AsksSomeoneToAsk = draft.AsksSomeoneToAsk;
         template.AsksComment = draft.AsksComment;
         template.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        audit.Record(id is null ? "survey-template.created" : "survey-template.updated", nameof(SurveyTemplate), template.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveNewAsync(() => audit.Record(id is null ? "survey-template.created" : "survey-template.updated", nameof(SurveyTemplate), template.Id), ct);
         return true;
     }
 }

@@ -1,7 +1,7 @@
 namespace SumahoSupport.Core.Surveys;
 
 /// <summary>
-/// DESIGN.md §2 rule 4: understood (よく + だいたい) ÷ every valid answer to the understanding question, with its
+/// docs/ARCHITECTURE.md, "Rules" 4: understood (よく + だいたい) ÷ every valid answer to the understanding question, with its
 /// Wilson score 95% interval — honest for the small classes (about 6 people) a city runs, where p̂ ± 1.96·SE is not.
 /// </summary>
 public sealed record UnderstandingRate(int Understood, int Answers)

@@ -3,7 +3,7 @@ using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.Tests.Bookings;
 
-/// <summary>DESIGN.md §2 rule 5: every change says who made it and when.</summary>
+/// <summary>docs/ARCHITECTURE.md, "Rules" 5: every change says who made it and when.</summary>
 public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

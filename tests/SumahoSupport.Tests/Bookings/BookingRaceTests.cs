@@ -6,7 +6,7 @@ using SumahoSupport.Tests.Infrastructure;
 namespace SumahoSupport.Tests.Bookings;
 
 /// <summary>
-/// DESIGN.md §2 rule 1 under load: many residents press 予約する at the same moment for the same class, through the
+/// docs/ARCHITECTURE.md, "Rules" 1 under load: many residents press 予約する at the same moment for the same class, through the
 /// whole HTTP pipeline (antiforgery, model binding, the booking transaction) against a real SQLite file.
 /// </summary>
 public sealed class BookingRaceTests(AppFactory app) : IClassFixture<AppFactory>

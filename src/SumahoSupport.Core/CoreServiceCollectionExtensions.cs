@@ -54,7 +54,7 @@ public static class CoreServiceCollectionExtensions
         else
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         if (options.Dispatcher.Enabled) services.AddHostedService<OutboxDispatcherHost>();
-        if (options.Reminder.Enabled) services.AddHostedService<ReminderHost>();
+        if (options.Reminder.Enabled) services.AddHostedService<MinuteLoopHost>();
         return services;
     }
 
