@@ -55,13 +55,13 @@ public sealed class TwoInstances : IAsyncLifetime
         await Task.WhenAll(A.WaitUntilReadyAsync(), B.WaitUntilReadyAsync());
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         A?.Dispose();
         B?.Dispose();
         Smtp.Dispose();
         TestDatabases.DropServerDatabase(ConnectionString);
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => WithDbAsync(ConnectionString, work);

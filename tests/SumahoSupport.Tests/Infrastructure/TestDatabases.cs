@@ -37,11 +37,13 @@ public static class TestDatabases
                 Execute(new NpgsqlConnection(PostgreSqlServer), $"CREATE DATABASE \"{name}\"{template}");
                 return new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = name }.ConnectionString;
             case DatabaseProviders.SqlServer:
+                // An empty database, as a DBA creates it; the schema only ever comes from the migrations.
+                Execute(new SqlConnection(SqlServerServer), $"CREATE DATABASE [{name}]");
                 var connectionString = new SqlConnectionStringBuilder(SqlServerServer) { InitialCatalog = name }.ConnectionString;
-                using (var db = Context(connectionString))
+                if (migrated)
                 {
-                    if (migrated) db.Database.Migrate();
-                    else db.Database.EnsureCreated();
+                    using var db = Context(connectionString);
+                    db.Database.Migrate();
                 }
                 return connectionString;
             default:
