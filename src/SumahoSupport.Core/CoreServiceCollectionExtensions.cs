@@ -83,7 +83,7 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Classes, series, bookings and staffing.</summary>
+    /// <summary>Courses, classes and series, bookings and staffing.</summary>
     public static IServiceCollection AddClassesAndBookings(this IServiceCollection services)
     {
         services.AddSingleton<HolidayCalendar>();
@@ -91,6 +91,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ClassScheduleService>();
         services.AddScoped<CourseService>();
         services.AddScoped<StaffingService>();
+        return services;
+    }
+
+    /// <summary>One-to-one consultations: schedules, bookings, the supporters' records and their analysis.</summary>
+    public static IServiceCollection AddConsultations(this IServiceCollection services)
+    {
         services.AddScoped<Consultations.ConsultationService>();
         services.AddScoped<Consultations.SupportLogService>();
         services.AddScoped<Consultations.ConsultationAnalytics>();

@@ -27,7 +27,7 @@ public sealed class BookingService(
         // Bookings of one class queue on its row even when no seat is free: waiting places are then numbered in the
         // order requests got the row, and a seat a cancellation frees meanwhile is taken here, not left empty. The
         // booking's time is read once the row is ours, so it records that order too.
-        await LockSessionAsync(sessionId, ct);
+        await SessionRow.LockAsync(db, sessionId, ct);
         var now = Now;
         var gotSeat = await TakeSeatAsync(sessionId, now, kind, ct);
 
@@ -184,6 +184,33 @@ public sealed class BookingService(
         return promoted;
     }
 
+    /// <summary>
+    /// A class is called off (中止): every seat and waiting place is cancelled and each resident told, and the class holds
+    /// no seats any more. Runs inside the caller's transaction, after the caller has locked the session row; returns the
+    /// codes of the cancelled bookings.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> CancelEveryBookingAsync(int sessionId, string? reason, CancellationToken ct)
+    {
+        await db.ClassSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, 0), ct);
+        var active = BookingStatuses.HoldingSeat.Append(BookingStatus.Waitlisted).ToArray();
+        var affected = await db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
+            .Select(b => new { b.Code, HadSeat = b.Status != BookingStatus.Waitlisted })
+            .ToListAsync(ct);
+        await db.Bookings
+            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
+            .ExecuteUpdateAsync(b => b
+                .SetProperty(x => x.Status, BookingStatus.Cancelled)
+                .SetProperty(x => x.StatusChangedAtUtc, Now)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        foreach (var booking in affected)
+        {
+            audit.Record("booking.cancelled", Subject, booking.Code, "session cancelled");
+            await notifier.BookingAsync(booking.Code, BookingNotice.SessionCancelled, ct, reason, hadInvitation: booking.HadSeat);
+        }
+        return [.. affected.Select(b => b.Code)];
+    }
+
     private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -209,10 +236,6 @@ public sealed class BookingService(
         await db.CommitAsync(tx, outbox, ct);
         return CancelResult.Cancelled;
     }
-
-    /// <summary>Locks the session row until the transaction ends, by an UPDATE that changes nothing (any provider).</summary>
-    private Task<int> LockSessionAsync(int sessionId, CancellationToken ct) =>
-        db.ClassSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed), ct);
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
     private async Task<bool> TakeSeatAsync(int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Staffing;
+using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Core.Calendar;
 
@@ -12,29 +13,15 @@ namespace SumahoSupport.Core.Calendar;
 /// The calendar side of bookings and assignments: stable UIDs, the current SEQUENCE (the booking's own changes plus
 /// the session's moves), and the words an invitation carries. Mail, downloads and feeds all build from here.
 /// </summary>
-public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail, IOptions<CityOptions> city)
+public sealed class ClassInvitations(AppDbContext db, ISiteLinks links, IOptions<MailOptions> mail, IOptions<CityOptions> city)
 {
     private string Domain => OrganizerDomain;
 
     /// <summary>The domain of <c>Mail:From</c>, used for UIDs and Message-IDs.</summary>
     public string OrganizerDomain => mail.Value.From.Split('@') is [_, var domain] ? domain : "sumaho.invalid";
 
-    private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
-
-    public string ManageUrl(string code, string token) => $"{BaseUrl}/Bookings/{code}?token={Uri.EscapeDataString(token)}";
-
-    public string ClassesUrl => $"{BaseUrl}/Classes";
-
-    public string ConsultationManageUrl(string code, string token) => $"{BaseUrl}/Consultations/{code}?token={Uri.EscapeDataString(token)}";
-
     /// <summary>The organizer of every invitation (the <c>Mail:From</c> address).</summary>
     public string OrganizerEmail => mail.Value.From;
-
-    /// <summary>An absolute address on this site, for links in mail and in badges that leave it.</summary>
-    public string SiteUrl(string path) => BaseUrl + path;
-
-    /// <summary>The survey link as sent by mail: answers through it are recorded as the e-mail channel.</summary>
-    public string SurveyUrl(string token) => $"{BaseUrl}/Survey/{Uri.EscapeDataString(token)}?Via=mail";
 
     public Task<BookingFacts?> BookingAsync(string code, CancellationToken ct) =>
         db.Bookings.AsNoTracking().Where(b => b.Code == code)
@@ -62,26 +49,24 @@ public sealed class ClassInvitations(AppDbContext db, IOptions<MailOptions> mail
     public Invitation ForBooking(BookingFacts booking, bool cancelled) => new(
         $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
         booking.Title, $"{booking.VenueName}（{booking.VenueAddress}）",
-        $"持ち物: {booking.Notes ?? "特にありません"}\n予約番号: {booking.Code}\n予約の確認・キャンセル: {ManageUrl(booking.Code, booking.Token)}\n" +
+        $"持ち物: {booking.Notes ?? "特にありません"}\n予約番号: {booking.Code}\n予約の確認・キャンセル: {links.Booking(booking.Code, booking.Token)}\n" +
         $"お問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}（{city.Value.HelpHours}）",
         mail.Value.From, OrganizerName, booking.Email ?? "", booking.Name, ReplyRequested: false);
 
     public Invitation ForAssignment(AssignmentFacts assignment, bool cancelled) => new(
         $"assignment-{assignment.SessionId}-{assignment.SupporterId}@{Domain}", assignment.Sequence, cancelled,
-        assignment.StartsAtUtc, assignment.EndsAtUtc, $"【{RoleName(assignment.Role)}】{assignment.Title}",
+        assignment.StartsAtUtc, assignment.EndsAtUtc, $"【{SupporterLabels.Role(assignment.Role)}】{assignment.Title}",
         $"{assignment.VenueName}（{assignment.VenueAddress}）",
-        $"役割: {RoleName(assignment.Role)}\n持ち物: {assignment.Notes ?? "特にありません"}\nお問い合わせ: {city.Value.Name} {city.Value.HelpPhone}",
+        $"役割: {SupporterLabels.Role(assignment.Role)}\n持ち物: {assignment.Notes ?? "特にありません"}\nお問い合わせ: {city.Value.Name} {city.Value.HelpPhone}",
         mail.Value.From, OrganizerName, assignment.Email ?? "", assignment.Name, ReplyRequested: true);
 
     /// <summary>A public event for a venue's feed: what, when and where, nobody's name.</summary>
     public Invitation ForVenueFeed(int sessionId, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string address, int sequence, bool cancelled) => new(
         $"class-{sessionId}@{Domain}", sequence, cancelled, startsAtUtc, endsAtUtc, title, $"{venueName}（{address}）",
-        $"予約: {BaseUrl}/Classes/{sessionId}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
+        $"予約: {links.Class(sessionId)}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
         mail.Value.From, OrganizerName, mail.Value.From, OrganizerName, ReplyRequested: false);
 
     public string OrganizerName => $"{city.Value.Name} スマホ教室";
-
-    public static string RoleName(AssignmentRole role) => role == AssignmentRole.Lecturer ? "講師" : "補助";
 }
 
 public sealed record BookingFacts(

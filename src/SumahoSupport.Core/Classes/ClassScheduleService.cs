@@ -5,6 +5,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Classes;
@@ -42,7 +43,8 @@ public sealed class ClassScheduleService(
         if (current.Status == ClassSessionStatus.Cancelled)
             return new ScheduleResult.Rejected("", "中止した教室は変更できません。");
 
-        var moved = current.StartsAtUtc != draft.StartsAtUtc || current.EndsAtUtc != draft.EndsAtUtc || current.VenueId != draft.VenueId;
+        var timeMoved = current.StartsAtUtc != draft.StartsAtUtc || current.EndsAtUtc != draft.EndsAtUtc;
+        var moved = timeMoved || current.VenueId != draft.VenueId;
         var closesAt = draft.StartsAtUtc.AddMinutes(-draft.BookingCutoffMinutes);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var updated = await db.ClassSessions
@@ -63,6 +65,12 @@ public sealed class ClassScheduleService(
             var taken = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.Confirmed).SingleAsync(ct);
             return new ScheduleResult.Rejected(nameof(SessionDraft.Capacity), $"すでに{taken}人が予約しています。定員は{taken}人以上にしてください。");
         }
+        if (timeMoved && await BusySupporterAsync(sessionId, draft, ct) is { } busy)
+        {
+            await tx.RollbackAsync(ct);
+            return new ScheduleResult.Rejected(nameof(SessionDraft.StartsAtUtc),
+                $"支援員の{busy}さんは、新しい日時に別の担当（教室・相談）があります。先に担当を外すか、別の日時にしてください。");
+        }
         audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
             moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
         if (moved) await NotifyMovedAsync(sessionId, ct);
@@ -80,31 +88,15 @@ public sealed class ClassScheduleService(
             .Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, ClassSessionStatus.Cancelled)
-                .SetProperty(x => x.Confirmed, 0)
                 .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         if (cancelled == 0)
         {
             await tx.RollbackAsync(ct);
             return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
         }
-        var active = BookingStatuses.HoldingSeat.Append(BookingStatus.Waitlisted).ToArray();
-        var affected = await db.Bookings
-            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
-            .Select(b => new { b.Code, HadSeat = b.Status != BookingStatus.Waitlisted })
-            .ToListAsync(ct);
-        var codes = affected.Select(b => b.Code).ToList();
-        await db.Bookings
-            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                .SetProperty(x => x.StatusChangedAtUtc, Now)
-                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         audit.Record("session.cancelled", SessionSubject, sessionId, reason);
-        foreach (var booking in affected)
-        {
-            audit.Record("booking.cancelled", nameof(Booking), booking.Code, "session cancelled");
-            await notifier.BookingAsync(booking.Code, BookingNotice.SessionCancelled, ct, reason, hadInvitation: booking.HadSeat);
-        }
+        // Seats belong to the bookings: BookingService gives them back and tells each resident.
+        var codes = await bookings.CancelEveryBookingAsync(sessionId, reason, ct);
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await db.CommitAsync(tx, outbox, ct);
         return codes;
@@ -231,6 +223,22 @@ public sealed class ClassScheduleService(
             .ToListAsync(ct);
         foreach (var code in seated) await notifier.BookingAsync(code, BookingNotice.Changed, ct);
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+    }
+
+    /// <summary>
+    /// A class moved to a new time keeps its supporters only if each is free then (docs/ARCHITECTURE.md, "Rules" 3): their
+    /// time is locked in ascending id order, after the class row the caller holds; the name of the first who is not free.
+    /// </summary>
+    private async Task<string?> BusySupporterAsync(int sessionId, SessionDraft draft, CancellationToken ct)
+    {
+        var staff = await db.Assignments.Where(a => a.ClassSessionId == sessionId).OrderBy(a => a.SupporterId)
+            .Select(a => new { a.SupporterId, a.Supporter.Name }).ToListAsync(ct);
+        foreach (var supporter in staff)
+        {
+            if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter.SupporterId, draft.StartsAtUtc, draft.EndsAtUtc, ct, movingSessionId: sessionId))
+                return supporter.Name;
+        }
+        return null;
     }
 
     private Task<List<int>> SupportersOnAsync(int sessionId, CancellationToken ct) =>

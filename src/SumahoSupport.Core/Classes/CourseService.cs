@@ -1,22 +1,91 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Core.Classes;
 
 public sealed record CourseDraft(
     string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs, int DurationMinutes,
     int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> Goals, bool IsActive, bool AsksCanDoBefore = false,
-    int? SurveyTemplateId = null, IReadOnlyList<ExtraQuestionDraft>? ExtraQuestions = null);
+    int? SurveyTemplateId = null, IReadOnlyList<ExtraQuestionDraft>? ExtraQuestions = null)
+{
+    public const int MaxGoals = 10;
+    public const int MaxGoalLength = 200;
+    public const int MaxExtraQuestions = 5;
 
-/// <summary>A question a course adds to its survey; no choices means free text.</summary>
-public sealed record ExtraQuestionDraft(string Text, IReadOnlyList<string> Choices);
+    private static readonly char[] QuestionSeparators = ['|', '｜'];
+    private static readonly char[] ChoiceSeparators = ['/', '／'];
+
+    /// <summary>Learning goals written one per line.</summary>
+    public static IReadOnlyList<string> GoalsFrom(string? lines) => Lines(lines);
+
+    /// <summary>Added questions written one per line: 「質問｜答え1／答え2」 for a choice, the question alone for free text.</summary>
+    public static IReadOnlyList<ExtraQuestionDraft> ExtraQuestionsFrom(string? lines) =>
+        [.. Lines(lines).Select(line => line.Split(QuestionSeparators, 2, StringSplitOptions.TrimEntries) switch
+        {
+            [var text, var choices] => new ExtraQuestionDraft(text, [.. choices.Split(ChoiceSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()], IsChoice: true),
+            [var text] => new ExtraQuestionDraft(text, []),
+            _ => throw new UnreachableException(),
+        })];
+
+    /// <summary>The added questions as <see cref="ExtraQuestionsFrom"/> reads them, for the form.</summary>
+    public static string ExtraQuestionLines(IEnumerable<ExtraQuestion> questions) =>
+        string.Join("\n", questions.Select(q => q.Choices is null ? q.Text : $"{q.Text}｜{string.Join("／", q.ChoiceList)}"));
+
+    private static List<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>The rules of the goals and added questions; the template is checked against the database by the service.</summary>
+    public IEnumerable<Problem> Problems()
+    {
+        if (Goals.Count == 0) yield return new(nameof(Goals), "できるようになることを1つ以上入力してください。");
+        if (Goals.Count > MaxGoals) yield return new(nameof(Goals), $"できるようになることは{MaxGoals}個までにしてください。");
+        if (Goals.Any(g => g.Length > MaxGoalLength)) yield return new(nameof(Goals), $"できるようになることは1行{MaxGoalLength}文字以内で入力してください。");
+        if (ExtraQuestionProblem() is { } problem) yield return new(nameof(ExtraQuestions), problem);
+    }
+
+    private string? ExtraQuestionProblem()
+    {
+        var questions = ExtraQuestions ?? [];
+        if (questions.Count > MaxExtraQuestions) return $"追加の質問は{MaxExtraQuestions}問までにしてください。";
+        foreach (var question in questions)
+        {
+            if (question.Text.Length == 0 || question.Text.Length > SurveyTemplate.MaxTextLength)
+                return $"追加の質問は、1問{SurveyTemplate.MaxTextLength}文字以内で書いてください。";
+            if (question.IsChoice && question.Choices.Count is < 2 or > ExtraQuestion.MaxChoices)
+                return $"「{question.Text}」の答えは、「／」で区切って2〜{ExtraQuestion.MaxChoices}個にしてください。";
+            if (question.Choices.Any(c => c.Length > ExtraQuestion.MaxChoiceLength))
+                return $"答えは1つ{ExtraQuestion.MaxChoiceLength}文字以内にしてください。";
+        }
+        return null;
+    }
+}
+
+/// <summary>
+/// A question a course adds to its survey: a choice among <see cref="Choices"/>, or free text when it has none and is
+/// not <see cref="IsChoice"/> (a choice written without answers is a mistake to point out, not free text).
+/// </summary>
+public sealed record ExtraQuestionDraft(string Text, IReadOnlyList<string> Choices, bool IsChoice = false);
 
 /// <summary>The course catalogue (講座) as coordinators edit it.</summary>
 public sealed class CourseService(AppDbContext db, AuditLog audit)
 {
-    public async Task<int> CreateAsync(CourseDraft draft, CancellationToken ct)
+    /// <summary>Adds a course (<paramref name="id"/> null) or changes one, once every rule of the draft holds.</summary>
+    public async Task<DraftResult> SaveAsync(int? id, CourseDraft draft, CancellationToken ct)
+    {
+        var problems = draft.Problems().ToList();
+        if (draft.SurveyTemplateId is { } template && !await db.SurveyTemplates.AnyAsync(t => t.Id == template, ct))
+            problems.Add(new(nameof(CourseDraft.SurveyTemplateId), "アンケートのひな形を選び直してください。"));
+        if (problems.Count > 0) return new DraftResult.Rejected(problems);
+        if (id is null) return new DraftResult.Saved(await CreateAsync(draft, ct));
+        await UpdateAsync(id.Value, draft, ct);
+        return new DraftResult.Saved(id.Value);
+    }
+
+    private async Task<int> CreateAsync(CourseDraft draft, CancellationToken ct)
     {
         var course = new Course
         {
@@ -32,7 +101,7 @@ public sealed class CourseService(AppDbContext db, AuditLog audit)
     }
 
     /// <summary>Edits a course; learning goals keep their identity by position, so answers about goal 2 stay about goal 2.</summary>
-    public async Task UpdateAsync(int id, CourseDraft draft, CancellationToken ct)
+    private async Task UpdateAsync(int id, CourseDraft draft, CancellationToken ct)
     {
         var course = await db.Courses.Include(c => c.LearningGoals).Include(c => c.ExtraQuestions).SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new KeyNotFoundException($"Course {id}");
@@ -72,7 +141,7 @@ public sealed class CourseService(AppDbContext db, AuditLog audit)
         {
             var choices = wanted[i].Choices.Count == 0 ? null : string.Join('\n', wanted[i].Choices);
             if (i < asked.Count) (asked[i].Text, asked[i].Choices) = (wanted[i].Text, choices);
-            else course.ExtraQuestions.Add(new Surveys.ExtraQuestion { Order = ++order, Text = wanted[i].Text, Choices = choices });
+            else course.ExtraQuestions.Add(new ExtraQuestion { Order = ++order, Text = wanted[i].Text, Choices = choices });
         }
         var dropped = asked.Skip(wanted.Count).ToList();
         var dropIds = dropped.Select(q => q.Id).ToList();

@@ -39,7 +39,7 @@ public sealed class ConsultationAnalytics(AppDbContext db)
             .Select(g => new Group(g.Key.Month, g.Key.Mode, g.Key.VenueId, g.Key.Topics, g.Key.Resolution, g.Key.WalkIn, g.Key.Open, g.Count(), g.Sum(l => l.Minutes)))
             .ToListAsync(ct);
         var venues = await db.Venues.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Name, ct);
-        string PlaceOf(Group g) => g.VenueId is { } id && venues.TryGetValue(id, out var name) ? name : ConsultationService.ModeName(g.Mode);
+        string PlaceOf(Group g) => g.VenueId is { } id && venues.TryGetValue(id, out var name) ? name : ConsultationLabels.Mode(g.Mode);
         var months = Enumerable.Range(0, 12).Select(i => new DateOnly(fiscalYear, 4, 1).AddMonths(i)).ToList();
         var places = groups.Select(PlaceOf).Distinct().Order(StringComparer.Ordinal).ToList();
 

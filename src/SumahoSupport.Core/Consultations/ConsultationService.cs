@@ -16,7 +16,7 @@ public sealed record ConsultationSlot(int ScheduleId, DateTime StartsAtUtc, Date
 public sealed record ConsultationPlace(ConsultationMode Mode, int? VenueId, string Name);
 
 /// <summary>A supporter who might take over a consultation, and what stands in the way.</summary>
-public sealed record ConsultationCandidate(int SupporterId, string Name, string Kana, TimeConflict Conflict, bool KnowsDevice);
+public sealed record ConsultationCandidate(int SupporterId, string Name, string Kana, SupporterConflict Conflict);
 
 public enum ReassignResult
 {
@@ -79,24 +79,9 @@ public sealed class ConsultationService(
         var places = await db.ConsultationSchedules.AsNoTracking().Where(s => s.LastDate >= today)
             .Select(s => new { s.Mode, s.VenueId, VenueName = s.Venue == null ? null : s.Venue.Name })
             .Distinct().ToListAsync(ct);
-        return [.. places.Select(p => new ConsultationPlace(p.Mode, p.VenueId, p.VenueName ?? ModeName(p.Mode)))
+        return [.. places.Select(p => new ConsultationPlace(p.Mode, p.VenueId, p.VenueName ?? ConsultationLabels.Mode(p.Mode)))
             .OrderBy(p => p.Mode).ThenBy(p => p.Name, StringComparer.Ordinal)];
     }
-
-    public static string ModeName(ConsultationMode mode) => mode switch
-    {
-        ConsultationMode.Phone => "電話で相談",
-        ConsultationMode.Online => "オンラインで相談",
-        _ => "会場で相談",
-    };
-
-    /// <summary>What the resident does on the day, on the slip and in the mails.</summary>
-    public static string HowToJoin(ConsultationMode mode) => mode switch
-    {
-        ConsultationMode.Phone => "当日のその時間に、支援員からお電話します。スマホを手元に置いてお待ちください。",
-        ConsultationMode.Online => "オンラインでのつなぎ方がわからないときは、下の窓口にお電話ください。",
-        _ => "当日は、充電したスマホ（必要なら説明書やメモも）をお持ちください。",
-    };
 
     /// <summary>The next free times at a place for a resident with <paramref name="device"/>, earliest first.</summary>
     public async Task<List<ConsultationSlot>> FreeSlotsAsync(ConsultationMode mode, int? venueId, DeviceType device, int max, CancellationToken ct)
@@ -135,7 +120,7 @@ public sealed class ConsultationService(
         if (schedule is null) return null;
         var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc));
         var slot = SlotsOf(schedule, date, date).SingleOrDefault(s => s.StartsAtUtc == startsAtUtc);
-        return slot is null ? null : (new ConsultationPlace(schedule.Mode, schedule.VenueId, schedule.Venue?.Name ?? ModeName(schedule.Mode)), slot, schedule.Venue?.Address);
+        return slot is null ? null : (new ConsultationPlace(schedule.Mode, schedule.VenueId, schedule.Venue?.Name ?? ConsultationLabels.Mode(schedule.Mode)), slot, schedule.Venue?.Address);
     }
 
     /// <summary>Books a slot for a resident, with the supporter who suits them best (their device, then the lightest week).</summary>
@@ -183,7 +168,7 @@ public sealed class ConsultationService(
                 await tx.RollbackAsync(ct);
                 return new ConsultationResult.LimitReached();
             }
-            if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter, slot.StartsAtUtc, slot.EndsAtUtc, null, ct))
+            if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter, slot.StartsAtUtc, slot.EndsAtUtc, ct))
             {
                 // The supporter was given a class or another consultation since the slots were read: look again.
                 await tx.RollbackAsync(ct);
@@ -245,8 +230,12 @@ public sealed class ConsultationService(
     {
         var pool = await SupporterAvailability.LoadAsync(db, Helpers, booking.StartsAtUtc, booking.EndsAtUtc, ct);
         return [.. pool.Members.Where(m => m.Id != booking.SupporterId)
-            .Select(m => new ConsultationCandidate(m.Id, m.Name, m.Kana, SupporterAvailability.ConflictOf(m, booking.StartsAtUtc, booking.EndsAtUtc), m.Knows(booking.Device)))
-            .OrderBy(c => c.Conflict != TimeConflict.None || !c.KnowsDevice).ThenBy(c => c.Conflict).ThenBy(c => c.Kana, StringComparer.Ordinal)];
+            .Select(m => new ConsultationCandidate(m.Id, m.Name, m.Kana, SupporterAvailability.ConflictOf(m, booking.StartsAtUtc, booking.EndsAtUtc) switch
+            {
+                SupporterConflict.None when !m.Knows(booking.Device) => SupporterConflict.WrongDevice,
+                var time => time,
+            }))
+            .OrderBy(c => c.Conflict != SupporterConflict.None).ThenBy(c => c.Conflict).ThenBy(c => c.Kana, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -261,11 +250,11 @@ public sealed class ConsultationService(
         if (booking.SupporterId == supporterId) return ReassignResult.Unchanged;
         var candidate = (await CandidatesAsync(booking, ct)).SingleOrDefault(c => c.SupporterId == supporterId);
         if (candidate is null) return ReassignResult.NotAHelper;
-        if (candidate.Conflict == TimeConflict.Busy) return ReassignResult.Busy;
+        if (candidate.Conflict == SupporterConflict.Busy) return ReassignResult.Busy;
 
         var previous = booking.SupporterId;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, booking.StartsAtUtc, booking.EndsAtUtc, booking.Id, ct))
+        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, booking.StartsAtUtc, booking.EndsAtUtc, ct, movingConsultationId: booking.Id))
         {
             // The supporter was given a class or another consultation at this time a moment ago.
             await tx.RollbackAsync(ct);
@@ -291,14 +280,34 @@ public sealed class ConsultationService(
     }
 
     /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
-    public async Task<int> AddScheduleAsync(ConsultationSchedule schedule, CancellationToken ct)
+    /// <summary>Adds a schedule once every rule of the draft holds; a venue schedule needs a venue, phone and online ones none.</summary>
+    public async Task<DraftResult> AddScheduleAsync(ConsultationScheduleDraft draft, CancellationToken ct)
     {
-        if ((schedule.Mode == ConsultationMode.AtVenue) != (schedule.VenueId is not null)) throw new ArgumentException("A venue schedule needs a venue; phone and online ones none.", nameof(schedule));
-        schedule.CreatedAtUtc = Now;
+        var problems = draft.Problems().ToList();
+        if (draft.Mode == ConsultationMode.AtVenue && (draft.VenueId is not { } venue || !await db.Venues.AnyAsync(v => v.Id == venue, ct)))
+            problems.Add(new(nameof(draft.VenueId), "会場を選んでください。"));
+        if (problems.Count > 0) return new DraftResult.Rejected(problems);
+
+        var schedule = new ConsultationSchedule
+        {
+            Mode = draft.Mode,
+            VenueId = draft.Mode == ConsultationMode.AtVenue ? draft.VenueId : null,
+            FirstDate = draft.FirstDate,
+            LastDate = draft.LastDate,
+            Weekdays = draft.WeekdayBits,
+            RecurrenceRule = draft.Rule,
+            StartTime = draft.StartTime,
+            EndTime = draft.EndTime,
+            SlotMinutes = draft.SlotMinutes,
+            BufferMinutes = draft.BufferMinutes,
+            Parallel = draft.Parallel,
+            OpenOnHolidays = draft.OpenOnHolidays,
+            CreatedAtUtc = Now,
+        };
         db.ConsultationSchedules.Add(schedule);
         await db.SaveNewAsync(() => audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
             $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}"), ct);
-        return schedule.Id;
+        return new DraftResult.Saved(schedule.Id);
     }
 
     /// <summary>The slots of one schedule between two dates (Japan time), holidays skipped unless it opens on them.</summary>

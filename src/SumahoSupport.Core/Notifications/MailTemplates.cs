@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using DotLiquid;
-using DotLiquid.Exceptions;
+using Fluid;
 using Microsoft.Extensions.Options;
 
 namespace SumahoSupport.Core.Notifications;
@@ -11,7 +10,8 @@ namespace SumahoSupport.Core.Notifications;
 /// <summary>
 /// The Liquid templates in <c>templates/mail/</c>, one per message: a 「件名:」 line, a line of <c>---</c>, then the text.
 /// Read and checked once at start-up: a template that does not parse, or that names a variable the app does not
-/// provide, stops the app with the file and line, rather than sending a half-empty mail to a resident.
+/// provide (Fluid's strict variables), stops the app with the file and line, rather than sending a half-empty mail to a
+/// resident.
 /// </summary>
 public sealed partial class MailTemplates
 {
@@ -24,8 +24,15 @@ public sealed partial class MailTemplates
         "survey-follow-up",
     ];
 
-    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
-    private readonly Dictionary<string, (Template Subject, Template Body)> templates = new(StringComparer.Ordinal);
+    private static readonly FluidParser Parser = new();
+
+    /// <summary>A name no template may use unset: a misspelt variable is an error, not an empty hole in a mail.</summary>
+    private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
+        .WithStrictVariables(true)
+        .WithCultureInfo(CultureInfo.GetCultureInfo("ja-JP"))
+        .Build();
+
+    private readonly Dictionary<string, (IFluidTemplate Subject, IFluidTemplate Body)> templates = new(StringComparer.Ordinal);
 
     public MailTemplates(IOptions<MailOptions> options)
         : this(options.Value.ResolveTemplateDirectory())
@@ -45,46 +52,50 @@ public sealed partial class MailTemplates
     public RenderedMail Render(string name, MailModel model)
     {
         var (subject, body) = templates[name];
-        var variables = Hash.FromDictionary(model.Variables);
-        var title = RenderText(subject, variables).Trim();
-        var text = RenderText(body, variables).Trim() + "\n";
+        var title = RenderText(subject, model).Trim();
+        var text = RenderText(body, model).Trim() + "\n";
         return new RenderedMail(title, text, ToHtml(text));
     }
 
-    private static (Template Subject, Template Body) Load(string path)
+    private static (IFluidTemplate Subject, IFluidTemplate Body) Load(string path)
     {
         var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
         var separator = source.IndexOf("\n---\n", StringComparison.Ordinal);
         if (!source.StartsWith("件名:", StringComparison.Ordinal) || separator < 0)
             throw new InvalidOperationException($"{path}:1: 1行目に「件名: …」、次の行に「---」を書いてください。");
 
-        foreach (Match match in VariableUse().Matches(source))
-        {
-            var variable = match.Groups["name"].Value;
-            if (!MailModel.Names.Contains(variable) && !LiquidWords.Contains(variable))
-                throw new InvalidOperationException($"{path}:{LineOf(source, match.Index)}: テンプレートの変数 {{{{ {variable} }}}} はありません。使える変数: {string.Join(", ", MailModel.Names)}");
-        }
-
+        var subject = Parse(path, source, source[..separator]["件名:".Length..], lineOffset: 0);
+        var body = Parse(path, source, source[(separator + 5)..], lineOffset: LineOf(source, separator + 5) - 1);
+        // Render once with every variable set, so a template that names one the app does not provide fails now.
         try
         {
-            var subject = Template.Parse(source[..separator]["件名:".Length..]);
-            var body = Template.Parse(source[(separator + 5)..]);
-            subject.MakeThreadSafe();
-            body.MakeThreadSafe();
-            // Render once with every variable set, so a template that fails at run time fails now.
-            var sample = Hash.FromDictionary(MailModel.Sample.Variables);
-            RenderText(subject, sample);
-            RenderText(body, sample);
-            return (subject, body);
+            RenderText(subject, MailModel.Sample);
+            RenderText(body, MailModel.Sample);
         }
-        catch (LiquidException e)
+        catch (FluidException e) when (UndefinedVariable().Match(e.Message) is { Success: true } undefined)
         {
-            throw new InvalidOperationException($"{path}:{LineOfError(source, e.Message)}: テンプレートを読めません: {e.Message}", e);
+            var variable = undefined.Groups["name"].Value;
+            var at = Regex.Match(source, $@"\b{Regex.Escape(variable)}\b");
+            throw new InvalidOperationException(
+                $"{path}:{(at.Success ? LineOf(source, at.Index) : 1)}: テンプレートの変数 {{{{ {variable} }}}} はありません。使える変数: {string.Join(", ", MailModel.Names)}", e);
         }
+        return (subject, body);
     }
 
-    private static string RenderText(Template template, Hash variables) =>
-        template.Render(new RenderParameters(Japanese) { LocalVariables = variables, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
+    private static IFluidTemplate Parse(string path, string source, string part, int lineOffset)
+    {
+        if (Parser.TryParse(part, out var template, out var error)) return template;
+        var position = ErrorPosition().Match(error);
+        var line = position.Success ? lineOffset + int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture) : LineOf(source, 0);
+        throw new InvalidOperationException($"{path}:{line}: テンプレートを読めません: {error}");
+    }
+
+    private static string RenderText(IFluidTemplate template, MailModel model)
+    {
+        var context = new TemplateContext(Options, StringComparer.Ordinal);
+        foreach (var (name, value) in model.Variables) context.SetValue(name, value);
+        return template.Render(context);
+    }
 
     /// <summary>The HTML part says the same as the text part: paragraphs, line breaks and links, everything escaped.</summary>
     private static string ToHtml(string text)
@@ -100,24 +111,15 @@ public sealed partial class MailTemplates
 
     private static int LineOf(string source, int index) => source.AsSpan(0, index).Count('\n') + 1;
 
-    private static int LineOfError(string source, string message)
-    {
-        var quoted = QuotedFragment().Match(message);
-        var at = quoted.Success ? source.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) : -1;
-        return at < 0 ? 1 : LineOf(source, at);
-    }
+    [GeneratedRegex(@"Undefined variable '(?<name>[^']+)'")]
+    private static partial Regex UndefinedVariable();
 
-    private static readonly HashSet<string> LiquidWords = ["and", "or", "not", "contains", "true", "false", "nil", "null", "empty", "blank"];
-
-    /// <summary>The first name in an output ({{ x | filter }}) or a condition ({% if x … %}).</summary>
-    [GeneratedRegex(@"(?:\{\{-?\s*|\{%-?\s*(?:if|elsif|unless)\s+)(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex VariableUse();
+    /// <summary>Fluid reports where a template stops parsing as (line:column).</summary>
+    [GeneratedRegex(@"\((?<line>\d+):(?<column>\d+)\)")]
+    private static partial Regex ErrorPosition();
 
     [GeneratedRegex(@"https?://[^\s<>""']+")]
     private static partial Regex Link();
-
-    [GeneratedRegex("'([^']+)'")]
-    private static partial Regex QuotedFragment();
 }
 
 public sealed record RenderedMail(string Subject, string Text, string Html);

@@ -54,7 +54,7 @@ public enum BookingNotice
 /// is saved in the same transaction as the change — or not at all.
 /// </summary>
 public sealed class Notifier(
-    AppDbContext db, ClassInvitations invitations, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock)
+    AppDbContext db, ClassInvitations invitations, ISiteLinks links, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock)
 {
     private static readonly System.Globalization.CultureInfo Japanese = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
 
@@ -92,7 +92,7 @@ public sealed class Notifier(
         };
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
             .Set("booking_code", booking.Code)
-            .Set("manage_url", invitations.ManageUrl(booking.Code, booking.Token))
+            .Set("manage_url", links.Booking(booking.Code, booking.Token))
             .Set("reason", reason)
             .Set("waitlist_position", notice == BookingNotice.Waitlisted ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
         Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
@@ -107,7 +107,7 @@ public sealed class Notifier(
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         if (booking.Email is null || booking.SurveyToken is null) return false;
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
-            .Set("survey_url", invitations.SurveyUrl(booking.SurveyToken));
+            .Set("survey_url", links.Survey(booking.SurveyToken, mailed: true));
         Enqueue("survey-request", booking.Code, booking.Email, booking.Name, templates.Render("survey-request", model), null);
         return true;
     }
@@ -125,7 +125,7 @@ public sealed class Notifier(
             return;
         }
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
-            .Set("consultations_url", invitations.SiteUrl("/Consultations"));
+            .Set("consultations_url", links.Consultations);
         Enqueue("survey-follow-up", booking.Code, booking.Email, booking.Name, templates.Render("survey-follow-up", model), null);
     }
 
@@ -136,7 +136,7 @@ public sealed class Notifier(
         if (assignment.Email is null) return; // supporters without e-mail are staffed and told by phone by their coordinator
         var template = cancelled ? "supporter-assignment-cancelled" : "supporter-assignment";
         var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes)
-            .Set("role", ClassInvitations.RoleName(assignment.Role));
+            .Set("role", Supporters.SupporterLabels.Role(assignment.Role));
         Enqueue(template, $"assignment-{sessionId}-{supporterId}", assignment.Email, assignment.Name,
             templates.Render(template, model), invitations.ForAssignment(assignment, cancelled));
     }
@@ -155,14 +155,14 @@ public sealed class Notifier(
         };
         var model = Addressed(supporter.Name)
             .Set("setup_url", setupUrl)
-            .Set("training_url", invitations.SiteUrl("/Supporter/Training"));
+            .Set("training_url", links.SupporterTraining);
         if (certification is not null)
         {
             model.Set("level", Supporters.SupporterLabels.Status(certification.Level))
                 .Set("reason", Supporters.SupporterLabels.Basis(certification.Basis))
                 .Set("valid_until", JapaneseTime.FormatDate(certification.ExpiresAtUtc, withYear: true))
-                .Set("certificate_url", invitations.SiteUrl($"/Certificates/{certification.PublicId}"))
-                .Set("badge_url", invitations.SiteUrl($"/Badges/{certification.PublicId}"));
+                .Set("certificate_url", links.Certificate(certification.PublicId))
+                .Set("badge_url", links.BadgeAssertion(certification.PublicId));
         }
         Enqueue(template, $"supporter-{supporterId}", supporter.Email, supporter.Name, templates.Render(template, model), null);
     }
@@ -183,15 +183,15 @@ public sealed class Notifier(
                 b.Participant.Name, b.Participant.Email,
             })
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
-        var place = booking.VenueName ?? Consultations.ConsultationService.ModeName(booking.Mode);
+        var place = booking.VenueName ?? Consultations.ConsultationLabels.Mode(booking.Mode);
         var topics = Consultations.ConsultationTopics.Labels(booking.Topics);
-        var manageUrl = invitations.ConsultationManageUrl(booking.Code, booking.ManageToken);
+        var manageUrl = links.Consultation(booking.Code, booking.ManageToken);
         MailModel Model(string name) => Common(name, "スマホ相談", booking.StartsAtUtc, booking.EndsAtUtc, place, booking.VenueAddress ?? "", null)
             .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
             .Set("booking_code", booking.Code)
             .Set("manage_url", manageUrl)
             .Set("reason", reason)
-            .Set("how_to_join", Consultations.ConsultationService.HowToJoin(booking.Mode))
+            .Set("how_to_join", Consultations.ConsultationLabels.HowToJoin(booking.Mode))
             .Set("topics", string.IsNullOrEmpty(booking.Request) ? topics : $"{topics}（{booking.Request}）");
         Invitation Invite(string uid, string email, string name, bool cancelled, bool forSupporter) => new(
             $"{uid}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
@@ -254,7 +254,7 @@ public sealed class Notifier(
             .Set("venue_address", venueAddress)
             .Set("map_url", MapLink.For(venueAddress))
             .Set("things_to_bring", notes ?? "特にありません")
-            .Set("classes_url", invitations.ClassesUrl);
+            .Set("classes_url", links.Classes);
 
     private void Enqueue(string kind, string relatesTo, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SumahoSupport.Core.Reporting;
 
@@ -103,50 +105,115 @@ public static class ReportExport
     public static Task WriteCsvAsync(Stream output, ReportTable table, CancellationToken ct) =>
         WriteCsvAsync(output, table.Columns, table.Rows.ToAsyncEnumerable(), ct);
 
-    /// <summary>One worksheet per table, a bold frozen header row, numbers as numbers and percentages as percentages.</summary>
+    /// <summary>
+    /// One worksheet per table, a bold frozen header row, numbers as numbers and percentages as percentages. Written
+    /// with the Open XML SDK, row by row; text is an inline string, so a comment that starts with = is never a formula.
+    /// </summary>
     public static void WriteXlsx(Stream output, params IReadOnlyList<ReportTable> tables)
     {
-        using var workbook = new XLWorkbook();
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Stylesheet();
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        uint sheetId = 1;
         foreach (var table in tables)
         {
-            var sheet = workbook.Worksheets.Add(SheetName(table.Title, workbook));
-            for (var c = 0; c < table.Columns.Count; c++)
+            var part = workbook.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(part))
             {
-                sheet.Cell(1, c + 1).Value = table.Columns[c];
-                sheet.Cell(1, c + 1).Style.Font.Bold = true;
-                sheet.Column(c + 1).Width = c == 0 ? 36 : 14;
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                    { WorkbookViewId = 0U, TabSelected = sheetId == 1 }));
+                writer.WriteStartElement(new Columns());
+                for (var c = 0; c < table.Columns.Count; c++)
+                    writer.WriteElement(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = c == 0 ? 36 : 14, CustomWidth = true });
+                writer.WriteEndElement();
+                writer.WriteStartElement(new SheetData());
+                WriteRow(writer, 1, table.Columns.Cast<object?>().ToList(), header: true);
+                for (var r = 0; r < table.Rows.Count; r++) WriteRow(writer, (uint)r + 2, table.Rows[r], header: false);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
-            for (var r = 0; r < table.Rows.Count; r++)
-            {
-                for (var c = 0; c < table.Rows[r].Count; c++)
-                {
-                    var cell = sheet.Cell(r + 2, c + 1);
-                    switch (table.Rows[r][c])
-                    {
-                        case null: break;
-                        case int i: cell.Value = i; break;
-                        case long l: cell.Value = l; break;
-                        case double d: cell.Value = d; break;
-                        case Percent p: cell.Value = p.Value; cell.Style.NumberFormat.Format = "0.0%"; break;
-                        case DateTime dt: cell.Value = dt; cell.Style.NumberFormat.Format = "yyyy/mm/dd hh:mm"; break;
-                        case DateOnly d: cell.Value = d.ToDateTime(TimeOnly.MinValue); cell.Style.NumberFormat.Format = "yyyy/mm/dd"; break;
-                        // Text stays text: a comment that starts with = is not a formula.
-                        case var other: cell.SetValue(ReportTable.Text(other)); cell.DataType = XLDataType.Text; break;
-                    }
-                }
-            }
-            sheet.SheetView.FreezeRows(1);
+            sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = SheetName(table.Title, names) });
         }
-        workbook.SaveAs(output);
+        workbook.Workbook.Save();
     }
 
+    private static void WriteRow(OpenXmlWriter writer, uint row, IReadOnlyList<object?> cells, bool header)
+    {
+        writer.WriteStartElement(new Row { RowIndex = row });
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var reference = XlsxStyles.ColumnName(c) + row.ToString(CultureInfo.InvariantCulture);
+            var cell = cells[c] switch
+            {
+                null => null,
+                int i => Number(i),
+                long l => Number(l),
+                double d => Number(d),
+                Percent p => Number(p.Value, XlsxStyles.Percent),
+                DateTime dt => Number(dt.ToOADate(), XlsxStyles.DateTime),
+                DateOnly d => Number(d.ToDateTime(TimeOnly.MinValue).ToOADate(), XlsxStyles.Date),
+                var other => new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(ReportTable.Text(other)) { Space = SpaceProcessingModeValues.Preserve }))
+                {
+                    DataType = CellValues.InlineString,
+                    StyleIndex = header ? XlsxStyles.Bold : null,
+                },
+            };
+            if (cell is null) continue;
+            cell.CellReference = reference;
+            writer.WriteElement(cell);
+        }
+        writer.WriteEndElement();
+    }
+
+    private static Cell Number(double value, uint? style = null) =>
+        new(new CellValue(value.ToString("R", CultureInfo.InvariantCulture))) { StyleIndex = style };
+
     /// <summary>Excel allows 31 characters and no []:*?/\ in a sheet name, and each must be unique.</summary>
-    private static string SheetName(string title, XLWorkbook workbook)
+    private static string SheetName(string title, HashSet<string> taken)
     {
         var name = new string(title.Where(c => "[]:*?/\\".IndexOf(c, StringComparison.Ordinal) < 0).ToArray());
         name = name.Length > 28 ? name[..28] : name;
+        if (name.Length == 0) name = "Sheet";
         var unique = name;
-        for (var i = 2; workbook.Worksheets.Contains(unique); i++) unique = $"{name}{i}";
-        return unique.Length == 0 ? "Sheet" : unique;
+        for (var i = 2; !taken.Add(unique); i++) unique = $"{name}{i}";
+        return unique;
+    }
+}
+
+/// <summary>The few cell formats the exports use, by their index in the workbook's stylesheet.</summary>
+internal static class XlsxStyles
+{
+    public const uint Bold = 1;
+    public const uint Percent = 2;
+    public const uint DateTime = 3;
+    public const uint Date = 4;
+
+    public static Stylesheet Stylesheet() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0%" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy/mm/dd hh:mm" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy/mm/dd" }) { Count = 3 },
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true }) { Count = 5 });
+
+    /// <summary>A, B, … Z, AA, AB, …</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
     }
 }

@@ -26,32 +26,11 @@ public enum AssignResult
     Busy,
 }
 
-/// <summary>Why a supporter is not suggested for a class; <see cref="None"/> means suggested.</summary>
-public enum CandidateConflict
-{
-    None,
-
-    /// <summary>Already working at an overlapping time: another class or a consultation.</summary>
-    Busy,
-
-    /// <summary>A day off (休み) they entered.</summary>
-    DayOff,
-
-    /// <summary>The time is outside their weekly pattern.</summary>
-    NotUsuallyFree,
-
-    /// <summary>The course is for a device they do not know.</summary>
-    WrongDevice,
-
-    /// <summary>A Trainee, and no Certified or Lead supporter is on the class yet.</summary>
-    NeedsMentor,
-}
-
 /// <summary>A supporter who could be put on a class, with their recent load (assignments in the last 90 days and ahead).</summary>
 public sealed record StaffCandidate(
-    int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, int RecentAssignments, CandidateConflict Conflict)
+    int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, int RecentAssignments, SupporterConflict Conflict)
 {
-    public bool IsSuggested => Conflict == CandidateConflict.None;
+    public bool IsSuggested => Conflict == SupporterConflict.None;
 }
 
 /// <summary>Puts supporters on classes; the status gates are checked here, on the server, whatever the page offered.</summary>
@@ -71,9 +50,12 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         if (await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId, ct))
             return AssignResult.AlreadyAssigned;
 
-        var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, null, ct))
+        // The class row first, then the supporter's time (SessionRow): the time is read once a move of the class is
+        // either committed or waits for us.
+        await SessionRow.LockAsync(db, sessionId, ct);
+        var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
+        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, ct))
         {
             await tx.RollbackAsync(ct);
             return AssignResult.Busy;
@@ -138,14 +120,11 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
             .Select(m => (m.Kana, Candidate: new StaffCandidate(m.Id, m.Name, m.Status, m.KnowsAndroid, m.KnowsIPhone, recent.GetValueOrDefault(m.Id),
                 SupporterAvailability.ConflictOf(m, session.StartsAtUtc, session.EndsAtUtc) switch
                 {
-                    TimeConflict.Busy => CandidateConflict.Busy,
-                    TimeConflict.DayOff => CandidateConflict.DayOff,
-                    TimeConflict.NotUsuallyFree => CandidateConflict.NotUsuallyFree,
-                    _ when !m.Knows(session.TargetOs) => CandidateConflict.WrongDevice,
-                    _ when m.Status == SupporterStatus.Trainee && !hasMentor => CandidateConflict.NeedsMentor,
-                    _ => CandidateConflict.None,
+                    SupporterConflict.None when !m.Knows(session.TargetOs) => SupporterConflict.WrongDevice,
+                    SupporterConflict.None when m.Status == SupporterStatus.Trainee && !hasMentor => SupporterConflict.NeedsMentor,
+                    var time => time,
                 })))
-            .OrderBy(r => r.Candidate.Conflict != CandidateConflict.None).ThenBy(r => r.Candidate.RecentAssignments).ThenBy(r => r.Kana, StringComparer.Ordinal)
+            .OrderBy(r => r.Candidate.Conflict != SupporterConflict.None).ThenBy(r => r.Candidate.RecentAssignments).ThenBy(r => r.Kana, StringComparer.Ordinal)
             .Select(r => r.Candidate)];
     }
 

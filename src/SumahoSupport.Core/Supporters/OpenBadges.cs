@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Core.Supporters;
@@ -16,16 +15,16 @@ namespace SumahoSupport.Core.Supporters;
 /// hidden as its input is hard to guess: a phone number is not (the whole 090 range falls in minutes), so a supporter
 /// without e-mail is named by the address of their printed 修了証 instead, which says nothing about them.
 /// </summary>
-public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<CityOptions> city, IOptions<SupporterOptions> rule)
+public sealed class OpenBadges(AppDbContext db, ISiteLinks links, IOptions<CityOptions> city, IOptions<SupporterOptions> rule)
 {
     public const string Context = "https://w3id.org/openbadges/v2";
     public const string ContentType = "application/ld+json; charset=utf-8";
 
-    public string IssuerUrl => urls.SiteUrl("/Badges/Issuer");
+    public string IssuerUrl => links.BadgeIssuer;
 
-    public string AssertionUrl(string publicId) => urls.SiteUrl($"/Badges/{publicId}");
+    public string AssertionUrl(string publicId) => links.BadgeAssertion(publicId);
 
-    public string BadgeClassUrl(SupporterStatus level) => urls.SiteUrl($"/Badges/Classes/{Slug(level)}");
+    public string BadgeClassUrl(SupporterStatus level) => links.BadgeClass(Slug(level));
 
     public static SupporterStatus? LevelOf(string slug) => slug switch
     {
@@ -40,7 +39,7 @@ public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<
         ["type"] = "Issuer",
         ["id"] = IssuerUrl,
         ["name"] = $"{city.Value.Name} スマホ支援員養成",
-        ["url"] = urls.SiteUrl("/"),
+        ["url"] = links.Home,
         ["telephone"] = city.Value.HelpPhone,
     };
 
@@ -53,7 +52,7 @@ public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<
         ["description"] = level == SupporterStatus.Lead
             ? "スマホ教室で講師を務めるスマホ支援員です。認定支援員として教室の実績を積み、コーディネーターに任命されました。"
             : "高齢の方などにスマホの使い方を教えるスマホ支援員として、必修研修を修了し、教室での補助を経験しました。",
-        ["image"] = urls.SiteUrl($"/badges/{Slug(level)}.svg"),
+        ["image"] = links.BadgeImage(Slug(level)),
         ["criteria"] = new JsonObject
         {
             ["narrative"] = level == SupporterStatus.Lead
@@ -83,7 +82,7 @@ public sealed class OpenBadges(AppDbContext db, ClassInvitations urls, IOptions<
             {
                 ["type"] = "url",
                 ["hashed"] = false,
-                ["identity"] = urls.SiteUrl($"/Certificates/{publicId}"),
+                ["identity"] = links.Certificate(publicId),
             };
         return new JsonObject
         {

@@ -6,8 +6,11 @@ using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Supporters;
 
-/// <summary>Why a supporter cannot take a stretch of time; <see cref="None"/> means they can.</summary>
-public enum TimeConflict
+/// <summary>
+/// Why a supporter does not suit a class or a consultation; <see cref="None"/> means they do. The first three are about
+/// their time (<see cref="SupporterAvailability.ConflictOf"/>), the others about the work.
+/// </summary>
+public enum SupporterConflict
 {
     None,
 
@@ -19,6 +22,12 @@ public enum TimeConflict
 
     /// <summary>Outside their weekly pattern.</summary>
     NotUsuallyFree,
+
+    /// <summary>The course or the resident's phone is one they do not know.</summary>
+    WrongDevice,
+
+    /// <summary>A Trainee, and no Certified or Lead supporter is on the class yet.</summary>
+    NeedsMentor,
 }
 
 /// <summary>
@@ -62,15 +71,15 @@ public sealed class SupporterAvailability
     }
 
     /// <summary>Whether <paramref name="member"/> can take the whole of [start, end), and if not, why.</summary>
-    public static TimeConflict ConflictOf(Member member, DateTime startUtc, DateTime endUtc)
+    public static SupporterConflict ConflictOf(Member member, DateTime startUtc, DateTime endUtc)
     {
         var local = JapaneseTime.ToTokyo(startUtc);
         var startMinute = (int)local.TimeOfDay.TotalMinutes;
         var endMinute = startMinute + (int)(endUtc - startUtc).TotalMinutes;
-        if (member.Busy.Any(b => b.Start < endUtc && b.End > startUtc)) return TimeConflict.Busy;
-        if (member.DaysOff.Contains(DateOnly.FromDateTime(local))) return TimeConflict.DayOff;
-        if (!member.Weekly.Any(w => w.Weekday == local.DayOfWeek && w.StartMinute <= startMinute && w.EndMinute >= endMinute)) return TimeConflict.NotUsuallyFree;
-        return TimeConflict.None;
+        if (member.Busy.Any(b => b.Start < endUtc && b.End > startUtc)) return SupporterConflict.Busy;
+        if (member.DaysOff.Contains(DateOnly.FromDateTime(local))) return SupporterConflict.DayOff;
+        if (!member.Weekly.Any(w => w.Weekday == local.DayOfWeek && w.StartMinute <= startMinute && w.EndMinute >= endMinute)) return SupporterConflict.NotUsuallyFree;
+        return SupporterConflict.None;
     }
 
     /// <summary>
@@ -81,7 +90,7 @@ public sealed class SupporterAvailability
     {
         var weekFrom = WeekStart(startUtc);
         return [.. Members
-            .Where(m => m.Knows(device) && ConflictOf(m, startUtc, endUtc) == TimeConflict.None)
+            .Where(m => m.Knows(device) && ConflictOf(m, startUtc, endUtc) == SupporterConflict.None)
             .OrderBy(m => m.Consultations.Count(start => start >= weekFrom && start < weekFrom.AddDays(7)))
             .ThenBy(m => m.Id)
             .Select(m => m.Id)];

@@ -44,7 +44,7 @@ public enum DayOffResult
 /// <summary>Applications, approval, activity status and availability of スマホ支援員.</summary>
 public sealed class SupporterService(
     AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox,
-    StaffAccountService accounts, UserManager<AppUser> users, ClassInvitations urls)
+    StaffAccountService accounts, UserManager<AppUser> users, ISiteLinks links)
 {
     public async Task<(ApplyResult Result, int? SupporterId)> ApplyAsync(SupporterApplication application, CancellationToken ct)
     {
@@ -74,13 +74,15 @@ public sealed class SupporterService(
 
     /// <summary>
     /// Approves an application: the applicant becomes a Trainee with a supporter login and is mailed a link to choose
-    /// its password (nobody else ever knows it).
+    /// its password (nobody else ever knows it). The login, the supporter's change, the audit entry and the mail are one
+    /// transaction: Identity's store saves through the same context.
     /// </summary>
     public async Task<ApprovalResult> ApproveAsync(int supporterId, CancellationToken ct)
     {
         var supporter = await FindAsync(supporterId, ct);
         if (supporter.Status != SupporterStatus.Applicant || supporter.Email is null) return ApprovalResult.NotApplicant;
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByEmailAsync(supporter.Email);
         if (user is null)
         {
@@ -88,7 +90,8 @@ public sealed class SupporterService(
             if (!created.Succeeded) return ApprovalResult.EmailInUse;
             user = await users.FindByEmailAsync(supporter.Email) ?? throw new InvalidOperationException("Account vanished after creation.");
         }
-        // An account left by an approval that failed halfway may be reused; a staff account or another supporter's may not.
+        // A supporter login without a supporter (made by hand, or before approvals were one transaction) may be reused; a
+        // staff account or another supporter's may not.
         else if (await users.GetRolesAsync(user) is not [Roles.Supporter] || await db.Supporters.AnyAsync(s => s.UserId == user.Id, ct))
         {
             return ApprovalResult.EmailInUse;
@@ -98,10 +101,9 @@ public sealed class SupporterService(
         supporter.Status = SupporterStatus.Trainee;
         audit.Record("supporter.approved", nameof(Supporter), supporter.Id);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var setupUrl = urls.SiteUrl($"/Account/SetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        var setupUrl = links.SetPassword(user.Id, token);
         await notifier.SupporterAsync(supporter.Id, SupporterNotice.Approved, null, ct, setupUrl);
-        await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        await db.CommitAsync(tx, outbox, ct);
         return ApprovalResult.Approved;
     }
 

@@ -16,17 +16,19 @@ public static class SupporterTime
 {
     /// <summary>
     /// Locks <paramref name="supporterId"/>'s time until the current transaction ends and answers whether they are free
-    /// for the whole of [start, end), not counting <paramref name="ignoreConsultationId"/> (the consultation being
-    /// moved to them).
+    /// for the whole of [start, end), not counting what is being moved: <paramref name="movingConsultationId"/> (a
+    /// consultation given to them) or <paramref name="movingSessionId"/> (a class they are on, moved to a new time).
+    /// Callers locking several supporters take them in ascending id order, so two such writes cannot deadlock.
     /// </summary>
     public static async Task<bool> LockAndCheckFreeAsync(
-        AppDbContext db, int supporterId, DateTime startUtc, DateTime endUtc, int? ignoreConsultationId, CancellationToken ct)
+        AppDbContext db, int supporterId, DateTime startUtc, DateTime endUtc, CancellationToken ct,
+        int? movingConsultationId = null, int? movingSessionId = null)
     {
         await db.Database.LockAsync($"supporter-time:{supporterId}", ct);
-        var inClass = await db.Assignments.AnyAsync(a => a.SupporterId == supporterId
+        var inClass = await db.Assignments.AnyAsync(a => a.SupporterId == supporterId && a.ClassSessionId != movingSessionId
             && a.ClassSession.Status != ClassSessionStatus.Cancelled
             && a.ClassSession.StartsAtUtc < endUtc && a.ClassSession.EndsAtUtc > startUtc, ct);
-        return !inClass && !await db.ConsultationBookings.AnyAsync(b => b.SupporterId == supporterId && b.Id != ignoreConsultationId
+        return !inClass && !await db.ConsultationBookings.AnyAsync(b => b.SupporterId == supporterId && b.Id != movingConsultationId
             && (b.Status == ConsultationStatus.Confirmed || b.Status == ConsultationStatus.Attended)
             && b.StartsAtUtc < endUtc && b.EndsAtUtc > startUtc, ct);
     }

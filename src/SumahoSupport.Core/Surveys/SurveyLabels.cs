@@ -1,30 +1,10 @@
-using SumahoSupport.Core.Bookings;
-
 namespace SumahoSupport.Core.Surveys;
 
-/// <summary>Japanese names of survey values, shared by the screens and the CSV/Excel exports.</summary>
+/// <summary>Japanese names of survey values, shared by the screens, the survey itself and the CSV/Excel exports.</summary>
 public static class SurveyLabels
 {
     /// <summary>Answers counted from a pile of paper forms carry no age or device.</summary>
     public const string Tallied = "不明（集計入力）";
-
-    public static string AgeBand(AgeBand band) => band switch
-    {
-        Bookings.AgeBand.Under60 => "59歳以下",
-        Bookings.AgeBand.Sixties => "60代",
-        Bookings.AgeBand.Seventies => "70代",
-        Bookings.AgeBand.Eighties => "80代",
-        Bookings.AgeBand.NinetiesOrOver => "90歳以上",
-        _ => "答えない・不明",
-    };
-
-    public static string Device(DeviceType? device) => device switch
-    {
-        DeviceType.Android => "Android",
-        DeviceType.IPhone => "iPhone",
-        DeviceType.None => "持っていない",
-        _ => "不明",
-    };
 
     public static string Understanding(Understanding answer) => answer switch
     {
@@ -32,6 +12,16 @@ public static class SurveyLabels
         Surveys.Understanding.MostlyUnderstood => "だいたい理解できた",
         Surveys.Understanding.NotReallyUnderstood => "あまり理解できなかった",
         _ => "理解できなかった",
+    };
+
+    /// <summary>Q2 満足度, 5 (満足) down to 1 (不満).</summary>
+    public static string Satisfaction(int score) => score switch
+    {
+        5 => "満足",
+        4 => "やや満足",
+        3 => "ふつう",
+        2 => "やや不満",
+        _ => "不満",
     };
 
     public static string Channel(SurveyChannel channel) => channel switch
@@ -46,5 +36,13 @@ public static class SurveyLabels
         CanDoLevel.Alone => "ひとりでできる",
         CanDoLevel.WithHelp => "手伝いがあればできる",
         _ => "まだできない",
+    };
+
+    public static string FollowUpStatus(FollowUpStatus status) => status switch
+    {
+        Surveys.FollowUpStatus.Open => "ご案内済み（予約待ち）",
+        Surveys.FollowUpStatus.Arranged => "予約済み",
+        Surveys.FollowUpStatus.Completed => "2回目の回答あり",
+        _ => "辞退",
     };
 }

@@ -29,8 +29,17 @@ public sealed record SurveyWording(
         template.UnderstandingText.Replace(SurveyTemplate.ClassPlaceholder, classTitle, StringComparison.Ordinal), template.SatisfactionText,
         template.CanDoText, template.SomeoneToAskText, template.CommentText, template.AsksSatisfaction, template.AsksSomeoneToAsk, template.AsksComment);
 
+    /// <summary>Asked only after 「あまり」「理解できなかった」: may the city offer help again?</summary>
+    public const string FollowUpQuestion = "もう一度、ひとりずつの「スマホ相談」や教室で、お手伝いさせてください。市からご案内してもよろしいですか？";
+
     /// <summary>Q3 for one learning goal.</summary>
     public string CanDoFor(string goal) => CanDo.Replace(SurveyTemplate.GoalPlaceholder, goal, StringComparison.Ordinal);
+
+    /// <summary>Q3 of a course that compares, about before the class (the same words on paper).</summary>
+    public static string CanDoBeforeFor(string goal) => $"教室の前は、「{goal}」ことが、できましたか？";
+
+    /// <summary>Q3 of a course that compares, about now.</summary>
+    public static string CanDoNowFor(string goal) => $"教室のあと、今は「{goal}」ことが、できますか？";
 }
 
 /// <summary>A course's added question as the form shows it; no choices means free text.</summary>
@@ -62,7 +71,8 @@ public enum SubmitResult
 /// token; submitting again edits it until the survey closes), paper forms typed in one by one, and tallies.
 /// </summary>
 public sealed class SurveyService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, OutboxSignal outbox, IOptions<SurveyOptions> options)
+    AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, SurveyStatistics statistics, OutboxSignal outbox,
+    IOptions<SurveyOptions> options)
 {
     /// <summary>A survey stays open this long after its class ends.</summary>
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
@@ -130,28 +140,53 @@ public sealed class SurveyService(
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
     }
 
+    /// <summary>The paper entry of a class: its goals and added questions, and the answers received so far; null when no such class.</summary>
+    public async Task<PaperForm?> PaperFormAsync(int sessionId, CancellationToken ct)
+    {
+        var session = await db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new
+            {
+                s.Status, s.StartsAtUtc, s.Course.AsksCanDoBefore,
+                Goals = s.Course.LearningGoals.OrderBy(g => g.Order).Select(g => new { g.Id, g.Text }).ToList(),
+                Extras = s.Course.ExtraQuestions.Where(q => !q.Retired).OrderBy(q => q.Order).ToList(),
+                Attendees = s.Bookings.Count(b => b.Status == BookingStatus.Attended),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (session is null) return null;
+        var (received, tallied) = await statistics.ReceivedAsync(sessionId, ct);
+        var tallies = await db.UnderstandingTallies.AsNoTracking().Where(t => t.ClassSessionId == sessionId).ToDictionaryAsync(t => t.Answer, t => t.Count, ct);
+        // Forms describe a class that took place: before it starts, or once called off, there is nothing to enter.
+        var canEnter = session.Status == Classes.ClassSessionStatus.Scheduled && session.StartsAtUtc <= Now;
+        return new PaperForm(canEnter, [.. session.Goals.Select(g => (g.Id, g.Text))], session.AsksCanDoBefore,
+            [.. session.Extras.Select(q => new ExtraQuestionView(q.Id, q.Text, q.ChoiceList))], received, tallied, session.Attendees, tallies);
+    }
+
     /// <summary>
     /// One paper form typed in by a coordinator; it has no token and is not linked to anyone. The form's own 年代 and
-    /// 端末 boxes are optional.
+    /// 端末 boxes are optional. Answers how many paper forms the class now has.
     /// </summary>
-    public async Task<long> EnterPaperAsync(int sessionId, SurveyAnswers answers, AgeBand ageBand, DeviceType? device, CancellationToken ct)
+    public async Task<DraftResult> EnterPaperAsync(int sessionId, PaperSheet sheet, CancellationToken ct)
     {
-        var courseId = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CourseId).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        var form = await PaperFormAsync(sessionId, ct) ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        if (!form.CanEnter) return new DraftResult.Rejected("", PaperForm.NotOpenMessage);
+        var (answers, problems) = sheet.Read(form);
+        if (problems.Count > 0) return new DraftResult.Rejected(problems);
+        var courseId = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.CourseId).SingleAsync(ct);
         var response = db.SurveyResponses.Add(new SurveyResponse
         {
-            ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now,
-            AgeBand = Enum.IsDefined(ageBand) ? ageBand : AgeBand.Unknown, Device = device is { } d && Enum.IsDefined(d) ? d : null,
+            ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now, AgeBand = sheet.AgeBandAnswer, Device = sheet.DeviceAnswer,
         }).Entity;
         await ApplyAsync(response, answers, courseId, ct);
         await db.SaveNewAsync(() => audit.Record("survey.paper", nameof(SurveyResponse), response.Id), ct);
-        return response.Id;
+        return new DraftResult.Saved(await db.SurveyResponses.CountAsync(r => r.ClassSessionId == sessionId && r.Channel == SurveyChannel.Paper, ct));
     }
 
     /// <summary>集計入力: the counts per answer for a session; entering them again replaces the earlier counts.</summary>
-    public async Task EnterTallyAsync(int sessionId, IReadOnlyDictionary<Understanding, int> counts, string enteredBy, CancellationToken ct)
+    public async Task<DraftResult> EnterTallyAsync(int sessionId, IReadOnlyDictionary<Understanding, int> counts, string enteredBy, CancellationToken ct)
     {
-        if (counts.Values.Any(c => c < 0)) throw new ArgumentOutOfRangeException(nameof(counts), "Counts cannot be negative.");
+        var form = await PaperFormAsync(sessionId, ct) ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
+        if (!form.CanEnter) return new DraftResult.Rejected("", PaperForm.NotOpenMessage);
+        if (counts.Values.Any(c => c is < 0 or > 999)) return new DraftResult.Rejected("", "枚数は 0〜999 の数字で入力してください。");
         var existing = await db.UnderstandingTallies.Where(t => t.ClassSessionId == sessionId).ToDictionaryAsync(t => t.Answer, ct);
         foreach (var (answer, count) in counts)
         {
@@ -163,6 +198,7 @@ public sealed class SurveyService(
         }
         audit.Record("survey.tally", "ClassSession", sessionId, string.Join(",", counts.Select(c => $"{(int)c.Key}:{c.Value}")));
         await db.SaveChangesAsync(ct);
+        return new DraftResult.Saved(counts.Values.Sum());
     }
 
     private async Task ApplyAsync(SurveyResponse response, SurveyAnswers answers, int courseId, CancellationToken ct)

@@ -127,7 +127,7 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
         var result = rows
             .OrderBy(r => r.Key < 0 || (dimension == BreakdownDimension.AgeBand && r.Key == (int)AgeBand.Unknown) ? int.MaxValue : r.Key)
             .Select(r => new BreakdownRow(
-                dimension == BreakdownDimension.AgeBand ? SurveyLabels.AgeBand((AgeBand)r.Key) : SurveyLabels.Device(r.Key < 0 ? null : (DeviceType)r.Key),
+                dimension == BreakdownDimension.AgeBand ? BookingLabels.AgeBand((AgeBand)r.Key) : BookingLabels.Device(r.Key < 0 ? null : (DeviceType)r.Key),
                 r.Sessions, null, r.Responses, new UnderstandingRate(r.Understood, r.Answers), r.NoOneToAsk, r.AskAnswered))
             .ToList();
         var tallied = await db.UnderstandingTallies

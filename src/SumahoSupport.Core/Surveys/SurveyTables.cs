@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Reporting;
 using SumahoSupport.Core.Text;
@@ -81,7 +82,7 @@ public static class SurveyTables
                 r.Id, JapaneseTime.ToTokyo(r.StartsAtUtc), r.Course, r.Venue, SurveyLabels.Channel(r.Channel),
                 r.Understanding is { } u ? SurveyLabels.Understanding(u) : null, r.Satisfaction,
                 r.HasSomeoneToAsk switch { true => "いる", false => "いない", null => null },
-                SurveyLabels.AgeBand(r.AgeBand), SurveyLabels.Device(r.Device), r.Comment, JapaneseTime.ToTokyo(r.UpdatedAtUtc),
+                BookingLabels.AgeBand(r.AgeBand), BookingLabels.Device(r.Device), r.Comment, JapaneseTime.ToTokyo(r.UpdatedAtUtc),
                 r.Extra.Count == 0 ? null : string.Join(" / ", r.Extra.Select(e => $"{e.Question}: {e.Value}")), r.Participant,
             ];
         }

@@ -26,6 +26,7 @@ public static class WebHostingExtensions
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
+        services.AddConsultations();
         services.AddSurveys(builder.Configuration);
         services.AddSupporters(builder.Configuration);
         services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
@@ -34,6 +35,7 @@ public static class WebHostingExtensions
         // Japanese text is written as characters, not as &#x...; entities (Razor still escapes <, >, & and quotes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<IActor, HttpContextActor>();
+        services.AddSingleton<ISiteLinks, SiteLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -153,5 +155,8 @@ public static class WebHostingExtensions
         app.MapRazorPages();
         app.MapBadges();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Registers the routes with the link generator now rather than when the server starts, so seeding and the
+        // start-up commands can build links (SiteLinks) before the first request. Mapping twice is ignored.
+        app.UseEndpoints(_ => { });
     }
 }

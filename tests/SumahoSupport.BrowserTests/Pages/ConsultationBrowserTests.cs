@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using SumahoSupport.BrowserTests.Infrastructure;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Text;
+using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.BrowserTests.Pages;
 
@@ -19,11 +20,7 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         // By phone, on a weekday afternoon two weeks ahead: the demo supporters help on weekdays until 17:00.
         var date = JapaneseTime.TodayInTokyo(browser.App.Clock).AddDays(14);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
-        await browser.App.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(new ConsultationSchedule
-        {
-            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
-            StartTime = new TimeOnly(16, 0), EndTime = new TimeOnly(17, 0), OpenOnHolidays = true,
-        }, default));
+        await browser.App.AddPhoneConsultationDayAsync(date, new TimeOnly(16, 0), new TimeOnly(17, 0));
 
         var page = await browser.NewPageAsync(1280, 900);
         await page.GotoAsync("/Consultations");

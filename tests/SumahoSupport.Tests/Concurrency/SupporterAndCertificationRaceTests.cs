@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
@@ -31,19 +32,9 @@ public sealed class SupporterRaceTests(SmallRuleAppFactory app) : IClassFixture<
             var slot = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
             var session = await app.CreateSessionAsync(capacity: 8, startsIn: slot - app.Clock.GetUtcNow().UtcDateTime);
 
-            using var start = new Barrier(2);
-            var assign = Task.Run(() => app.WithScopeAsync(s =>
-            {
-                start.SignalAndWait();
-                return s.GetRequiredService<StaffingService>().AssignAsync(session, helper, AssignmentRole.Assistant, default);
-            }));
-            var consult = Task.Run(() => app.WithScopeAsync(s =>
-            {
-                start.SignalAndWait();
-                return s.GetRequiredService<ConsultationService>().BookAsync(
-                    new ConsultationRequest(schedule.Id, slot, TestData.Resident(), ["line"], null), BookingChannel.Phone, default);
-            }));
-            outcomes.Add((await assign, await consult));
+            outcomes.Add(await AtOnceAsync(
+                s => s.GetRequiredService<StaffingService>().AssignAsync(session, helper, AssignmentRole.Assistant, default),
+                s => BookConsultationAsync(s, schedule.Id, slot)));
 
             var (inClass, consulting) = await app.WithDbAsync(async db => (
                 await db.Assignments.CountAsync(a => a.SupporterId == helper),
@@ -55,6 +46,60 @@ public sealed class SupporterRaceTests(SmallRuleAppFactory app) : IClassFixture<
             (o.Assigned == AssignResult.Assigned && o.Consultation is ConsultationResult.Taken)
             || (o.Assigned == AssignResult.Busy && o.Consultation is ConsultationResult.Booked), o.ToString()));
     }
+
+    [Fact]
+    public async Task MovingAClass_AndAConsultationForItsSupporterAtTheNewTime_NeverBothLand()
+    {
+        var outcomes = new List<(ScheduleResult Move, ConsultationResult Consultation)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: Rounds + round + 1);
+            var helper = await app.AddHelperAsync($"移動 {round}", date.DayOfWeek, 9 * 60, 17 * 60);
+            var schedule = await app.AddConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30));
+            var slot = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
+            var afternoon = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(14, 0)));
+            var session = await app.CreateSessionAsync(capacity: 8, startsIn: afternoon - app.Clock.GetUtcNow().UtcDateTime);
+            Assert.Equal(AssignResult.Assigned, await app.WithScopeAsync(s =>
+                s.GetRequiredService<StaffingService>().AssignAsync(session, helper, AssignmentRole.Assistant, default)));
+            var draft = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session)
+                .Select(s => new SessionDraft(s.CourseId, s.VenueId, slot, slot + (s.EndsAtUtc - s.StartsAtUtc), s.Capacity, 60, 0, s.Notes))
+                .SingleAsync());
+
+            outcomes.Add(await AtOnceAsync(
+                s => s.GetRequiredService<ClassScheduleService>().UpdateSessionAsync(session, draft, default),
+                s => BookConsultationAsync(s, schedule.Id, slot)));
+
+            var (classAtTen, consulting) = await app.WithDbAsync(async db => (
+                await db.ClassSessions.CountAsync(s => s.Id == session && s.StartsAtUtc == slot),
+                await db.ConsultationBookings.CountAsync(b => b.SupporterId == helper && b.Status == ConsultationStatus.Confirmed)));
+            Assert.Equal(1, classAtTen + consulting);
+        }
+        // Each round exactly one wins: the class keeps its time, or the consultation finds no free supporter.
+        Assert.All(outcomes, o => Assert.True(
+            (o.Move is ScheduleResult.Saved && o.Consultation is ConsultationResult.Taken)
+            || (o.Move is ScheduleResult.Rejected && o.Consultation is ConsultationResult.Booked), o.ToString()));
+    }
+
+    /// <summary>Two writes released at the same instant, each in a scope (connection, transaction) of its own.</summary>
+    private async Task<(TFirst, TSecond)> AtOnceAsync<TFirst, TSecond>(Func<IServiceProvider, Task<TFirst>> first, Func<IServiceProvider, Task<TSecond>> second)
+    {
+        using var start = new Barrier(2);
+        var a = Task.Run(() => app.WithScopeAsync(s =>
+        {
+            start.SignalAndWait();
+            return first(s);
+        }));
+        var b = Task.Run(() => app.WithScopeAsync(s =>
+        {
+            start.SignalAndWait();
+            return second(s);
+        }));
+        return (await a, await b);
+    }
+
+    private static Task<ConsultationResult> BookConsultationAsync(IServiceProvider services, int scheduleId, DateTime slot) =>
+        services.GetRequiredService<ConsultationService>().BookAsync(
+            new ConsultationRequest(scheduleId, slot, TestData.Resident(), ["line"], null), BookingChannel.Phone, default);
 
 }
 

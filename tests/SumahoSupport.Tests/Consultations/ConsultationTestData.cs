@@ -28,19 +28,13 @@ public static class ConsultationTestData
     }
 
     /// <summary>A one-day schedule of 30-minute slots (at the first venue unless by phone or online).</summary>
-    public static Task<ConsultationSchedule> AddConsultationDayAsync(
-        this AppFactory app, DateOnly date, TimeOnly start, TimeOnly end, int bufferMinutes = 0, int parallel = 1, ConsultationMode mode = ConsultationMode.AtVenue) =>
-        app.WithScopeAsync(async s =>
-        {
-            var venue = mode == ConsultationMode.AtVenue ? await s.GetRequiredService<AppDbContext>().Venues.OrderBy(v => v.Id).Select(v => (int?)v.Id).FirstAsync() : null;
-            var schedule = new ConsultationSchedule
-            {
-                Mode = mode, VenueId = venue, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
-                StartTime = start, EndTime = end, SlotMinutes = 30, BufferMinutes = bufferMinutes, Parallel = parallel,
-            };
-            await s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default);
-            return schedule;
-        });
+    public static async Task<ConsultationSchedule> AddConsultationDayAsync(
+        this AppFactory app, DateOnly date, TimeOnly start, TimeOnly end, int bufferMinutes = 0, int parallel = 1, ConsultationMode mode = ConsultationMode.AtVenue)
+    {
+        var venue = mode == ConsultationMode.AtVenue ? await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => (int?)v.Id).FirstAsync()) : null;
+        return await app.AddConsultationScheduleAsync(
+            new ConsultationScheduleDraft(mode, venue, date, date, [date.DayOfWeek], null, start, end, 30, bufferMinutes, parallel));
+    }
 
     /// <summary>A Certified supporter with e-mail, free on one weekday between two minutes of the day.</summary>
     public static Task<int> AddHelperAsync(this AppFactory app, string name, DayOfWeek day, int fromMinute, int untilMinute, bool android = true, bool iPhone = true) =>

@@ -31,12 +31,7 @@ public sealed class SupportLogTests(AppFactory app) : IClassFixture<AppFactory>
         await app.WithDbAsync(db => db.Supporters.Where(s => s.Id != me).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Inactive)));
         var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(1);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
-        var schedule = new ConsultationSchedule
-        {
-            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
-            StartTime = new TimeOnly(16, 30), EndTime = new TimeOnly(17, 0), OpenOnHolidays = true,
-        };
-        await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default));
+        var schedule = await app.AddPhoneConsultationDayAsync(date, new TimeOnly(16, 30), new TimeOnly(17, 0));
         var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(16, 30)));
         var booked = await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(
             new ConsultationRequest(schedule.Id, start, TestData.Resident(), ["mynaportal"], null), BookingChannel.Phone, default));

@@ -52,7 +52,7 @@ public sealed class AuditUnitTests : IClassFixture<RefusedAuditAppFactory>
     {
         var draft = new CourseDraft("監査のない講座", "記録できなければ残らない", "基本操作", CourseLevel.Beginner, TargetOs.Any, 90, 8, null, ["電源を入れられる"], true);
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithScopeAsync(s => s.GetRequiredService<CourseService>().CreateAsync(draft, default)));
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithScopeAsync(s => s.GetRequiredService<CourseService>().SaveAsync(null, draft, default)));
 
         Assert.False(await app.WithDbAsync(db => db.Courses.AnyAsync(c => c.Title == "監査のない講座")));
     }

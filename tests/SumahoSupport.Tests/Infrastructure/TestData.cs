@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Text;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 
@@ -42,6 +44,18 @@ public static class TestData
         });
         return id;
     }
+
+    /// <summary>A consultation schedule added through ConsultationService, as saved.</summary>
+    public static Task<ConsultationSchedule> AddConsultationScheduleAsync(this AppFactory app, ConsultationScheduleDraft draft) =>
+        app.WithScopeAsync(async s =>
+        {
+            var saved = Assert.IsType<DraftResult.Saved>(await s.GetRequiredService<ConsultationService>().AddScheduleAsync(draft, default));
+            return await s.GetRequiredService<AppDbContext>().ConsultationSchedules.AsNoTracking().SingleAsync(c => c.Id == saved.Id);
+        });
+
+    /// <summary>One day of consultations by phone, open on a holiday too.</summary>
+    public static Task<ConsultationSchedule> AddPhoneConsultationDayAsync(this AppFactory app, DateOnly date, TimeOnly start, TimeOnly end) =>
+        app.AddConsultationScheduleAsync(new ConsultationScheduleDraft(ConsultationMode.Phone, null, date, date, [date.DayOfWeek], null, start, end, OpenOnHolidays: true));
 
     public static async Task<T> WithBookingsAsync<T>(this AppFactory app, Func<BookingService, Task<T>> work)
     {

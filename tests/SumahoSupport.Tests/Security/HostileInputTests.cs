@@ -206,13 +206,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private async Task<string> ConsultationSlotUrlAsync()
     {
         var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(7);
-        var schedule = new ConsultationSchedule
-        {
-            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date,
-            Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]), OpenOnHolidays = true,
-            StartTime = new TimeOnly(10, 0), EndTime = new TimeOnly(10, 30),
-        };
-        await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().AddScheduleAsync(schedule, default));
+        var schedule = await app.AddPhoneConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30));
         var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
         return $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(start)}";
     }
@@ -226,15 +220,10 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(14);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
         var start = new TimeOnly(9, 0).AddMinutes(30 * (Interlocked.Increment(ref consultationsAhead) - 1));
-        var schedule = new ConsultationSchedule
-        {
-            Mode = ConsultationMode.Phone, FirstDate = date, LastDate = date, Weekdays = ConsultationSchedule.WeekdayBits([date.DayOfWeek]),
-            OpenOnHolidays = true, StartTime = start, EndTime = start.AddMinutes(30),
-        };
+        var schedule = await app.AddPhoneConsultationDayAsync(date, start, start.AddMinutes(30));
         var booked = await app.WithScopeAsync(async s =>
         {
             var consultations = s.GetRequiredService<ConsultationService>();
-            await consultations.AddScheduleAsync(schedule, default);
             return await consultations.BookAsync(new ConsultationRequest(schedule.Id, JapaneseTime.ToUtc(date.ToDateTime(start)), TestData.Resident(), ["line"], null), BookingChannel.Phone, default);
         });
         return Assert.IsType<ConsultationResult.Booked>(booked).Code;

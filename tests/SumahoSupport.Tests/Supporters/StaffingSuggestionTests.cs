@@ -51,16 +51,16 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
 
         var mine = candidates.Where(c => new[] { busier, fresher, resting, afternoonOnly, iPhoneOnly, elsewhere, trainee, consulting }.Contains(c.SupporterId)).ToList();
         Assert.Equal(
-            [(fresher, CandidateConflict.None, 0), (busier, CandidateConflict.None, 2)],
+            [(fresher, SupporterConflict.None, 0), (busier, SupporterConflict.None, 2)],
             mine.Where(c => c.IsSuggested).Select(c => (c.SupporterId, c.Conflict, c.RecentAssignments)));
         var reasons = mine.Where(c => !c.IsSuggested).ToDictionary(c => c.SupporterId, c => c.Conflict);
-        Assert.Equal(CandidateConflict.DayOff, reasons[resting]);
-        Assert.Equal(CandidateConflict.NotUsuallyFree, reasons[afternoonOnly]);
-        Assert.Equal(CandidateConflict.WrongDevice, reasons[iPhoneOnly]);
-        Assert.Equal(CandidateConflict.Busy, reasons[elsewhere]);
-        Assert.Equal(CandidateConflict.NeedsMentor, reasons[trainee]);
+        Assert.Equal(SupporterConflict.DayOff, reasons[resting]);
+        Assert.Equal(SupporterConflict.NotUsuallyFree, reasons[afternoonOnly]);
+        Assert.Equal(SupporterConflict.WrongDevice, reasons[iPhoneOnly]);
+        Assert.Equal(SupporterConflict.Busy, reasons[elsewhere]);
+        Assert.Equal(SupporterConflict.NeedsMentor, reasons[trainee]);
         // A consultation at 11:00 makes the supporter busy for the 10:00–12:00 class too: one calendar for both kinds of work.
-        Assert.Equal(CandidateConflict.Busy, reasons[consulting]);
+        Assert.Equal(SupporterConflict.Busy, reasons[consulting]);
         // Suggestions come before everyone else, and within them the lighter load first.
         Assert.Equal(candidates.OrderBy(c => !c.IsSuggested).Select(c => c.SupporterId), candidates.Select(c => c.SupporterId));
         var suggested = candidates.Where(c => c.IsSuggested).Select(c => c.RecentAssignments).ToList();
@@ -70,7 +70,7 @@ public sealed class StaffingSuggestionTests(AppFactory app) : IClassFixture<AppF
         await app.WithScopeAsync(s => s.GetRequiredService<StaffingService>().AssignAsync(session, fresher, AssignmentRole.Assistant, default));
         var after = await app.WithScopeAsync(s => s.GetRequiredService<StaffingService>().CandidatesAsync(session, default));
         Assert.DoesNotContain(after, c => c.SupporterId == fresher);
-        Assert.Equal(CandidateConflict.None, after.Single(c => c.SupporterId == trainee).Conflict);
+        Assert.Equal(SupporterConflict.None, after.Single(c => c.SupporterId == trainee).Conflict);
 
         // The staffing page shows the same order, with the reason in words.
         var coordinator = app.CreateBrowserLikeClient();

@@ -92,11 +92,11 @@ public sealed class SurveyCollectionTests(AppFactory app) : IClassFixture<AppFac
         var goals = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).SelectMany(s => s.Course.LearningGoals).Select(g => g.Id).ToListAsync());
         var canDo = new Dictionary<int, CanDoLevel> { [goals[0]] = CanDoLevel.Alone, [999_999] = CanDoLevel.Alone };
         await SubmitAsync(tokens[0], new SurveyAnswers(Understanding.WellUnderstood, 5, false, null, canDo));
-        var paper = await app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().EnterPaperAsync(session, Answer(Understanding.NotReallyUnderstood), AgeBand.Unknown, null, default));
+        await app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().EnterPaperAsync(session, new PaperSheet(Understanding: 3, null, [], [], null, null, null, null), default));
 
         var responses = await app.WithDbAsync(db => db.SurveyResponses.Include(r => r.CanDo).Where(r => r.ClassSessionId == session).OrderBy(r => r.Id).ToListAsync());
         Assert.Equal([goals[0]], responses[0].CanDo.Select(c => c.LearningGoalId));
-        var fromPaper = responses.Single(r => r.Id == paper);
+        var fromPaper = responses.Single(r => r.Channel == SurveyChannel.Paper);
         Assert.Equal((SurveyChannel.Paper, (string?)null, AgeBand.Unknown), (fromPaper.Channel, fromPaper.TokenHash, fromPaper.AgeBand));
         Assert.Equal(new UnderstandingRate(1, 2), await RateAsync(session));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 
@@ -11,7 +12,7 @@ namespace SumahoSupport.Web.Pages.Bookings;
 /// never books again (Post/Redirect/Get).
 /// </summary>
 [AllowAnonymous]
-public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageModel
+public sealed class ShowModel(AppDbContext db, BookingService bookings, ISiteLinks links) : PageModel
 {
     public BookingView Booking { get; private set; } = default!;
 
@@ -20,14 +21,14 @@ public sealed class ShowModel(AppDbContext db, BookingService bookings) : PageMo
     /// <summary>What just happened: booked, waitlisted, cancelled.</summary>
     [FromQuery(Name = "done")] public string? Done { get; set; }
 
-    public string ManageUrl => Url.PageLink("/Bookings/Show", values: new { code = Booking.Code, token = Booking.ManageToken })!;
+    public string ManageUrl => links.Booking(Booking.Code, Booking.ManageToken);
 
     /// <summary>
     /// The survey has its own secret, so the printed survey QR can never cancel the booking. Only people with a seat can
     /// answer, so a cancelled or waiting booking shows no survey code that would lead nowhere.
     /// </summary>
     public string? SurveyUrl => Booking.SurveyToken is not null && BookingStatuses.HoldingSeat.Contains(Booking.Status)
-        ? Url.PageLink("/Survey/Index", values: new { token = Booking.SurveyToken })
+        ? links.Survey(Booking.SurveyToken)
         : null;
 
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)

@@ -57,6 +57,6 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
         string Code, string ManageToken, ConsultationStatus Status, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode,
         string? VenueName, string? VenueAddress, string Name, string Phone, string Topics, string? Request, DeviceType Device)
     {
-        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Web.Areas.Admin.Pages;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
             })
             .ToListAsync(ct);
-        Accounts = accounts.Select(a => new Account(a.Email ?? "", a.DisplayName, string.Join("・", a.Roles.Select(r => Labels.Role(r ?? ""))), a.LockoutEnd)).ToList();
+        Accounts = accounts.Select(a => new Account(a.Email ?? "", a.DisplayName, string.Join("・", a.Roles.Select(r => SupporterLabels.AccountRole(r ?? ""))), a.LockoutEnd)).ToList();
     }
 
     public sealed record Account(string Email, string DisplayName, string Roles, DateTimeOffset? LockoutEnd);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SumahoSupport.Core.Calendar;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
@@ -11,7 +11,7 @@ namespace SumahoSupport.Web.Areas.Supporter.Pages;
 
 public sealed class IndexModel(
     AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CertificationService certification, VolunteerHours hours,
-    SupporterService supporters, ClassInvitations urls) : PageModel
+    SupporterService supporters, ISiteLinks links) : PageModel
 {
     public Profile? Me { get; private set; }
 
@@ -35,7 +35,7 @@ public sealed class IndexModel(
         if (Me is null) return;
 
         // The public address, not the Host header of this request, which a proxy or an attacker may have set.
-        FeedUrl = urls.SiteUrl($"/Calendar/Supporters/{await supporters.FeedTokenAsync(Me.Id, ct)}.ics");
+        FeedUrl = links.SupporterFeed(await supporters.FeedTokenAsync(Me.Id, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
         Assignments = await db.Assignments.AsNoTracking()

@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, CallListService calls) : PageMod
             c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy, false)
         : new Row(c.Id, c.Reason, c.Note, c.ConsultationBooking!.Code, c.ConsultationBooking.Participant.Name, c.ConsultationBooking.Participant.Kana,
             c.ConsultationBooking.Participant.Phone, "スマホ相談", c.ConsultationBooking.StartsAtUtc, c.ConsultationBooking.EndsAtUtc,
-            c.ConsultationBooking.Schedule.Venue != null ? c.ConsultationBooking.Schedule.Venue.Name : ConsultationService.ModeName(c.ConsultationBooking.Schedule.Mode),
+            c.ConsultationBooking.Schedule.Venue != null ? c.ConsultationBooking.Schedule.Venue.Name : ConsultationLabels.Mode(c.ConsultationBooking.Schedule.Mode),
             c.DoneAtUtc, c.DoneBy, true));
 
     public async Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct)

@@ -74,7 +74,7 @@ public sealed class ProxyBookingModel(AppDbContext db, BookingService bookings) 
                 TempData["StatusMessage"] = $"満席のため、キャンセル待ち {waiting.Position}番目で登録しました。予約番号 {waiting.Code} をお伝えください。";
                 return RedirectToPage("Roster", new { id });
             case BookingResult.AlreadyBooked existing:
-                ModelState.AddModelError(string.Empty, $"この電話番号では、この教室の予約がすでにあります（予約番号 {existing.Code}・{Labels.Attendance(existing.Status)}）。");
+                ModelState.AddModelError(string.Empty, $"この電話番号では、この教室の予約がすでにあります（予約番号 {existing.Code}・{BookingLabels.Attendance(existing.Status)}）。");
                 return await OnGetAsync(id, null, ct);
             case BookingResult.Closed:
                 ModelState.AddModelError(string.Empty, session.Status == ClassSessionStatus.Cancelled

@@ -86,6 +86,6 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
 
     public sealed record Member(int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole Role, bool Absent)
     {
-        public string Devices => Labels.Devices(KnowsAndroid, KnowsIPhone);
+        public string Devices => SupporterLabels.Devices(KnowsAndroid, KnowsIPhone);
     }
 }

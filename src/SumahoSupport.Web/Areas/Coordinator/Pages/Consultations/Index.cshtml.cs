@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Text;
@@ -39,51 +40,29 @@ public sealed class IndexModel(AppDbContext db, ConsultationService consultation
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Mode == ConsultationMode.AtVenue && (Input.VenueId is null || !await db.Venues.AnyAsync(v => v.Id == Input.VenueId, ct)))
-            ModelState.AddModelError("Input.VenueId", "会場を選んでください。");
-        if (Input.FirstDate is { } first && Input.LastDate is { } last && last < first)
-            ModelState.AddModelError("Input.LastDate", "終わりの日は、始まりの日より後にしてください。");
-        if (Input.StartTime is { } start && Input.EndTime is { } end && end <= start.AddMinutes(Input.SlotMinutes - 1))
-            ModelState.AddModelError("Input.EndTime", "終わりの時刻は、始まりの時刻から相談1回分以上あとにしてください。");
-        var days = Input.Days.Where(d => Enum.IsDefined(d)).Distinct().ToList();
-        var rule = string.IsNullOrWhiteSpace(Input.RecurrenceRule) ? null : Input.RecurrenceRule.Trim();
-        if (rule is null && days.Count == 0) ModelState.AddModelError("Input.Days", "曜日を1つ以上選ぶか、繰り返しのルールを入力してください。");
-        if (rule is not null && Input.FirstDate is { } ruleFrom && Input.LastDate is { } ruleUntil && ruleUntil >= ruleFrom
-            && ConsultationRecurrence.Problem(rule, ruleFrom, ruleUntil) is { } problem)
-            ModelState.AddModelError("Input.RecurrenceRule", problem);
+        if (ModelState.IsValid)
+        {
+            var draft = new ConsultationScheduleDraft(Input.Mode, Input.VenueId, Input.FirstDate!.Value, Input.LastDate!.Value, Input.Days,
+                Input.RecurrenceRule, Input.StartTime!.Value, Input.EndTime!.Value, Input.SlotMinutes, Input.BufferMinutes, Input.Parallel, Input.OpenOnHolidays);
+            if (await consultations.AddScheduleAsync(draft, ct) is DraftResult.Rejected rejected) ModelState.AddProblems(nameof(Input), rejected.Problems);
+        }
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);
             return Page();
         }
-        await consultations.AddScheduleAsync(new ConsultationSchedule
-        {
-            Mode = Input.Mode,
-            VenueId = Input.Mode == ConsultationMode.AtVenue ? Input.VenueId : null,
-            FirstDate = Input.FirstDate!.Value,
-            LastDate = Input.LastDate!.Value,
-            // The rule says which days when there is one; the weekdays otherwise.
-            Weekdays = rule is null ? ConsultationSchedule.WeekdayBits(days) : 0,
-            RecurrenceRule = rule,
-            StartTime = Input.StartTime!.Value,
-            EndTime = Input.EndTime!.Value,
-            SlotMinutes = Input.SlotMinutes,
-            BufferMinutes = Input.BufferMinutes,
-            Parallel = Input.Parallel,
-            OpenOnHolidays = Input.OpenOnHolidays,
-        }, ct);
         TempData["StatusMessage"] = "相談の日程を追加しました。";
         return RedirectToPage();
     }
 
     public sealed record Upcoming(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Name, string Topics, string? SupporterName, Core.Bookings.BookingChannel Channel)
     {
-        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
     }
 
     public sealed record ScheduleRow(ConsultationSchedule Schedule, IReadOnlyList<DateOnly> NextDays)
     {
-        public string Place => Schedule.Venue?.Name ?? ConsultationService.ModeName(Schedule.Mode);
+        public string Place => Schedule.Venue?.Name ?? ConsultationLabels.Mode(Schedule.Mode);
 
         /// <summary>「毎週火・木曜」, or the rule as typed.</summary>
         public string Days => Schedule.RecurrenceRule is { } rule

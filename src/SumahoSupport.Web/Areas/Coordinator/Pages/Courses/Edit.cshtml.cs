@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Data;
@@ -30,7 +31,7 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
             DurationMinutes = course.DurationMinutes, DefaultCapacity = course.DefaultCapacity, ThingsToBring = course.ThingsToBring,
             Goals = string.Join("\n", course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text)), IsActive = course.IsActive,
             AsksCanDoBefore = course.AsksCanDoBefore, SurveyTemplateId = course.SurveyTemplateId,
-            ExtraQuestions = CourseInput.FormatExtraQuestions(course.ExtraQuestions.Where(q => !q.Retired).OrderBy(q => q.Order)),
+            ExtraQuestions = CourseDraft.ExtraQuestionLines(course.ExtraQuestions.Where(q => !q.Retired).OrderBy(q => q.Order)),
         };
         return Page();
     }
@@ -40,20 +41,16 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         CourseId = id;
         if (id is not null && !await db.Courses.AnyAsync(c => c.Id == id, ct)) return NotFound();
         await LoadTemplatesAsync(ct);
-        if (Input.SurveyTemplateId is { } template && Templates.All(t => t.Id != template)) ModelState.AddModelError("Input.SurveyTemplateId", "アンケートのひな形を選び直してください。");
-        var (extraQuestions, extraProblem) = Input.ExtraQuestionList();
-        if (extraProblem is not null) ModelState.AddModelError("Input.ExtraQuestions", extraProblem);
-        var goals = Input.GoalList();
-        if (goals.Count == 0) ModelState.AddModelError("Input.Goals", "できるようになることを1つ以上入力してください。");
-        if (goals.Count > 10) ModelState.AddModelError("Input.Goals", "できるようになることは10個までにしてください。");
-        if (goals.Any(g => g.Length > 200)) ModelState.AddModelError("Input.Goals", "できるようになることは1行200文字以内で入力してください。");
         if (!ModelState.IsValid) return Page();
 
         var draft = new CourseDraft(Input.Title!.Trim(), Input.Summary!.Trim(), Input.Topic!.Trim(), Input.Level, Input.TargetOs,
-            Input.DurationMinutes, Input.DefaultCapacity, string.IsNullOrWhiteSpace(Input.ThingsToBring) ? null : Input.ThingsToBring.Trim(), goals, Input.IsActive, Input.AsksCanDoBefore,
-            Input.SurveyTemplateId, extraQuestions);
-        if (id is null) await courses.CreateAsync(draft, ct);
-        else await courses.UpdateAsync(id.Value, draft, ct);
+            Input.DurationMinutes, Input.DefaultCapacity, string.IsNullOrWhiteSpace(Input.ThingsToBring) ? null : Input.ThingsToBring.Trim(),
+            CourseDraft.GoalsFrom(Input.Goals), Input.IsActive, Input.AsksCanDoBefore, Input.SurveyTemplateId, CourseDraft.ExtraQuestionsFrom(Input.ExtraQuestions));
+        if (await courses.SaveAsync(id, draft, ct) is DraftResult.Rejected rejected)
+        {
+            ModelState.AddProblems(nameof(Input), rejected.Problems);
+            return Page();
+        }
         TempData["StatusMessage"] = "講座を保存しました。";
         return RedirectToPage("Index");
     }
@@ -63,10 +60,6 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
 
     public sealed class CourseInput
     {
-        private static readonly char[] QuestionSeparators = ['|', '｜'];
-        private static readonly char[] ChoiceSeparators = ['/', '／'];
-        private const int MaxExtraQuestions = 5;
-
         [Required(ErrorMessage = "講座名を入力してください。"), StringLength(100, ErrorMessage = "講座名は100文字以内で入力してください。"), PlainText]
         [Display(Name = "講座名")]
         public string? Title { get; set; }
@@ -115,29 +108,5 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         [StringLength(2000, ErrorMessage = "追加の質問は全部で2000文字以内にしてください。"), PlainText(AllowLineBreaks = true)]
         [Display(Name = "アンケートの追加の質問（任意・1行に1問）")]
         public string? ExtraQuestions { get; set; }
-
-        public (List<ExtraQuestionDraft> Questions, string? Problem) ExtraQuestionList()
-        {
-            var lines = (ExtraQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (lines.Length > MaxExtraQuestions) return ([], $"追加の質問は{MaxExtraQuestions}問までにしてください。");
-            var questions = new List<ExtraQuestionDraft>();
-            foreach (var line in lines)
-            {
-                var parts = line.Split(QuestionSeparators, 2, StringSplitOptions.TrimEntries);
-                var choices = parts.Length == 2 ? parts[1].Split(ChoiceSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList() : [];
-                if (parts[0].Length == 0 || parts[0].Length > SurveyTemplate.MaxTextLength) return ([], "追加の質問は、1問200文字以内で書いてください。");
-                if (parts.Length == 2 && choices.Count is < 2 or > ExtraQuestion.MaxChoices)
-                    return ([], $"「{parts[0]}」の答えは、「／」で区切って2〜{ExtraQuestion.MaxChoices}個にしてください。");
-                if (choices.Any(c => c.Length > ExtraQuestion.MaxChoiceLength)) return ([], $"答えは1つ{ExtraQuestion.MaxChoiceLength}文字以内にしてください。");
-                questions.Add(new ExtraQuestionDraft(parts[0], choices));
-            }
-            return (questions, null);
-        }
-
-        public static string FormatExtraQuestions(IEnumerable<ExtraQuestion> questions) =>
-            string.Join("\n", questions.Select(q => q.Choices is null ? q.Text : $"{q.Text}｜{string.Join("／", q.ChoiceList)}"));
-
-        public List<string> GoalList() =>
-            (Goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 }

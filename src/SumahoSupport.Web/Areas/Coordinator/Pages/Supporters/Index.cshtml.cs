@@ -84,6 +84,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Sup
     {
         public DateTime? LastActiveUtc => LastClassUtc > LastTrainingUtc || LastTrainingUtc is null ? LastClassUtc : LastTrainingUtc;
 
-        public string Devices => Labels.Devices(KnowsAndroid, KnowsIPhone);
+        public string Devices => SupporterLabels.Devices(KnowsAndroid, KnowsIPhone);
     }
 }

@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public sealed record Assigned(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics, string? Request, Core.Bookings.DeviceType Device, string? PhoneToCall)
     {
-        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
     }
 
     public sealed record Recorded(DateTime HeldAtUtc, int Minutes, string Topics, Resolution Resolution, bool FollowUpNeeded, string? ReferredTo, string? Note, bool WalkIn);

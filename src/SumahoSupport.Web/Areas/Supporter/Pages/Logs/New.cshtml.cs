@@ -60,7 +60,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
         Venues = await VenueChoices.LoadAsync(db, ct);
         if (string.IsNullOrEmpty(BookingCode)) return true;
         Booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == BookingCode && b.SupporterId == me)
-            .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Venue == null ? ConsultationService.ModeName(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics))
+            .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Venue == null ? ConsultationLabels.Mode(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics))
             .SingleOrDefaultAsync(ct);
         FollowUp = await FollowUpAsked.ForAsync(db, Booking?.Code, ct);
         return Booking is not null;

@@ -62,13 +62,13 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
         ["日時", "場所", "支援員", "内容", "時間（分）", "結果", "フォロー", "紹介先", "メモ", "予約番号"],
         [.. rows.Select(r => (IReadOnlyList<object?>)[
             Core.Text.JapaneseTime.ToTokyo(r.HeldAtUtc), r.Place, r.SupporterName, ConsultationTopics.Labels(r.Topics), r.Minutes,
-            Labels.Resolution(r.Resolution), Labels.FollowUp(r.FollowUpNeeded, r.FollowUpDoneAtUtc), r.ReferredTo, r.Note, r.BookingCode])]);
+            ConsultationLabels.Resolution(r.Resolution), ConsultationLabels.FollowUp(r.FollowUpNeeded, r.FollowUpDoneAtUtc), r.ReferredTo, r.Note, r.BookingCode])]);
 
     public sealed record Row(
         int Id, DateTime HeldAtUtc, ConsultationMode Mode, string? VenueName, string SupporterName, string Topics, int Minutes, Resolution Resolution,
         bool FollowUpNeeded, DateTime? FollowUpDoneAtUtc, string? ReferredTo, string? Note, string? BookingCode)
     {
-        public string Place => VenueName ?? ConsultationService.ModeName(Mode);
+        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
 
         public bool FollowUpOpen => FollowUpNeeded && FollowUpDoneAtUtc is null;
     }

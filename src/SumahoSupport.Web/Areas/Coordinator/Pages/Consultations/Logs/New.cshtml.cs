@@ -71,7 +71,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
         if (string.IsNullOrEmpty(BookingCode)) return true;
         Booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == BookingCode && b.SupporterId != null)
             .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc,
-                b.Schedule.Venue == null ? ConsultationService.ModeName(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics, b.SupporterId, b.Supporter!.Name))
+                b.Schedule.Venue == null ? ConsultationLabels.Mode(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics, b.SupporterId, b.Supporter!.Name))
             .SingleOrDefaultAsync(ct);
         FollowUp = await FollowUpAsked.ForAsync(db, Booking?.Code, ct);
         return Booking is not null;

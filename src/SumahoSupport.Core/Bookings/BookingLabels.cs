@@ -1,0 +1,41 @@
+namespace SumahoSupport.Core.Bookings;
+
+/// <summary>Japanese names of booking and participant values, shared by the pages, the mails and the exports.</summary>
+public static class BookingLabels
+{
+    public static string Channel(BookingChannel channel) => channel switch
+    {
+        BookingChannel.Phone => "電話",
+        BookingChannel.Counter => "窓口",
+        _ => "Web",
+    };
+
+    /// <summary>A roster's 出欠 column: what became of a booking.</summary>
+    public static string Attendance(BookingStatus status) => status switch
+    {
+        BookingStatus.Attended => "出席",
+        BookingStatus.NoShow => "欠席",
+        BookingStatus.Confirmed => "未記録",
+        BookingStatus.Waitlisted => "キャンセル待ち",
+        _ => "キャンセル",
+    };
+
+    public static string AgeBand(AgeBand band) => band switch
+    {
+        Bookings.AgeBand.Under60 => "59歳以下",
+        Bookings.AgeBand.Sixties => "60代",
+        Bookings.AgeBand.Seventies => "70代",
+        Bookings.AgeBand.Eighties => "80代",
+        Bookings.AgeBand.NinetiesOrOver => "90歳以上",
+        _ => "答えない・不明",
+    };
+
+    /// <summary>The resident's phone; null when nobody said (a paper survey left blank).</summary>
+    public static string Device(DeviceType? device) => device switch
+    {
+        DeviceType.Android => "Android",
+        DeviceType.IPhone => "iPhone",
+        DeviceType.None => "持っていない",
+        _ => "不明",
+    };
+}

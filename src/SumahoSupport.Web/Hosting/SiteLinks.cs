@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Web.Badges;
+
+namespace SumahoSupport.Web.Hosting;
+
+/// <summary>
+/// <see cref="ISiteLinks"/> from the app's own routes: a page renamed or moved changes every link to it here, and a page
+/// that no longer exists fails loudly (here, and in the link-following test) rather than in a resident's mailbox.
+/// </summary>
+public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) : ISiteLinks
+{
+    private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string Home => Page("/Index");
+
+    public string Classes => Page("/Classes/Index");
+
+    public string Class(int sessionId) => Page("/Classes/Details", new { id = sessionId });
+
+    public string Booking(string code, string manageToken) => Page("/Bookings/Show", new { code, token = manageToken });
+
+    public string Consultations => Page("/Consultations/Index");
+
+    public string Consultation(string code, string manageToken) => Page("/Consultations/Show", new { code, token = manageToken });
+
+    public string Survey(string surveyToken, bool mailed = false) =>
+        mailed ? Page("/Survey/Index", new { token = surveyToken, Via = "mail" }) : Page("/Survey/Index", new { token = surveyToken });
+
+    public string SetPassword(string userId, string token) => Page("/Account/SetPassword", new { user = userId, token });
+
+    public string SupporterTraining => Page("/Training/Index", new { area = "Supporter" });
+
+    public string SupporterFeed(string feedToken) => Page("/Calendar/Supporter", new { token = feedToken });
+
+    public string Certificate(string publicId) => Page("/Certificates/Show", new { publicId });
+
+    public string BadgeIssuer => Route(BadgeEndpoints.IssuerRoute, null);
+
+    public string BadgeClass(string slug) => Route(BadgeEndpoints.BadgeClassRoute, new { level = slug });
+
+    public string BadgeAssertion(string publicId) => Route(BadgeEndpoints.AssertionRoute, new { publicId });
+
+    /// <summary>A static file of the site (wwwroot/badges), not a route.</summary>
+    public string BadgeImage(string slug) => $"{BaseUrl}/badges/{Uri.EscapeDataString(slug)}.svg";
+
+    private string Page(string page, object? values = null) =>
+        BaseUrl + (links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to the page {page}."));
+
+    private string Route(string name, object? values) =>
+        BaseUrl + (links.GetPathByName(name, values) ?? throw new InvalidOperationException($"No route named {name}."));
+}
