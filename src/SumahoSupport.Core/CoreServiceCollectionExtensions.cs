@@ -24,8 +24,20 @@ public static class CoreServiceCollectionExtensions
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<PhoneQuotaOptions>(configuration.GetSection(PhoneQuotaOptions.Section));
+        services.CheckSettings<CityOptions>((city, _) =>
+        [
+            string.IsNullOrWhiteSpace(city.Name) || city.Name.Length > 50 ? "設定 City:Name に市の名前（50文字以内）を入れてください。" : null,
+            Text.PhoneNumber.Normalize(city.HelpPhone) is null ? $"設定 City:HelpPhone は住民が電話できる番号にしてください（今: {city.HelpPhone}）。" : null,
+            string.IsNullOrWhiteSpace(city.HelpHours) ? "設定 City:HelpHours に窓口の受付時間を入れてください。" : null,
+        ]);
+        services.CheckSettings<PhoneQuotaOptions>((limits, _) =>
+        [
+            SettingsChecks.Between("Limits:Phone:PerDay", limits.PerDay, 1, 50),
+            SettingsChecks.Between("Limits:Phone:Upcoming", limits.Upcoming, 1, 200),
+        ]);
         services.AddScoped<PhoneQuota>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SeedLoader>();
@@ -41,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         var section = configuration.GetSection(MailOptions.Section);
         services.Configure<MailOptions>(section);
         var options = section.Get<MailOptions>() ?? new MailOptions();
+        services.CheckSettings<MailOptions>(MailOptions.Problems);
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<ClassInvitations>();
@@ -62,6 +75,11 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SurveyOptions>(configuration.GetSection(SurveyOptions.Section));
+        services.CheckSettings<SurveyOptions>((survey, _) =>
+        [
+            survey.TargetRate is > 0 and <= 1 ? null : $"設定 Survey:TargetRate は 0 より大きく 1 以下の割合にしてください（90% なら 0.90。今: {survey.TargetRate}）。",
+            survey.RequestsFrom < survey.RequestsUntil ? null : "設定 Survey:RequestsFrom は Survey:RequestsUntil より前の時刻にしてください。",
+        ]);
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyFollowUpService>();
         services.AddScoped<SurveyTemplateService>();
@@ -75,6 +93,15 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddSupporters(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SupporterOptions>(configuration.GetSection(SupporterOptions.Section));
+        services.CheckSettings<SupporterOptions>((rule, _) =>
+        [
+            SettingsChecks.Between("Supporters:AssistedClassesForCertification", rule.AssistedClassesForCertification, 0, 50),
+            SettingsChecks.Between("Supporters:ClassesForLead", rule.ClassesForLead, 0, 500),
+            SettingsChecks.Between("Supporters:CertificationValidMonths", rule.CertificationValidMonths, 1, 60),
+            SettingsChecks.Between("Supporters:ExpiryNoticeDays", rule.ExpiryNoticeDays, 0, 365),
+            SettingsChecks.Between("Supporters:StuckAfterDays", rule.StuckAfterDays, 1, 365),
+            string.IsNullOrWhiteSpace(rule.RefreshModuleCode) ? "設定 Supporters:RefreshModuleCode に年次更新研修のコードを入れてください。" : null,
+        ]);
         services.AddScoped<SupporterService>();
         services.AddScoped<TrainingService>();
         services.AddScoped<CertificationService>();
@@ -90,6 +117,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BookingService>();
         services.AddScoped<ClassScheduleService>();
         services.AddScoped<CourseService>();
+        services.AddScoped<VenueService>();
         services.AddScoped<StaffingService>();
         return services;
     }
@@ -100,6 +128,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Consultations.ConsultationService>();
         services.AddScoped<Consultations.SupportLogService>();
         services.AddScoped<Consultations.ConsultationAnalytics>();
+        return services;
+    }
+
+    /// <summary>Residents' personal data: disclosure, erasure on request and the retention rule.</summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
+        services.CheckSettings<Privacy.PrivacyOptions>((privacy, _) => [SettingsChecks.Between("Privacy:RetentionMonths", privacy.RetentionMonths, 1, 120)]);
+        services.AddScoped<Privacy.PersonalDataService>();
+        services.AddSingleton<Privacy.PrivacyNotice>();
         return services;
     }
 

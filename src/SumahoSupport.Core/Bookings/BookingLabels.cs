@@ -10,6 +10,16 @@ public static class BookingLabels
         _ => "Web",
     };
 
+    /// <summary>A booking's state in words, for the resident's own record.</summary>
+    public static string Status(BookingStatus status) => status switch
+    {
+        BookingStatus.Confirmed => "予約済み",
+        BookingStatus.Waitlisted => "キャンセル待ち",
+        BookingStatus.Attended => "出席",
+        BookingStatus.NoShow => "欠席",
+        _ => "キャンセル",
+    };
+
     /// <summary>A roster's 出欠 column: what became of a booking.</summary>
     public static string Attendance(BookingStatus status) => status switch
     {

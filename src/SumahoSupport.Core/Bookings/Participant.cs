@@ -19,6 +19,12 @@ public sealed class Participant
 
     public ContactPreference ContactPreference { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// When the personal details were erased — by the retention rule or on the resident's request. The record stays, with
+    /// a pseudonym in place of name, ふりがな and phone, so every count and report keeps its figure.
+    /// </summary>
+    public DateTime? ErasedAtUtc { get; set; }
 }
 
 public enum AgeBand

@@ -268,9 +268,9 @@ public sealed class ClassScheduleService(
         if (draft.EndsAtUtc - draft.StartsAtUtc > TimeSpan.FromHours(8)) return new(nameof(SessionDraft.EndsAtUtc), "1回の教室は8時間までです。");
         if (draft.StartsAtUtc <= Now) return new(nameof(SessionDraft.StartsAtUtc), "開始日時は今より後にしてください。");
         if (!await db.Courses.AnyAsync(c => c.Id == draft.CourseId, ct)) return new(nameof(SessionDraft.CourseId), "講座を選んでください。");
-        var venueDevices = await db.Venues.Where(v => v.Id == draft.VenueId).Select(v => (int?)v.LoanerDevices).SingleOrDefaultAsync(ct);
-        if (venueDevices is null) return new(nameof(SessionDraft.VenueId), "会場を選んでください。");
-        if (draft.LoanerDevices > venueDevices) return new(nameof(SessionDraft.LoanerDevices), $"この会場の貸出端末は{venueDevices}台です。");
+        var venue = await db.Venues.Where(v => v.Id == draft.VenueId && v.RetiredAtUtc == null).Select(v => new { v.LoanerDevices }).SingleOrDefaultAsync(ct);
+        if (venue is null) return new(nameof(SessionDraft.VenueId), "会場を選んでください（使用を終了した会場は選べません）。");
+        if (draft.LoanerDevices > venue.LoanerDevices) return new(nameof(SessionDraft.LoanerDevices), $"この会場の貸出端末は{venue.LoanerDevices}台です。");
         return null;
     }
 }

@@ -13,5 +13,15 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         venue.Property(v => v.BarrierFreeNotes).HasMaxLength(500);
         venue.Property(v => v.Phone).HasMaxLength(20);
         venue.HasIndex(v => v.Name).IsUnique();
+        venue.HasMany(v => v.Rooms).WithOne().HasForeignKey(r => r.VenueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VenueRoomConfiguration : IEntityTypeConfiguration<VenueRoom>
+{
+    public void Configure(EntityTypeBuilder<VenueRoom> room)
+    {
+        room.Property(r => r.Name).HasMaxLength(VenueDraft.MaxRoomNameLength);
+        room.HasIndex(r => new { r.VenueId, r.Name }).IsUnique();
     }
 }

@@ -284,8 +284,8 @@ public sealed class ConsultationService(
     public async Task<DraftResult> AddScheduleAsync(ConsultationScheduleDraft draft, CancellationToken ct)
     {
         var problems = draft.Problems().ToList();
-        if (draft.Mode == ConsultationMode.AtVenue && (draft.VenueId is not { } venue || !await db.Venues.AnyAsync(v => v.Id == venue, ct)))
-            problems.Add(new(nameof(draft.VenueId), "会場を選んでください。"));
+        if (draft.Mode == ConsultationMode.AtVenue && (draft.VenueId is not { } venue || !await db.Venues.AnyAsync(v => v.Id == venue && v.RetiredAtUtc == null, ct)))
+            problems.Add(new(nameof(draft.VenueId), "会場を選んでください（使用を終了した会場は選べません）。"));
         if (problems.Count > 0) return new DraftResult.Rejected(problems);
 
         var schedule = new ConsultationSchedule

@@ -17,6 +17,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<VenueRoom> VenueRooms => Set<VenueRoom>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<LearningGoal> LearningGoals => Set<LearningGoal>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
@@ -44,6 +45,29 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
     public DbSet<ExtraQuestion> ExtraQuestions => Set<ExtraQuestion>();
     public DbSet<ExtraAnswer> ExtraAnswers => Set<ExtraAnswer>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>
+    /// Audit entries are written once and never changed or removed (docs/ARCHITECTURE.md, "Rules" 5). This refuses it
+    /// early for tracked entities; triggers in the database refuse it for any statement (migration AuditEntriesImmutable).
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,12 @@ namespace SumahoSupport.Core.Data;
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>
+    /// 利用停止: an administrator stopped this account; it cannot sign in and its sessions ended. Kept (not deleted) so the
+    /// audit trail still names who did what.
+    /// </summary>
+    public DateTime? DisabledAtUtc { get; set; }
 }
 
 public static class Roles
@@ -15,4 +21,7 @@ public static class Roles
     public const string Supporter = "Supporter";
 
     public static readonly IReadOnlyList<string> All = [Admin, Coordinator, Supporter];
+
+    /// <summary>The roles an administrator gives staff; a supporter account belongs to a supporter record.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Admin, Coordinator];
 }

@@ -16,7 +16,7 @@ public sealed class MailModel
 
     private readonly Dictionary<string, object> variables = Names.ToDictionary(n => n, _ => (object)"", StringComparer.Ordinal);
 
-    public IDictionary<string, object> Variables => variables;
+    public IReadOnlyDictionary<string, object> Variables => variables;
 
     public MailModel Set(string name, object? value)
     {

@@ -24,6 +24,41 @@ public sealed class MailOptions
     public ReminderOptions Reminder { get; set; } = new();
 
     public string ResolveTemplateDirectory() => TemplateDirectory ?? Path.Combine(AppContext.BaseDirectory, "templates", "mail");
+
+    private static readonly string[] SecurityModes = ["None", "Auto", "SslOnConnect", "StartTls", "StartTlsWhenAvailable"];
+
+    /// <summary>
+    /// What is wrong with these settings, each message naming its key. Outside Development every link a resident gets —
+    /// manage links, QR codes, badges — starts with <see cref="PublicBaseUrl"/>, so it must be the site's public https
+    /// address; a forgotten one would send every resident to localhost.
+    /// </summary>
+    public static IEnumerable<string?> Problems(MailOptions mail, Microsoft.Extensions.Hosting.IHostEnvironment environment)
+    {
+        if (!System.Net.Mail.MailAddress.TryCreate(mail.From, out _)) yield return $"設定 Mail:From は送信元のメールアドレスにしてください（今: {mail.From}）。";
+        if (!Uri.TryCreate(mail.PublicBaseUrl, UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https") || site.Query.Length > 0)
+            yield return $"設定 Mail:PublicBaseUrl は、住民がメールのリンクから開くサイトのアドレス（例: https://sumaho.city.example.jp）にしてください（今: {mail.PublicBaseUrl}）。";
+        else if (!Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment) && (site.Scheme != "https" || site.IsLoopback || site.Host == "localhost"))
+            yield return $"設定 Mail:PublicBaseUrl は、本番では https:// で始まる公開アドレスにしてください。メール・QRコード・バッジのリンクはすべてこのアドレスになります（今: {mail.PublicBaseUrl}）。";
+        var smtp = mail.Smtp;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            if (!string.IsNullOrEmpty(smtp.User) || !string.IsNullOrEmpty(smtp.Password))
+                yield return "設定 Mail:Smtp:User / Password がありますが、Mail:Smtp:Host が空です。SMTP サーバーの名前を入れるか、User と Password を消してください。";
+            if (string.IsNullOrWhiteSpace(mail.PickupDirectory)) yield return "設定 Mail:Smtp:Host が空のときは、Mail:PickupDirectory にメールを書き出すフォルダーを入れてください。";
+        }
+        else
+        {
+            yield return SettingsChecks.Between("Mail:Smtp:Port", smtp.Port, 1, 65535);
+            if (!SecurityModes.Contains(smtp.Security)) yield return $"設定 Mail:Smtp:Security は {string.Join("・", SecurityModes)} のどれかにしてください（今: {smtp.Security}）。";
+            if (string.IsNullOrEmpty(smtp.User) != string.IsNullOrEmpty(smtp.Password))
+                yield return "設定 Mail:Smtp:User と Mail:Smtp:Password は、両方入れるか、両方空にしてください。";
+        }
+        yield return SettingsChecks.Between("Mail:Dispatcher:BatchSize", mail.Dispatcher.BatchSize, 1, 1000);
+        yield return SettingsChecks.Between("Mail:Dispatcher:MaxAttempts", mail.Dispatcher.MaxAttempts, 1, 30);
+        yield return SettingsChecks.Between("Mail:Dispatcher:LeaseSeconds", mail.Dispatcher.LeaseSeconds, 10, 3600);
+        yield return SettingsChecks.Between("Mail:Dispatcher:PollSeconds", mail.Dispatcher.PollSeconds, 1, 3600);
+        yield return SettingsChecks.Between("Mail:Dispatcher:BackoffSeconds", mail.Dispatcher.BackoffSeconds, 1, 3600);
+    }
 }
 
 public sealed class SmtpOptions

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Fluid;
+using SumahoSupport.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace SumahoSupport.Core.Notifications;
@@ -21,16 +22,8 @@ public sealed partial class MailTemplates
         "reminder", "survey-request", "supporter-assignment", "supporter-assignment-cancelled",
         "supporter-approved", "supporter-certified", "supporter-certification-lapsed",
         "consultation-confirmed", "consultation-cancelled", "consultation-reminder", "supporter-consultation", "supporter-consultation-cancelled",
-        "survey-follow-up",
+        "survey-follow-up", "staff-invited", "staff-password-reset",
     ];
-
-    private static readonly FluidParser Parser = new();
-
-    /// <summary>A name no template may use unset: a misspelt variable is an error, not an empty hole in a mail.</summary>
-    private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
-        .WithStrictVariables(true)
-        .WithCultureInfo(CultureInfo.GetCultureInfo("ja-JP"))
-        .Build();
 
     private readonly Dictionary<string, (IFluidTemplate Subject, IFluidTemplate Body)> templates = new(StringComparer.Ordinal);
 
@@ -52,8 +45,8 @@ public sealed partial class MailTemplates
     public RenderedMail Render(string name, MailModel model)
     {
         var (subject, body) = templates[name];
-        var title = RenderText(subject, model).Trim();
-        var text = RenderText(body, model).Trim() + "\n";
+        var title = LiquidText.Render(subject, model.Variables).Trim();
+        var text = LiquidText.Render(body, model.Variables).Trim() + "\n";
         return new RenderedMail(title, text, ToHtml(text));
     }
 
@@ -64,37 +57,10 @@ public sealed partial class MailTemplates
         if (!source.StartsWith("件名:", StringComparison.Ordinal) || separator < 0)
             throw new InvalidOperationException($"{path}:1: 1行目に「件名: …」、次の行に「---」を書いてください。");
 
-        var subject = Parse(path, source, source[..separator]["件名:".Length..], lineOffset: 0);
-        var body = Parse(path, source, source[(separator + 5)..], lineOffset: LineOf(source, separator + 5) - 1);
-        // Render once with every variable set, so a template that names one the app does not provide fails now.
-        try
-        {
-            RenderText(subject, MailModel.Sample);
-            RenderText(body, MailModel.Sample);
-        }
-        catch (FluidException e) when (UndefinedVariable().Match(e.Message) is { Success: true } undefined)
-        {
-            var variable = undefined.Groups["name"].Value;
-            var at = Regex.Match(source, $@"\b{Regex.Escape(variable)}\b");
-            throw new InvalidOperationException(
-                $"{path}:{(at.Success ? LineOf(source, at.Index) : 1)}: テンプレートの変数 {{{{ {variable} }}}} はありません。使える変数: {string.Join(", ", MailModel.Names)}", e);
-        }
+        var subject = LiquidText.Parse(path, source, source[..separator]["件名:".Length..], lineOffset: 0);
+        var body = LiquidText.Parse(path, source, source[(separator + 5)..], lineOffset: LiquidText.LineOf(source, separator + 5) - 1);
+        LiquidText.CheckVariables(path, source, [subject, body], MailModel.Sample.Variables);
         return (subject, body);
-    }
-
-    private static IFluidTemplate Parse(string path, string source, string part, int lineOffset)
-    {
-        if (Parser.TryParse(part, out var template, out var error)) return template;
-        var position = ErrorPosition().Match(error);
-        var line = position.Success ? lineOffset + int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture) : LineOf(source, 0);
-        throw new InvalidOperationException($"{path}:{line}: テンプレートを読めません: {error}");
-    }
-
-    private static string RenderText(IFluidTemplate template, MailModel model)
-    {
-        var context = new TemplateContext(Options, StringComparer.Ordinal);
-        foreach (var (name, value) in model.Variables) context.SetValue(name, value);
-        return template.Render(context);
     }
 
     /// <summary>The HTML part says the same as the text part: paragraphs, line breaks and links, everything escaped.</summary>
@@ -108,15 +74,6 @@ public sealed partial class MailTemplates
         }
         return html.Append("</body></html>").ToString();
     }
-
-    private static int LineOf(string source, int index) => source.AsSpan(0, index).Count('\n') + 1;
-
-    [GeneratedRegex(@"Undefined variable '(?<name>[^']+)'")]
-    private static partial Regex UndefinedVariable();
-
-    /// <summary>Fluid reports where a template stops parsing as (line:column).</summary>
-    [GeneratedRegex(@"\((?<line>\d+):(?<column>\d+)\)")]
-    private static partial Regex ErrorPosition();
 
     [GeneratedRegex(@"https?://[^\s<>""']+")]
     private static partial Regex Link();

@@ -38,7 +38,8 @@ public sealed class OutboxDispatcherHost(IServiceScopeFactory scopes, OutboxSign
 
 /// <summary>
 /// Checks every minute whether tomorrow's reminders or the survey requests after today's classes are due, and applies the
-/// certification rule to what time changed (classes that ended, certifications that expired).
+/// certification rule to what time changed (classes that ended, certifications that expired); once a day, the retention
+/// rule for residents' personal data.
 /// </summary>
 public sealed class MinuteLoopHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<MinuteLoopHost> logger) : BackgroundService
 {
@@ -54,10 +55,11 @@ public sealed class MinuteLoopHost(IServiceScopeFactory scopes, OutboxSignal sig
                 var asked = await scope.ServiceProvider.GetRequiredService<Surveys.SurveyRequestService>().SendDueAsync(stoppingToken);
                 var certified = await scope.ServiceProvider.GetRequiredService<Supporters.CertificationService>().SweepAsync(stoppingToken);
                 if (reminded + asked + certified > 0) signal.Notify();
+                await scope.ServiceProvider.GetRequiredService<Privacy.PersonalDataService>().RetentionSweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reminders, survey requests or the certification sweep failed; trying again in a minute.");
+                logger.LogError(e, "Reminders, survey requests, the certification sweep or the retention rule failed; trying again in a minute.");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -256,6 +256,14 @@ public sealed class Notifier(
             .Set("things_to_bring", notes ?? "特にありません")
             .Set("classes_url", links.Classes);
 
+    /// <summary>A staff or supporter account: the invitation to it, or a password reset an administrator started.</summary>
+    public void StaffAccount(AppUser user, bool invited, string setupUrl, string roleName)
+    {
+        var template = invited ? "staff-invited" : "staff-password-reset";
+        var model = Addressed(user.DisplayName).Set("setup_url", setupUrl).Set("role", roleName);
+        Enqueue(template, $"account-{user.Id}", user.Email!, user.DisplayName, templates.Render(template, model), null);
+    }
+
     private void Enqueue(string kind, string relatesTo, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
     {
         var now = Now;

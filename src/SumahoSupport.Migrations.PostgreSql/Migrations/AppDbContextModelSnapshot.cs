@@ -321,6 +321,9 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kana")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -590,12 +593,42 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Venues");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VenueRooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
@@ -830,6 +863,9 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -885,6 +921,20 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Data.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>
@@ -1790,6 +1840,15 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Consultations.ConsultationSchedule", "Schedule")
@@ -2055,6 +2114,11 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                     b.Navigation("ExtraQuestions");
 
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Venue", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>

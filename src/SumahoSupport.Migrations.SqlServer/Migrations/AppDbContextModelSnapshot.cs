@@ -323,6 +323,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Kana")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -592,12 +595,42 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Venues");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VenueRooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
@@ -832,6 +865,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -888,6 +924,20 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Data.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>
@@ -1796,6 +1846,15 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Consultations.ConsultationSchedule", "Schedule")
@@ -2061,6 +2120,11 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Navigation("ExtraQuestions");
 
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Venue", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>

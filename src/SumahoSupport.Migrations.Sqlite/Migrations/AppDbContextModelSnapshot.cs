@@ -304,6 +304,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kana")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -563,12 +566,40 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Venues");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VenueRooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
@@ -797,6 +828,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -852,6 +886,20 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Data.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Notifications.CallTask", b =>
@@ -1723,6 +1771,15 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
+                {
+                    b.HasOne("SumahoSupport.Core.Classes.Venue", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Consultations.ConsultationBooking", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Consultations.ConsultationSchedule", "Schedule")
@@ -1988,6 +2045,11 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Navigation("ExtraQuestions");
 
                     b.Navigation("LearningGoals");
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Venue", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Supporters.Supporter", b =>

@@ -27,15 +27,25 @@ public static class WebHostingExtensions
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddClassesAndBookings();
         services.AddConsultations();
+        services.AddPrivacy(builder.Configuration);
         services.AddSurveys(builder.Configuration);
         services.AddSupporters(builder.Configuration);
         services.AddNotifications(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
-        services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("SumahoSupport").PersistKeysToDbContext<AppDbContext>();
+        // The keys sign every sign-in cookie and form token and sit in the database; with a certificate they are stored
+        // encrypted, so a copy of the database (a backup) cannot be used to forge a staff session (README, "Production").
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         // Japanese text is written as characters, not as &#x...; entities (Razor still escapes <, >, & and quotes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<IActor, HttpContextActor>();
         services.AddSingleton<ISiteLinks, SiteLinks>();
+        services.AddScoped<Downloads.ReportDownloads>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -55,7 +65,19 @@ public static class WebHostingExtensions
         services.AddScoped<SignInTiming>();
         // Every request checks the account's security stamp (and that it may still sign in), so signing out, resting a
         // supporter or changing an account ends its sessions at once rather than within Identity's default 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            // The principal is rebuilt from the database on each check; keep how the person signed in (amr=mfa).
+            options.OnRefreshingPrincipal = refresh =>
+            {
+                var method = refresh.CurrentPrincipal?.FindAll(TwoFactorRequirementMiddleware.MethodClaim).ToList() ?? [];
+                if (method.Count > 0 && refresh.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity) identity.AddClaims(method.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+        services.CheckSettings<SecurityOptions>((s, _) => [SettingsChecks.AtLeast("Security:StaffIdleTimeoutMinutes", s.StaffIdleTimeoutMinutes, 1)]);
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // The password link mailed to an approved supporter; the mail says 3 days.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
@@ -111,12 +133,13 @@ public static class WebHostingExtensions
     }
 
     /// <summary>
-    /// Checks the mail templates, migrates SQLite (or checks a server database is migrated) and loads the seed data — so a
+    /// Checks the mail templates and the privacy notice, migrates SQLite (or checks a server database is migrated) and loads the seed data — so a
     /// broken template or an old schema stops the app at start, not at the first resident's booking.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<MailTemplates>();
+        _ = app.Services.GetRequiredService<Core.Privacy.PrivacyNotice>();
         var seed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
         if (seed.Demo && !app.Environment.IsDevelopment())
         {
@@ -150,6 +173,7 @@ public static class WebHostingExtensions
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();

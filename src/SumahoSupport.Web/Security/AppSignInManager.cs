@@ -9,9 +9,9 @@ using SumahoSupport.Core.Supporters;
 namespace SumahoSupport.Web.Security;
 
 /// <summary>
-/// Identity's sign-in with the one rule the app adds: a supporter who rests (休止) may not be signed in. The same rule
-/// is checked when a password signs in and on every request (the security stamp is validated each time), so resting
-/// someone ends the sessions they already have.
+/// Identity's sign-in with the rules the app adds: a stopped account (利用停止) and a supporter who rests (休止) may not be
+/// signed in. The same rules are checked when a password signs in and on every request (the security stamp is validated
+/// each time), so stopping or resting someone ends the sessions they already have.
 /// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
@@ -21,6 +21,7 @@ public sealed class AppSignInManager(
 {
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user)
+        && user.DisabledAtUtc is null
         && !await db.Supporters.AnyAsync(s => s.UserId == user.Id && s.Status == SupporterStatus.Inactive);
 
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>

@@ -28,6 +28,13 @@ public static class PublicFormRateLimits
     public static IServiceCollection AddPublicFormRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(PublicFormRateLimitOptions.Section).Get<PublicFormRateLimitOptions>() ?? new();
+        services.Configure<PublicFormRateLimitOptions>(configuration.GetSection(PublicFormRateLimitOptions.Section));
+        services.CheckSettings<PublicFormRateLimitOptions>((l, _) =>
+        [
+            SettingsChecks.AtLeast("Limits:PublicPostsPerMinute", l.PublicPostsPerMinute, 1),
+            SettingsChecks.AtLeast("Limits:PublicPostsPerHour", l.PublicPostsPerHour, 1),
+            SettingsChecks.AtLeast("Limits:SurveyPostsPerMinute", l.SurveyPostsPerMinute, 1),
+        ]);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

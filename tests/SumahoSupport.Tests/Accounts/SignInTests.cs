@@ -63,7 +63,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.CreateBrowserLikeClient();
         using var _ = await client.SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        var page = await client.GetDocumentAsync("/Admin");
+        var page = await client.GetDocumentAsync("/Admin/Accounts");
         var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains(DemoAccounts.CoordinatorEmail, StringComparison.Ordinal) && r.Contains("コーディネーター", StringComparison.Ordinal));
     }

@@ -12,13 +12,7 @@ namespace SumahoSupport.Tests.Coordinator;
 
 public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<HttpClient> CoordinatorAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        using var signedIn = await client.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> CoordinatorAsync() => app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
 
     private async Task<(int Course, int Venue)> AnyCourseAndVenueAsync() =>
         await app.WithDbAsync(async db => (await db.Courses.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),

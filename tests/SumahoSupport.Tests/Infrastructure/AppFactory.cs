@@ -57,6 +57,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // The public address production insists on; in Development it may be anything.
+        builder.UseSetting("Mail:PublicBaseUrl", "https://sumaho.midori.example.jp");
         // Tests move the clock and drive the senders themselves.
         builder.UseSetting("Mail:Dispatcher:Enabled", "false");
         builder.UseSetting("Mail:Reminder:Enabled", "false");

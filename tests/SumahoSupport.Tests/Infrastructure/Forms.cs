@@ -67,6 +67,15 @@ public static class Forms
         return fields;
     }
 
+    /// <summary>A new browser-like client of <paramref name="app"/>, signed in with the password (demo accounts need no second step).</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this AppFactory app, string email, string password)
+    {
+        var client = app.CreateBrowserLikeClient();
+        using var signedIn = await client.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string>
         {

@@ -24,6 +24,8 @@ public static class WebCommand
         start.Environment["Database__Provider"] = AppFactory.Provider;
         start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["Seed__Demo"] = "false";
+        // Production refuses to start without the site's public https address (it is in every mail link).
+        start.Environment["Mail__PublicBaseUrl"] = "https://sumaho.midori.example.jp";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return start;
     }

@@ -13,12 +13,7 @@ namespace SumahoSupport.Tests.Mail;
 /// <summary>Without an SMTP host: the pickup folder, the coordinators' mail and call pages, and calendar files.</summary>
 public sealed class NotificationPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<HttpClient> CoordinatorAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        using var _ = await client.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
-        return client;
-    }
+    private Task<HttpClient> CoordinatorAsync() => app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
 
     [Fact]
     public async Task WithoutSmtp_MailIsWrittenToThePickupFolder_AndListedForCoordinators()

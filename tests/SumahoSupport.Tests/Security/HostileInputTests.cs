@@ -42,7 +42,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     public static TheoryData<string> Forms => new(
         "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
         "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log",
-        "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second", "survey-template");
+        "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second", "survey-template",
+        "venue", "invite-staff", "account-role", "manage-password", "two-factor-setup", "resident-erase");
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -151,8 +152,24 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
                 }
         }
 
+        if (form is "invite-staff" or "account-role")
+        {
+            var admin = app.CreateBrowserLikeClient();
+            using (await admin.SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword))
+            {
+                var coordinatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.CoordinatorEmail).Select(u => u.Id).SingleAsync());
+                return form == "invite-staff" ? (admin, "/Admin/Accounts", "form#invite") : (admin, $"/Admin/Accounts/{coordinatorId}", "form[action*='handler=Role']");
+            }
+        }
+
         var coordinator = app.CreateBrowserLikeClient();
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        if (form == "resident-erase")
+        {
+            await app.BookAsync(session, TestData.Resident());
+            var resident = await app.WithDbAsync(db => db.Participants.MaxAsync(p => p.Id));
+            return (coordinator, $"/Coordinator/Residents/{resident}", "form[action*='handler=Erase']");
+        }
         var code = form is "attendance" or "search-cancel" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
         if (form == "call-done")
         {
@@ -195,6 +212,9 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "consultation-cancel" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#cancel-consultation"),
             "coordinator-support-log" => (coordinator, "/Coordinator/Consultations/Logs/New", "main form[method=post]"),
             "survey-template" => (coordinator, "/Coordinator/SurveyTemplates/Edit", "main form[method=post]"),
+            "venue" => (coordinator, "/Coordinator/Venues/Edit", "main form[method=post]"),
+            "manage-password" => (coordinator, "/Account/Manage", "main form[method=post]"),
+            "two-factor-setup" => (coordinator, "/Account/TwoFactor", "main form[method=post]"),
             "follow-up-link" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: false)}'] form[action*='handler=Link']"),
             "follow-up-second" => (coordinator, "/Coordinator/FollowUps", $"tr[data-follow-up='{await FollowUpAsync(arranged: true)}'] form[action*='handler=Second']"),
             "cancel-class" => (coordinator, $"/Coordinator/Classes/{session.ToString(CultureInfo.InvariantCulture)}/Cancel", "main form[method=post]"),

@@ -215,10 +215,5 @@ public sealed class SurveyReportingTests(HandCountedClasses app) : IClassFixture
     private Task<List<SessionFigures>> FiguresAsync() =>
         app.WithScopeAsync(async s => (await s.GetRequiredService<SurveyStatistics>().SessionFiguresAsync(OurClasses(s), default)).ToList());
 
-    private async Task<HttpClient> CoordinatorAsync()
-    {
-        var client = app.CreateBrowserLikeClient();
-        using var _ = await client.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
-        return client;
-    }
+    private Task<HttpClient> CoordinatorAsync() => app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
 }

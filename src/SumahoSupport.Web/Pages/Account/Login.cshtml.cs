@@ -39,6 +39,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "ログインに続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"

@@ -1,26 +1,23 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
-using SumahoSupport.Core.Supporters;
 
 namespace SumahoSupport.Web.Areas.Admin.Pages;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>管理: the way to the accounts and the audit trail, with what needs attention.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<Account> Accounts { get; private set; } = [];
+    public int Accounts { get; private set; }
+
+    public int Stopped { get; private set; }
+
+    public int Locked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var accounts = await db.Users.AsNoTracking()
-            .OrderBy(u => u.Email)
-            .Select(u => new
-            {
-                u.Email, u.DisplayName, u.LockoutEnd,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
-            })
-            .ToListAsync(ct);
-        Accounts = accounts.Select(a => new Account(a.Email ?? "", a.DisplayName, string.Join("・", a.Roles.Select(r => SupporterLabels.AccountRole(r ?? ""))), a.LockoutEnd)).ToList();
+        var now = clock.GetUtcNow();
+        Accounts = await db.Users.CountAsync(ct);
+        Stopped = await db.Users.CountAsync(u => u.DisabledAtUtc != null, ct);
+        Locked = (await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct)).Count(end => end > now);
     }
-
-    public sealed record Account(string Email, string DisplayName, string Roles, DateTimeOffset? LockoutEnd);
 }

@@ -99,6 +99,6 @@ public sealed record ScheduleChoices(IReadOnlyList<SelectListItem> Courses, IRea
     public static async Task<ScheduleChoices> LoadAsync(AppDbContext db, CancellationToken ct) => new(
         await db.Courses.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Title)
             .Select(c => new SelectListItem(c.Title, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(ct),
-        await db.Venues.AsNoTracking().OrderBy(v => v.Name)
+        await db.Venues.AsNoTracking().Where(v => v.RetiredAtUtc == null).OrderBy(v => v.Name)
             .Select(v => new SelectListItem(v.Name + "（貸出端末 " + v.LoanerDevices + "台）", v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(ct));
 }

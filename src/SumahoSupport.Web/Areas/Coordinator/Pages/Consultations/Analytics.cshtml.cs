@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Reporting;
 using SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
-using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
+using SumahoSupport.Web.Downloads;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations;
 
 /// <summary>相談の分析: a fiscal year's consultations by month, place and topic, each table sortable and downloadable.</summary>
-public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider clock) : PageModel
+public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider clock, ReportDownloads downloads) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
 
@@ -30,7 +30,7 @@ public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider
         var chosen = Figures.Tables.Where(t => Table is null || t.Key == Table).Select(t => t.Table).ToList();
         if (chosen.Count == 0) return NotFound();
         var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Reiwa(Figures.FiscalYear)}";
-        if (await ReportDownloads.RequestedAsync(Response, Format, name, () => Task.FromResult<IReadOnlyList<ReportTable>>(chosen), ct) is { } download)
+        if (await downloads.RequestedAsync(Response, Format, name, () => Task.FromResult<IReadOnlyList<ReportTable>>(chosen), ct) is { } download)
             return download;
         Views = [.. Figures.Tables.Select(t => new ReportTableView(t.Table, t.Key, pageUrl, Sort, $"{pageUrl}&table={t.Key}"))];
         return Page();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Reporting;
 using SumahoSupport.Core.Surveys;
-using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
+using SumahoSupport.Web.Downloads;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 
@@ -11,7 +11,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
 /// Downloads of the dashboard's views — every drill-down, the per-class list, the can-do goals and the individual
 /// responses — as CSV (UTF-8 with BOM, for Excel) or .xlsx. The tables are the ones the screen shows.
 /// </summary>
-public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, TimeProvider clock) : PageModel
+public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, TimeProvider clock, ReportDownloads downloads) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
 
@@ -32,13 +32,13 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
             var name = $"アンケート回答_{year}";
             if (csv)
             {
-                ReportDownloads.StartCsv(Response, name);
+                await downloads.StartCsvAsync(Response, name, ct);
                 await ReportExport.WriteCsvAsync(Response.Body, SurveyTables.ResponseColumns, SurveyTables.ResponsesAsync(db, sessions, ct), ct);
                 return new EmptyResult();
             }
             var rows = new List<IReadOnlyList<object?>>();
             await foreach (var row in SurveyTables.ResponsesAsync(db, sessions, ct)) rows.Add(row);
-            return ReportDownloads.Xlsx(Response, name, new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows));
+            return await downloads.XlsxAsync(Response, name, ct, new ReportTable($"回答（{year}）", SurveyTables.ResponseColumns, rows));
         }
 
         ReportTable? table = View switch
@@ -52,6 +52,6 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
         };
         if (table is null) return NotFound();
         var fileName = $"理解度_{table.Title}";
-        return csv ? await ReportDownloads.CsvAsync(Response, table, fileName, ct) : ReportDownloads.Xlsx(Response, fileName, table);
+        return csv ? await downloads.CsvAsync(Response, table, fileName, ct) : await downloads.XlsxAsync(Response, fileName, ct, table);
     }
 }

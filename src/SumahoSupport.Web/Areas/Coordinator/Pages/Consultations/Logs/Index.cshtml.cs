@@ -6,7 +6,7 @@ using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Reporting;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Web.Areas.Coordinator.Pages.Dashboard;
-using SumahoSupport.Web.Areas.Coordinator.Pages.Shared;
+using SumahoSupport.Web.Downloads;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations.Logs;
 
@@ -14,7 +14,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations.Logs;
 /// Every supporter's 相談記録 for a fiscal year (or only the open follow-ups, of any year), newest first, with CSV / Excel.
 /// The records name no resident; the booking code leads to the consultation for whoever must follow up.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProvider clock, ReportDownloads downloads) : PageModel
 {
     /// <summary>The screen shows this many; the download has them all.</summary>
     public const int ShownRows = 300;
@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
                 l.Id, l.HeldAtUtc, l.Mode, l.VenueId == null ? null : db.Venues.Where(v => v.Id == l.VenueId).Select(v => v.Name).FirstOrDefault(),
                 db.Supporters.Where(s => s.Id == l.SupporterId).Select(s => s.Name).First(), l.Topics, l.Minutes, l.Resolution,
                 l.FollowUpNeeded, l.FollowUpDoneAtUtc, l.ReferredTo, l.Note, l.Booking == null ? null : l.Booking.Code));
-        if (await ReportDownloads.RequestedAsync(Response, Format, FileTitle, async () => [Table(await rows.ToListAsync(ct))], ct) is { } download)
+        if (await downloads.RequestedAsync(Response, Format, FileTitle, async () => [Table(await rows.ToListAsync(ct))], ct) is { } download)
             return download;
         Total = await query.CountAsync(ct);
         Rows = await rows.Take(ShownRows).ToListAsync(ct);

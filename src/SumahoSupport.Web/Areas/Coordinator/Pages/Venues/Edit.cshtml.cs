@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core;
+using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Validation;
+
+namespace SumahoSupport.Web.Areas.Coordinator.Pages.Venues;
+
+/// <summary>会場の追加・変更: what residents read on the class page (address, access, barrier-free notes) and what scheduling needs.</summary>
+public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
+{
+    [BindProperty] public VenueInput Input { get; set; } = new();
+
+    public int? VenueId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        VenueId = id;
+        if (id is null) return Page();
+        var venue = await db.Venues.AsNoTracking().Include(v => v.Rooms).SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (venue is null) return NotFound();
+        Input = new VenueInput
+        {
+            Name = venue.Name, Address = venue.Address, Access = venue.Access, BarrierFreeNotes = venue.BarrierFreeNotes, Phone = venue.Phone,
+            LoanerDevices = venue.LoanerDevices, HasWifi = venue.HasWifi, Rooms = VenueDraft.RoomLines(venue.Rooms.OrderBy(r => r.Name)),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        VenueId = id;
+        if (id is not null && !await db.Venues.AnyAsync(v => v.Id == id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var draft = new VenueDraft(Input.Name!.Trim(), Input.Address!.Trim(), Trimmed(Input.Access), Trimmed(Input.BarrierFreeNotes), Trimmed(Input.Phone),
+            Input.LoanerDevices, Input.HasWifi, VenueDraft.RoomsFrom(Input.Rooms));
+        if (await venues.SaveAsync(id, draft, ct) is DraftResult.Rejected rejected)
+        {
+            ModelState.AddProblems(nameof(Input), rejected.Problems);
+            return Page();
+        }
+        TempData["StatusMessage"] = "会場を保存しました。";
+        return RedirectToPage("Index");
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public sealed class VenueInput
+    {
+        [Required(ErrorMessage = "会場名を入力してください。"), StringLength(100, ErrorMessage = "会場名は100文字以内で入力してください。"), PlainText]
+        [Display(Name = "会場名")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "住所を入力してください。"), StringLength(200, ErrorMessage = "住所は200文字以内で入力してください。"), PlainText]
+        [Display(Name = "住所")]
+        public string? Address { get; set; }
+
+        [StringLength(500, ErrorMessage = "交通案内は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "交通案内（駅・バス・駐車場）")]
+        public string? Access { get; set; }
+
+        [StringLength(500, ErrorMessage = "バリアフリーの案内は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "バリアフリーの案内（段差・エレベーター・トイレ）")]
+        public string? BarrierFreeNotes { get; set; }
+
+        [StringLength(20, ErrorMessage = "電話番号が長すぎます。"), PlainText]
+        [Display(Name = "当日の連絡先（電話）")]
+        public string? Phone { get; set; }
+
+        [Range(0, 100, ErrorMessage = "貸出端末は0〜100台で入力してください。")]
+        [Display(Name = "貸出端末（台）")]
+        public int LoanerDevices { get; set; }
+
+        [Display(Name = "Wi-Fiあり")]
+        public bool HasWifi { get; set; }
+
+        /// <summary>One room per line, the seats last: 「講座室A 12」.</summary>
+        [StringLength(1000, ErrorMessage = "部屋は全部で1000文字以内にしてください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "部屋と席数（1行に1室）")]
+        public string? Rooms { get; set; }
+    }
+}
