@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         ]);
         services.AddScoped<PhoneQuota>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<Observability.AppMetrics>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();

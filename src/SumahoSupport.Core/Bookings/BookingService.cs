@@ -3,6 +3,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Observability;
 
 namespace SumahoSupport.Core.Bookings;
 
@@ -14,7 +15,7 @@ namespace SumahoSupport.Core.Bookings;
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
 public sealed class BookingService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota)
+    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota, AppMetrics metrics)
 {
     private const string Subject = nameof(Booking);
 
@@ -97,6 +98,7 @@ public sealed class BookingService(
             await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
         }
         await db.CommitAsync(tx, outbox, ct);
+        metrics.BookingTaken(seat: status != BookingStatus.Waitlisted, request.Channel.ToString());
 
         return status == BookingStatus.Waitlisted
             ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
@@ -141,6 +143,7 @@ public sealed class BookingService(
         audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
         await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
         await db.CommitAsync(tx, outbox, ct);
+        metrics.Promoted(1);
         return PromoteResult.Promoted;
     }
 
@@ -232,8 +235,10 @@ public sealed class BookingService(
         }
         audit.Record("booking.cancelled", Subject, target.Code);
         await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
-        if (freedSeat) await PromoteWaitingAsync(target.ClassSessionId, ct);
+        var promoted = freedSeat ? await PromoteWaitingAsync(target.ClassSessionId, ct) : [];
         await db.CommitAsync(tx, outbox, ct);
+        metrics.Cancelled(1);
+        metrics.Promoted(promoted.Count);
         return CancelResult.Cancelled;
     }
 

@@ -5,6 +5,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Observability;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
 
@@ -12,7 +13,8 @@ namespace SumahoSupport.Core.Classes;
 
 /// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
 public sealed class ClassScheduleService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier, OutboxSignal outbox)
+    AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier, OutboxSignal outbox,
+    AppMetrics metrics)
 {
     /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
     public const int MaxOccurrences = 60;
@@ -74,8 +76,9 @@ public sealed class ClassScheduleService(
         audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
             moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
         if (moved) await NotifyMovedAsync(sessionId, ct);
-        await bookings.PromoteWaitingAsync(sessionId, ct);
+        var promoted = await bookings.PromoteWaitingAsync(sessionId, ct);
         await db.CommitAsync(tx, outbox, ct);
+        metrics.Promoted(promoted.Count);
         return new ScheduleResult.Saved(sessionId);
     }
 
@@ -99,6 +102,7 @@ public sealed class ClassScheduleService(
         var codes = await bookings.CancelEveryBookingAsync(sessionId, reason, ct);
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await db.CommitAsync(tx, outbox, ct);
+        metrics.Cancelled(codes.Count);
         return codes;
     }
 

@@ -4,6 +4,7 @@ using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Observability;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
 
@@ -58,7 +59,8 @@ public abstract record ConsultationResult
 /// supporter is ever booked twice, whatever the concurrency.
 /// </summary>
 public sealed class ConsultationService(
-    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota)
+    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota,
+    AppMetrics metrics)
 {
     /// <summary>Residents book at least this long ahead, so the supporter can be told.</summary>
     public static readonly TimeSpan LeadTime = TimeSpan.FromHours(1);
@@ -190,6 +192,7 @@ public sealed class ConsultationService(
             audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
             await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
             await db.CommitAsync(tx, outbox, ct);
+            metrics.ConsultationBooked(channel.ToString());
             return new ConsultationResult.Booked(booking.Code, booking.ManageToken);
         }
         return new ConsultationResult.Taken();

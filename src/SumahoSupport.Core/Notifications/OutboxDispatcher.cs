@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Observability;
 
 namespace SumahoSupport.Core.Notifications;
 
@@ -14,7 +15,7 @@ public sealed record DispatchResult(int Sent, int Failed);
 /// </summary>
 public sealed class OutboxDispatcher(
     AppDbContext db, IMailTransport transport, IOptions<MailOptions> mail, IOptions<CityOptions> city, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger, AppMetrics metrics)
 {
     private DispatcherOptions Options => mail.Value.Dispatcher;
 
@@ -35,26 +36,61 @@ public sealed class OutboxDispatcher(
             .SetProperty(x => x.Status, OutboxStatus.Sending)
             .SetProperty(x => x.LeaseToken, lease)
             .SetProperty(x => x.LeaseExpiresAtUtc, leaseEnds), ct);
-        if (claimed == 0) return new DispatchResult(0, 0);
+        if (claimed == 0)
+        {
+            await MeasureWaitingAsync(now, ct);
+            return new DispatchResult(0, 0);
+        }
 
+        using var activity = AppMetrics.Activities.StartActivity("outbox.dispatch");
+        activity?.SetTag("sumaho.outbox.claimed", claimed);
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseToken == lease).OrderBy(m => m.Id).ToListAsync(ct);
-        var results = await HandOverAsync(rows, ct);
-        var sent = 0;
+        Exception?[] results;
+        try
+        {
+            results = await HandOverAsync(rows, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down before the server answered: give the rows back now rather than when the lease runs out, so
+            // the next instance (or this one, restarted) sends them at once. They may have gone out; a resend carries the
+            // same Message-ID.
+            await ReleaseAsync(lease);
+            throw;
+        }
+        int sent = 0, dead = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             if (results[i] is null)
             {
-                await MarkSentAsync(rows[i].Id, lease, ct);
+                await MarkSentAsync(rows[i].Id, lease, CancellationToken.None);
                 sent++;
             }
-            else
+            else if (await MarkFailedAsync(rows[i], lease, results[i]!, now, CancellationToken.None))
             {
-                await MarkFailedAsync(rows[i], lease, results[i]!, now, ct);
+                dead++;
             }
         }
+        metrics.MailsDispatched(sent, rows.Count - sent, dead);
+        activity?.SetTag("sumaho.outbox.sent", sent);
+        await MeasureWaitingAsync(clock.GetUtcNow().UtcDateTime, ct);
         if (sent < rows.Count) logger.LogWarning("Outbox: {Sent} sent, {Failed} failed (will retry).", sent, rows.Count - sent);
         return new DispatchResult(sent, rows.Count - sent);
     }
+
+    /// <summary>The age of the oldest mail still to go, for the gauge operators watch.</summary>
+    private async Task MeasureWaitingAsync(DateTime now, CancellationToken ct)
+    {
+        var oldest = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending)
+            .MinAsync(m => (DateTime?)m.CreatedAtUtc, ct);
+        metrics.OutboxWaiting(oldest is { } created ? now - created : TimeSpan.Zero);
+    }
+
+    private Task<int> ReleaseAsync(string lease) =>
+        db.OutboxMessages.Where(m => m.LeaseToken == lease && m.Status == OutboxStatus.Sending).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Status, OutboxStatus.Pending)
+            .SetProperty(x => x.LeaseToken, (string?)null)
+            .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null), CancellationToken.None);
 
     /// <summary>
     /// Gives the claimed rows to the transport; one result per row, null when it was accepted. Whatever goes wrong — a row
@@ -89,17 +125,21 @@ public sealed class OutboxDispatcher(
         return results;
     }
 
-    /// <summary>Dispatches until nothing is due (used by tests and the background host).</summary>
-    public async Task<DispatchResult> DispatchAllDueAsync(CancellationToken ct)
+    /// <summary>
+    /// Dispatches until nothing is due, or — when <paramref name="stopping"/> fires — until the batch in hand is done
+    /// (used by tests and the background host).
+    /// </summary>
+    public async Task<DispatchResult> DispatchAllDueAsync(CancellationToken ct, CancellationToken stopping = default)
     {
         int sent = 0, failed = 0;
-        while (true)
+        while (!stopping.IsCancellationRequested)
         {
             var round = await DispatchDueAsync(ct);
             sent += round.Sent;
             failed += round.Failed;
-            if (round.Sent + round.Failed < Options.BatchSize || round.Sent == 0) return new DispatchResult(sent, failed);
+            if (round.Sent + round.Failed < Options.BatchSize || round.Sent == 0) break;
         }
+        return new DispatchResult(sent, failed);
     }
 
     private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct) =>
@@ -111,18 +151,20 @@ public sealed class OutboxDispatcher(
             .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null)
             .SetProperty(x => x.LastError, (string?)null), ct);
 
-    private Task<int> MarkFailedAsync(OutboxMessage row, string lease, Exception error, DateTime now, CancellationToken ct)
+    /// <summary>Counts the failed attempt and schedules the next; true when it was the last and the mail is now dead.</summary>
+    private async Task<bool> MarkFailedAsync(OutboxMessage row, string lease, Exception error, DateTime now, CancellationToken ct)
     {
         var attempts = row.Attempts + 1;
         var dead = attempts >= Options.MaxAttempts;
         var retryAt = now.AddSeconds(Options.BackoffSeconds * Math.Pow(2, attempts - 1));
         var message = $"{error.GetType().Name}: {error.Message}";
-        return db.OutboxMessages.Where(m => m.Id == row.Id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
+        await db.OutboxMessages.Where(m => m.Id == row.Id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, dead ? OutboxStatus.Dead : OutboxStatus.Pending)
             .SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.NextAttemptAtUtc, retryAt)
             .SetProperty(x => x.LeaseToken, (string?)null)
             .SetProperty(x => x.LeaseExpiresAtUtc, (DateTime?)null)
             .SetProperty(x => x.LastError, message.Length > 1000 ? message[..1000] : message), ct);
+        return dead;
     }
 }

@@ -6,6 +6,7 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Observability;
 
 namespace SumahoSupport.Core.Surveys;
 
@@ -72,7 +73,7 @@ public enum SubmitResult
 /// </summary>
 public sealed class SurveyService(
     AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, SurveyStatistics statistics, OutboxSignal outbox,
-    IOptions<SurveyOptions> options)
+    IOptions<SurveyOptions> options, AppMetrics metrics)
 {
     /// <summary>A survey stays open this long after its class ends.</summary>
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
@@ -137,6 +138,7 @@ public sealed class SurveyService(
         audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
         await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
         await db.CommitAsync(tx, outbox, ct);
+        if (isNew) metrics.SurveyAnswered(channel.ToString());
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
     }
 
@@ -178,6 +180,7 @@ public sealed class SurveyService(
         }).Entity;
         await ApplyAsync(response, answers, courseId, ct);
         await db.SaveNewAsync(() => audit.Record("survey.paper", nameof(SurveyResponse), response.Id), ct);
+        metrics.SurveyAnswered(nameof(SurveyChannel.Paper));
         return new DraftResult.Saved(await db.SurveyResponses.CountAsync(r => r.ClassSessionId == sessionId && r.Channel == SurveyChannel.Paper, ct));
     }
 

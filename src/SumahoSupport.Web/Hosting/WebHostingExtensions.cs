@@ -129,7 +129,9 @@ public static class WebHostingExtensions
         });
         services.AddPublicFormRateLimits(builder.Configuration);
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealth();
+        services.AddTelemetry(builder.Configuration);
+        services.AddReverseProxy(builder.Configuration);
     }
 
     /// <summary>
@@ -153,10 +155,15 @@ public static class WebHostingExtensions
 
     public static void UseSumahoSupport(this WebApplication app)
     {
+        // Before anything reads the scheme or the client's address: only the configured proxies are believed.
+        app.UseReverseProxy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+            // Redirects only where the app knows its https port (a direct https binding, or HttpsRedirection:HttpsPort);
+            // behind a proxy the forwarded scheme is already https.
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -178,7 +185,7 @@ public static class WebHostingExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapBadges();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealth();
         // Registers the routes with the link generator now rather than when the server starts, so seeding and the
         // start-up commands can build links (SiteLinks) before the first request. Mapping twice is ignored.
         app.UseEndpoints(_ => { });

@@ -35,7 +35,7 @@ public sealed class SettingsCheckTests
     [MemberData(nameof(Refused))]
     public void AMistakenSetting_StopsTheAppWithAMessageNamingIt(string environment, string key, string value, string named)
     {
-        using var app = new SettingsAppFactory(environment, new Dictionary<string, string> { [key] = value });
+        using var app = new ConfiguredAppFactory(environment, new Dictionary<string, string> { [key] = value });
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Server);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class SettingsCheckTests
     [Fact]
     public void SmtpWithAUserButNoPassword_IsRefused()
     {
-        using var app = new SettingsAppFactory("Development", new Dictionary<string, string>
+        using var app = new ConfiguredAppFactory("Development", new Dictionary<string, string>
         {
             ["Mail:Smtp:Host"] = "smtp.city.example.jp", ["Mail:Smtp:User"] = "sumaho",
         });
@@ -53,7 +53,7 @@ public sealed class SettingsCheckTests
     [Fact]
     public async Task AProductionConfiguredAsTheReadmeSays_Starts()
     {
-        using var app = new SettingsAppFactory("Production", new Dictionary<string, string> { ["Seed:Demo"] = "false" });
+        using var app = new ConfiguredAppFactory("Production", new Dictionary<string, string> { ["Seed:Demo"] = "false" });
         using var response = await app.CreateClient().GetAsync("/Classes");
         Assert.True(response.IsSuccessStatusCode);
     }
@@ -69,7 +69,7 @@ public sealed class SettingsCheckTests
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
             await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, "test-password"), TestContext.Current.CancellationToken);
         }
-        using var app = new SettingsAppFactory("Development", new Dictionary<string, string>
+        using var app = new ConfiguredAppFactory("Development", new Dictionary<string, string>
         {
             ["DataProtection:CertificatePath"] = path, ["DataProtection:CertificatePassword"] = "test-password",
         });
@@ -83,17 +83,5 @@ public sealed class SettingsCheckTests
             Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
         });
         Directory.Delete(directory, recursive: true);
-    }
-
-    private sealed class SettingsAppFactory(string environment, IReadOnlyDictionary<string, string> settings) : AppFactory
-    {
-        protected override string EnvironmentName => environment;
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Seed:Demo", environment == "Development" ? "true" : "false");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class PublicPagesTests(AppFactory app) : IClassFixture<App
     {
         using var response = await app.CreateBrowserLikeClient().GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]
