@@ -120,6 +120,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CourseService>();
         services.AddScoped<VenueService>();
         services.AddScoped<StaffingService>();
+        services.AddSingleton<SessionQueue>();
         return services;
     }
 

@@ -15,13 +15,33 @@ namespace SumahoSupport.Core.Bookings;
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
 public sealed class BookingService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota, AppMetrics metrics)
+    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota, AppMetrics metrics,
+    CatalogVersion catalog, SessionQueue queue)
 {
     private const string Subject = nameof(Booking);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<BookingResult> BookAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
+    {
+        // The class's turn is held only while its row is locked; what follows the commit lets the next resident in.
+        Booking booking;
+        await using (await queue.EnterAsync(sessionId, ct))
+        {
+            var (taken, refused) = await TakeAsync(sessionId, request, kind, ct);
+            if (taken is null) return refused!;
+            booking = taken;
+        }
+        await catalog.ChangedAsync(ct);
+        metrics.BookingTaken(seat: booking.Status != BookingStatus.Waitlisted, request.Channel.ToString());
+
+        return booking.Status == BookingStatus.Waitlisted
+            ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
+            : new BookingResult.Booked(booking.Code, booking.ManageToken);
+    }
+
+    /// <summary>The booking's transaction: a new booking committed with its audit entry and mail, or why there is none.</summary>
+    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
@@ -36,7 +56,7 @@ public sealed class BookingService(
         if (existing is not null)
         {
             await tx.RollbackAsync(ct);
-            return existing;
+            return (null, existing);
         }
         if (request.Channel == BookingChannel.Web)
         {
@@ -44,7 +64,7 @@ public sealed class BookingService(
             if (startsAt is null || !await quota.AllowsAsync(request.Phone, startsAt.Value, ct))
             {
                 await tx.RollbackAsync(ct);
-                return startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached();
+                return (null, startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached());
             }
         }
         if (!gotSeat)
@@ -53,7 +73,7 @@ public sealed class BookingService(
             if (!open || kind == BookingKind.WalkIn)
             {
                 await tx.RollbackAsync(ct);
-                return open ? new BookingResult.Full() : new BookingResult.Closed();
+                return (null, open ? new BookingResult.Full() : new BookingResult.Closed());
             }
         }
 
@@ -91,18 +111,14 @@ public sealed class BookingService(
             db.ChangeTracker.Clear();
             var winner = await ActiveBookingAsync(sessionId, request.Phone, ct);
             if (winner is null) throw;
-            return winner;
+            return (null, winner);
         }
         if (status != BookingStatus.Attended)
         {
             await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
         }
         await db.CommitAsync(tx, outbox, ct);
-        metrics.BookingTaken(seat: status != BookingStatus.Waitlisted, request.Channel.ToString());
-
-        return status == BookingStatus.Waitlisted
-            ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
-            : new BookingResult.Booked(booking.Code, booking.ManageToken);
+        return (booking, null);
     }
 
     /// <summary>A resident cancels with the manage link; allowed until the class starts.</summary>
@@ -143,6 +159,7 @@ public sealed class BookingService(
         audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
         await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct);
         metrics.Promoted(1);
         return PromoteResult.Promoted;
     }
@@ -237,6 +254,7 @@ public sealed class BookingService(
         await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
         var promoted = freedSeat ? await PromoteWaitingAsync(target.ClassSessionId, ct) : [];
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct);
         metrics.Cancelled(1);
         metrics.Promoted(promoted.Count);
         return CancelResult.Cancelled;

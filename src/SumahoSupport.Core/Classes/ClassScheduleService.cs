@@ -14,7 +14,7 @@ namespace SumahoSupport.Core.Classes;
 /// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
 public sealed class ClassScheduleService(
     AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier, OutboxSignal outbox,
-    AppMetrics metrics)
+    AppMetrics metrics, CatalogVersion catalog)
 {
     /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
     public const int MaxOccurrences = 60;
@@ -29,6 +29,7 @@ public sealed class ClassScheduleService(
         var session = NewSession(draft, seriesId: null);
         db.ClassSessions.Add(session);
         await db.SaveNewAsync(() => audit.Record("session.created", SessionSubject, session.Id), ct);
+        await catalog.ChangedAsync(ct);
         return new ScheduleResult.Saved(session.Id);
     }
 
@@ -78,6 +79,7 @@ public sealed class ClassScheduleService(
         if (moved) await NotifyMovedAsync(sessionId, ct);
         var promoted = await bookings.PromoteWaitingAsync(sessionId, ct);
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct);
         metrics.Promoted(promoted.Count);
         return new ScheduleResult.Saved(sessionId);
     }
@@ -102,6 +104,7 @@ public sealed class ClassScheduleService(
         var codes = await bookings.CancelEveryBookingAsync(sessionId, reason, ct);
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct);
         metrics.Cancelled(codes.Count);
         return codes;
     }
@@ -150,6 +153,7 @@ public sealed class ClassScheduleService(
             foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
             audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
         }, ct);
+        await catalog.ChangedAsync(ct);
         return new ScheduleResult.SeriesSaved(series.Id, kept.Count, skipped);
     }
 

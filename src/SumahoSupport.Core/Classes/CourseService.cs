@@ -71,7 +71,7 @@ public sealed record CourseDraft(
 public sealed record ExtraQuestionDraft(string Text, IReadOnlyList<string> Choices, bool IsChoice = false);
 
 /// <summary>The course catalogue (講座) as coordinators edit it.</summary>
-public sealed class CourseService(AppDbContext db, AuditLog audit)
+public sealed class CourseService(AppDbContext db, AuditLog audit, CatalogVersion catalog)
 {
     /// <summary>Adds a course (<paramref name="id"/> null) or changes one, once every rule of the draft holds.</summary>
     public async Task<DraftResult> SaveAsync(int? id, CourseDraft draft, CancellationToken ct)
@@ -80,9 +80,10 @@ public sealed class CourseService(AppDbContext db, AuditLog audit)
         if (draft.SurveyTemplateId is { } template && !await db.SurveyTemplates.AnyAsync(t => t.Id == template, ct))
             problems.Add(new(nameof(CourseDraft.SurveyTemplateId), "アンケートのひな形を選び直してください。"));
         if (problems.Count > 0) return new DraftResult.Rejected(problems);
-        if (id is null) return new DraftResult.Saved(await CreateAsync(draft, ct));
-        await UpdateAsync(id.Value, draft, ct);
-        return new DraftResult.Saved(id.Value);
+        var saved = id ?? await CreateAsync(draft, ct);
+        if (id is not null) await UpdateAsync(id.Value, draft, ct);
+        await catalog.ChangedAsync(ct);
+        return new DraftResult.Saved(saved);
     }
 
     private async Task<int> CreateAsync(CourseDraft draft, CancellationToken ct)

@@ -46,7 +46,7 @@ public sealed record RoomDraft(string Name, int? Seats);
 /// 会場: coordinators add and edit venues, and retire one that is no longer used. A venue with classes is never deleted —
 /// its classes, bookings and reports keep pointing at it — it is retired and no longer offered when scheduling.
 /// </summary>
-public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider clock, CatalogVersion catalog)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -91,6 +91,7 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
             audit.Record("venue.updated", nameof(Venue), venue.Id, venue.Name);
             await db.SaveChangesAsync(ct);
         }
+        await catalog.ChangedAsync(ct);
         return new DraftResult.Saved(venue.Id);
     }
 
@@ -112,6 +113,7 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
             venue.RetiredAtUtc = now;
             audit.Record("venue.retired", nameof(Venue), id, venue.Name);
             await db.SaveChangesAsync(ct);
+            await catalog.ChangedAsync(ct);
         }
         return new DraftResult.Saved(id);
     }
@@ -124,5 +126,6 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
         venue.RetiredAtUtc = null;
         audit.Record("venue.reinstated", nameof(Venue), id, venue.Name);
         await db.SaveChangesAsync(ct);
+        await catalog.ChangedAsync(ct);
     }
 }

@@ -74,6 +74,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(50);
+        // SQLite has no sequences; there the one instance counts in memory (CatalogVersion).
+        if (!Database.IsSqlite()) builder.HasSequence<long>(CatalogVersion.SequenceName);
         if (Database.IsNpgsql()) QuoteIdentifiersForPostgreSql(builder);
     }
 

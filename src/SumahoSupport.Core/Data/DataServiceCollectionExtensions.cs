@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SumahoSupport.Core.Classes;
 
 namespace SumahoSupport.Core.Data;
 
@@ -39,6 +40,7 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException(
                     $"Database:Provider '{provider}' は使えません。{string.Join("・", DatabaseProviders.All.Select(p => $"'{p}'"))} のどれかを指定してください。");
         }
+        services.AddSingleton(CatalogVersion.For(provider, connectionString));
         return services;
     }
 

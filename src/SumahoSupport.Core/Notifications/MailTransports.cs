@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         using var client = new SmtpClient { Timeout = 30_000 };
         try
         {
-            await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
+            await ConnectAsync(client, smtp.Host ?? "localhost", smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
             if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -48,6 +49,38 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         }
         if (client.IsConnected) await client.DisconnectAsync(quit: true, ct);
         return results;
+    }
+
+    /// <summary>
+    /// Connects over a socket with Nagle's algorithm off. MailKit writes a message's closing "." on its own; with Nagle
+    /// on, that small write waits for the server's delayed ACK of the body (40 ms on Linux), which held sending to about
+    /// 22 mails a second whatever the server (docs/ARCHITECTURE.md, "Performance").
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "Once connected the client owns the socket; it is disposed here only when connecting fails.")]
+    public static async Task ConnectAsync(SmtpClient client, string host, int port, SecureSocketOptions security, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.NoDelay = true;
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connecting.CancelAfter(client.Timeout);
+                await socket.ConnectAsync(host, port, connecting.Token);
+            }
+            await client.ConnectAsync(socket, host, port, security, ct);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A server that never answers is a failed attempt like a refusal, retried later; not a shutdown.
+            socket.Dispose();
+            throw new TimeoutException($"The SMTP server {host}:{port} did not accept a connection within {client.Timeout / 1000} s.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }
 

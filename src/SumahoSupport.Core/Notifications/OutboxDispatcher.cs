@@ -28,7 +28,8 @@ public sealed class OutboxDispatcher(
         var due = db.OutboxMessages.Where(m =>
             (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now) ||
             (m.Status == OutboxStatus.Sending && m.LeaseExpiresAtUtc < now));
-        var batch = due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize);
+        var batch = await due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize).ToListAsync(ct);
+        if (batch.Count == 0) return new DispatchResult(0, 0);
         // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped: on
         // PostgreSQL and SQL Server at READ COMMITTED the second UPDATE waits for the first one's row locks and then
         // re-checks the condition on the committed row, which is no longer due (docs/ARCHITECTURE.md, "Concurrency").
@@ -36,15 +37,12 @@ public sealed class OutboxDispatcher(
             .SetProperty(x => x.Status, OutboxStatus.Sending)
             .SetProperty(x => x.LeaseToken, lease)
             .SetProperty(x => x.LeaseExpiresAtUtc, leaseEnds), ct);
-        if (claimed == 0)
-        {
-            await MeasureWaitingAsync(now, ct);
-            return new DispatchResult(0, 0);
-        }
+        if (claimed == 0) return new DispatchResult(0, 0);
 
         using var activity = AppMetrics.Activities.StartActivity("outbox.dispatch");
         activity?.SetTag("sumaho.outbox.claimed", claimed);
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseToken == lease).OrderBy(m => m.Id).ToListAsync(ct);
+        // Read by key: the lease has no index, and scanning a large backlog for it cost more than sending the batch.
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => batch.Contains(m.Id) && m.LeaseToken == lease).OrderBy(m => m.Id).ToListAsync(ct);
         Exception?[] results;
         try
         {
@@ -58,27 +56,26 @@ public sealed class OutboxDispatcher(
             await ReleaseAsync(lease);
             throw;
         }
-        int sent = 0, dead = 0;
+        // What went out is marked in one statement (one commit, not one per mail: on SQLite each commit is a disk
+        // flush); each failure counts its own attempt.
+        var sentIds = rows.Where((_, i) => results[i] is null).Select(r => r.Id).ToList();
+        var sent = sentIds.Count;
+        if (sent > 0) await MarkSentAsync(sentIds, lease, CancellationToken.None);
+        var dead = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            if (results[i] is null)
-            {
-                await MarkSentAsync(rows[i].Id, lease, CancellationToken.None);
-                sent++;
-            }
-            else if (await MarkFailedAsync(rows[i], lease, results[i]!, now, CancellationToken.None))
-            {
-                dead++;
-            }
+            if (results[i] is not null && await MarkFailedAsync(rows[i], lease, results[i]!, now, CancellationToken.None)) dead++;
         }
         metrics.MailsDispatched(sent, rows.Count - sent, dead);
         activity?.SetTag("sumaho.outbox.sent", sent);
-        await MeasureWaitingAsync(clock.GetUtcNow().UtcDateTime, ct);
         if (sent < rows.Count) logger.LogWarning("Outbox: {Sent} sent, {Failed} failed (will retry).", sent, rows.Count - sent);
         return new DispatchResult(sent, rows.Count - sent);
     }
 
-    /// <summary>The age of the oldest mail still to go, for the gauge operators watch.</summary>
+    /// <summary>
+    /// The age of the oldest mail still to go, for the gauge operators watch; measured once a round, not once a batch
+    /// (it reads the whole backlog).
+    /// </summary>
     private async Task MeasureWaitingAsync(DateTime now, CancellationToken ct)
     {
         var oldest = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending)
@@ -139,11 +136,12 @@ public sealed class OutboxDispatcher(
             failed += round.Failed;
             if (round.Sent + round.Failed < Options.BatchSize || round.Sent == 0) break;
         }
+        await MeasureWaitingAsync(clock.GetUtcNow().UtcDateTime, ct);
         return new DispatchResult(sent, failed);
     }
 
-    private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct) =>
-        db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
+    private Task<int> MarkSentAsync(List<long> ids, string lease, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, OutboxStatus.Sent)
             .SetProperty(x => x.SentAtUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(x => x.Attempts, x => x.Attempts + 1)

@@ -34,7 +34,7 @@ public sealed record StaffCandidate(
 }
 
 /// <summary>Puts supporters on classes; the status gates are checked here, on the server, whatever the page offered.</summary>
-public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox)
+public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, CatalogVersion catalog)
 {
     public async Task<AssignResult> AssignAsync(int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
     {
@@ -80,6 +80,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         }
         await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct); // the class page says how many staff it has
         return AssignResult.Assigned;
     }
 
@@ -93,6 +94,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         await assignment.ExecuteDeleteAsync(ct);
         audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
         await db.CommitAsync(tx, outbox, ct);
+        await catalog.ChangedAsync(ct);
     }
 
     /// <summary>

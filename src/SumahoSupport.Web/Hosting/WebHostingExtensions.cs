@@ -130,6 +130,13 @@ public static class WebHostingExtensions
         services.AddPublicFormRateLimits(builder.Configuration);
 
         services.AddHealth();
+        services.AddOutputCache(options =>
+        {
+            // A class list is a few hundred kilobytes; a city's every filter combination fits easily.
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.AddPolicy(CatalogCachePolicy.Name, new CatalogCachePolicy());
+        });
+        AppClockOutputCacheStore.Replace(services);
         services.AddTelemetry(builder.Configuration);
         services.AddReverseProxy(builder.Configuration);
     }
@@ -183,6 +190,7 @@ public static class WebHostingExtensions
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapRazorPages();
         app.MapBadges();
         app.MapHealth();

@@ -9,7 +9,18 @@ public sealed class SeatAvailabilityTests
 
     [Fact]
     public void Of_WithSeatsLeft_IsOpenWithTheCount() =>
-        Assert.Equal(new SeatAvailability(SeatState.Open, 3), SeatAvailability.Of(ClassSessionStatus.Scheduled, 8, 5, ClosesLater, Now));
+        Assert.Equal(new SeatAvailability(SeatState.Open, 3, ClosesLater), SeatAvailability.Of(ClassSessionStatus.Scheduled, 8, 5, ClosesLater, Now));
+
+    [Fact]
+    public void Of_FullClass_StaysOpenToTheWaitingListUntilBookingCloses() =>
+        Assert.Equal(ClosesLater, SeatAvailability.Of(ClassSessionStatus.Scheduled, 8, 8, ClosesLater, Now).OpenUntilUtc);
+
+    [Fact]
+    public void Of_ClosedOrCancelled_DoesNotChangeByItself()
+    {
+        Assert.Null(SeatAvailability.Of(ClassSessionStatus.Scheduled, 8, 0, Now, Now).OpenUntilUtc);
+        Assert.Null(SeatAvailability.Of(ClassSessionStatus.Cancelled, 8, 0, ClosesLater, Now).OpenUntilUtc);
+    }
 
     [Fact]
     public void Of_WhenEverySeatIsTaken_IsFull() =>

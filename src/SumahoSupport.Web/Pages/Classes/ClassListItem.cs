@@ -9,15 +9,45 @@ public sealed record ClassListItem(
     int Id, string Title, string Topic, CourseLevel Level, TargetOs TargetOs, string VenueName,
     DateTime StartsAtUtc, DateTime EndsAtUtc, SeatAvailability Seats)
 {
-    public static async Task<IReadOnlyList<ClassListItem>> UpcomingAsync(
-        AppDbContext db, DateTime nowUtc, int take, CancellationToken ct, ClassFilter? filter = null)
+    /// <summary>The first <paramref name="take"/> classes to come.</summary>
+    public static Task<IReadOnlyList<ClassListItem>> UpcomingAsync(AppDbContext db, DateTime nowUtc, int take, CancellationToken ct) =>
+        PageAsync(Upcoming(db, nowUtc, null), nowUtc, skip: 0, take, ct);
+
+    /// <summary>
+    /// One page of the classes to come that match <paramref name="filter"/>, how many match in all, the page shown (a
+    /// number past the last shows the last), and when the page next changes by itself (<see cref="ChangesAtUtc"/>).
+    /// </summary>
+    public static async Task<(IReadOnlyList<ClassListItem> Items, int Total, int Page, DateTime? ChangesAtUtc)> PageAsync(
+        AppDbContext db, DateTime nowUtc, ClassFilter? filter, int page, int pageSize, CancellationToken ct)
+    {
+        var sessions = Upcoming(db, nowUtc, filter);
+        var total = await sessions.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = await PageAsync(sessions, nowUtc, (page - 1) * pageSize, pageSize, ct);
+        // The count changes when the first matching class starts, which is on page 1 but maybe not on this one.
+        var firstStartUtc = page == 1 ? items.FirstOrDefault()?.StartsAtUtc : await sessions.MinAsync(s => (DateTime?)s.StartsAtUtc, ct);
+        return (items, total, page, ChangesAtUtc(items, firstStartUtc));
+    }
+
+    /// <summary>
+    /// When a list of <paramref name="shown"/> rows stops being true with no one changing anything: the first class to
+    /// come starts (and leaves every list), or a shown class's booking closes. Null when neither will happen.
+    /// </summary>
+    public static DateTime? ChangesAtUtc(IReadOnlyList<ClassListItem> shown, DateTime? firstStartUtc) =>
+        shown.Select(item => item.Seats.OpenUntilUtc).Append(firstStartUtc).Min();
+
+    private static IQueryable<ClassSession> Upcoming(AppDbContext db, DateTime nowUtc, ClassFilter? filter)
     {
         var sessions = db.ClassSessions.AsNoTracking()
             .Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > nowUtc);
-        if (filter is not null) sessions = filter.Apply(sessions);
+        return filter is null ? sessions : filter.Apply(sessions);
+    }
+
+    private static async Task<IReadOnlyList<ClassListItem>> PageAsync(IQueryable<ClassSession> sessions, DateTime nowUtc, int skip, int take, CancellationToken ct)
+    {
         var rows = await sessions
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
-            .Take(take)
+            .Skip(skip).Take(take)
             .Select(s => new
             {
                 s.Id, s.Course.Title, s.Course.Topic, s.Course.Level, s.Course.TargetOs, VenueName = s.Venue.Name,

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Hosting;
 
 namespace SumahoSupport.Web.Pages.Classes;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = CatalogCachePolicy.Name)]
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public ClassDetails Class { get; private set; } = default!;
@@ -15,6 +18,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         var found = await ClassDetails.FindAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         if (found is null) return NotFound();
         Class = found;
+        HttpContext.ChangesAt(found.Seats.OpenUntilUtc);
         return Page();
     }
 }

@@ -1,31 +1,51 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Hosting;
 
 namespace SumahoSupport.Web.Pages.Classes;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = CatalogCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>About three months of classes in a busy city; more than anyone scrolls through.</summary>
-    private const int MaxClassesListed = 200;
+    /// <summary>A page a resident reads through on a phone; the links below it lead on.</summary>
+    public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true)] public ClassFilter Filter { get; set; } = new();
 
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<ClassListItem> Classes { get; private set; } = [];
+
+    /// <summary>Every class that matches, on all pages.</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public IReadOnlyList<(int Id, string Name)> Venues { get; private set; } = [];
 
     public IReadOnlyList<string> Topics { get; private set; } = [];
+
+    /// <summary>This list's filter as route values, for the page links (which keep it).</summary>
+    public Dictionary<string, string> PageLink(int page)
+    {
+        var values = new Dictionary<string, string> { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (key, value) in Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal))) values[key] = value.ToString();
+        return values;
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Filter.From > Filter.To) ModelState.AddModelError("Filter.To", "「いつまで」は「いつから」より後の日にしてください。");
         // A filter that could not be read is shown with its message, and the list is shown unfiltered.
         var filter = ModelState.IsValid ? Filter : null;
-        Classes = await ClassListItem.UpcomingAsync(db, clock.GetUtcNow().UtcDateTime, MaxClassesListed, ct, filter);
+        (Classes, Total, var shown, var changesAt) = await ClassListItem.PageAsync(db, clock.GetUtcNow().UtcDateTime, filter, PageNumber, PageSize, ct);
+        PageNumber = shown;
+        HttpContext.ChangesAt(changesAt);
         Venues = await Shared.VenueChoices.LoadAsync(db, ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);
     }

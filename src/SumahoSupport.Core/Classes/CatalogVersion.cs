@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Npgsql;
+using SumahoSupport.Core.Data;
+
+namespace SumahoSupport.Core.Classes;
+
+/// <summary>
+/// A number that changes whenever anything the public class pages show changes — a seat taken or given back, a class
+/// added, moved or called off, a course or venue edited — so a page cached under it is never stale: the writes move it
+/// after they commit, before they answer, and a read after that answer gets the new number (docs/ARCHITECTURE.md,
+/// "Performance"). On PostgreSQL and SQL Server it is a database sequence, shared by every instance and taken without
+/// locks (so bookings of different classes do not queue on it); SQLite runs one instance, so a counter in memory is it.
+/// It reads on its own pooled connection, not through a DbContext, because it is asked on every page view that the
+/// cache answers and building a context would cost more than the page.
+/// </summary>
+public abstract class CatalogVersion
+{
+    public const string SequenceName = "CatalogVersion";
+
+    /// <summary>After a committed change that the class pages show.</summary>
+    public abstract Task ChangedAsync(CancellationToken ct);
+
+    /// <summary>The number now: never one read before this call began.</summary>
+    public abstract Task<long> CurrentAsync(CancellationToken ct);
+
+    public static CatalogVersion For(string provider, string connectionString) => provider switch
+    {
+        DatabaseProviders.Sqlite => new InProcess(),
+        DatabaseProviders.PostgreSql => new Sequence(
+            () => new NpgsqlConnection(connectionString),
+            next: $"SELECT nextval('\"{SequenceName}\"')",
+            // A sequence's first value is also its start value, so "never taken" must read differently from "taken
+            // once": PostgreSQL says so in is_called.
+            current: $"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \"{SequenceName}\""),
+        DatabaseProviders.SqlServer => new Sequence(
+            () => new SqlConnection(connectionString),
+            next: $"SELECT NEXT VALUE FOR [{SequenceName}]",
+            // SQL Server leaves last_used_value null until the first value is taken.
+            current: $"SELECT COALESCE(CAST(last_used_value AS bigint), 0) FROM sys.sequences WHERE name = '{SequenceName}'"),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>The number for SQLite, held by the one app instance that uses the file.</summary>
+    private sealed class InProcess : CatalogVersion
+    {
+        private long value;
+
+        public override Task ChangedAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref value);
+            return Task.CompletedTask;
+        }
+
+        public override Task<long> CurrentAsync(CancellationToken ct) => Task.FromResult(Interlocked.Read(ref value));
+    }
+
+    /// <summary>The number as a database sequence; concurrent page views share one read (<see cref="SharedRead{T}"/>).</summary>
+    private sealed class Sequence : CatalogVersion
+    {
+        private readonly Func<DbConnection> connect;
+        private readonly string next;
+        private readonly SharedRead<long> current;
+
+        public Sequence(Func<DbConnection> connect, string next, string current)
+        {
+            this.connect = connect;
+            this.next = next;
+            this.current = new SharedRead<long>(ct => ScalarAsync(current, ct));
+        }
+
+        public override Task ChangedAsync(CancellationToken ct) => ScalarAsync(next, ct);
+
+        public override Task<long> CurrentAsync(CancellationToken ct) => current.ReadAsync(ct);
+
+        private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+        {
+            await using var connection = connect();
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

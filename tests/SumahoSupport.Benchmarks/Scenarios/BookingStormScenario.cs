@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Bookings;
+
+namespace SumahoSupport.Benchmarks.Scenarios;
+
+/// <summary>
+/// A popular class opens: 500 residents press 予約する at the same moment for a 20-seat class, ten classes one after the
+/// other, each resident with their own form and antiforgery token, through real HTTP. Every class must end 20 seated, 480
+/// waiting, no error — on SQLite and on PostgreSQL.
+/// </summary>
+internal static partial class BookingStormScenario
+{
+    private const int Classes = 10;
+    private const int Residents = 500;
+    private const int Seats = 20;
+
+    public static async Task RunAsync()
+    {
+        using (var sqlite = ScenarioDatabase.Sqlite()) await RunOnAsync(sqlite);
+        using var postgres = ScenarioDatabase.PostgreSql();
+        if (postgres is null) Report.Row("booking-storm", "PostgreSQL", "not run", "", "set SUMAHO_POSTGRES to a server to run it");
+        else await RunOnAsync(postgres);
+    }
+
+    private static async Task RunOnAsync(ScenarioDatabase database)
+    {
+        var scenario = $"booking-storm ({database.Provider})";
+        var classes = database.FillCatalog(Classes, bookings: 0, capacity: Seats);
+        await using var app = await PublishedApp.StartAsync(database.Provider, database.ConnectionString);
+        using var client = app.NewClient();
+        var latencies = new List<double>();
+        var elapsed = TimeSpan.Zero;
+        var phone = 0;
+        foreach (var session in classes)
+        {
+            // Each resident opens the form first (their own token pair), then everyone presses the button at once.
+            var forms = await Task.WhenAll(Enumerable.Range(0, Residents).Select(_ => OpenFormAsync(client, session, Interlocked.Increment(ref phone))));
+            var clock = Stopwatch.StartNew();
+            var answers = await Task.WhenAll(forms.Select(form => PostAsync(client, session, form)));
+            elapsed += clock.Elapsed;
+            latencies.AddRange(answers.Select(a => a.Ms));
+            var errors = answers.Count(a => a.Status != HttpStatusCode.Redirect);
+            var (seated, waiting) = await CountAsync(database, session);
+            Report.Row(scenario, $"class {session}: confirmed / waiting / errors", $"{seated} / {waiting} / {errors}", $"{Seats} / {Residents - Seats} / 0");
+        }
+        var all = new LoadResult(latencies.Count, 0, elapsed, [.. latencies]);
+        var context = $"{Residents} at once × {Classes} classes, {Report.Cores}";
+        Report.Row(scenario, "bookings/s", Report.F(all.RequestsPerSecond, "0"), "", context);
+        Report.Row(scenario, "p50 / p99", $"{Report.F(all.Percentile(50), "0")} / {Report.F(all.Percentile(99), "0")} ms", "", context);
+        Report.Row(scenario, "peak working set", $"{Report.F(app.PeakWorkingSetMb, "0")} MB", "< 400 MB", Report.Cores);
+    }
+
+    private static async Task<(string Cookie, string Token, string Phone)> OpenFormAsync(HttpClient client, int session, int n)
+    {
+        using var response = await client.GetAsync($"/Classes/{session}/Book");
+        var html = await response.Content.ReadAsStringAsync();
+        var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("sumaho.af=", StringComparison.Ordinal)).Split(';')[0];
+        return (cookie, PublishedApp.FormToken(html), $"0906{n:D7}");
+    }
+
+    private static async Task<(HttpStatusCode Status, double Ms)> PostAsync(HttpClient client, int session, (string Cookie, string Token, string Phone) form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.Token, ["Input.Name"] = "予約 集中", ["Input.Kana"] = "よやく しゅうちゅう", ["Input.Phone"] = form.Phone,
+                ["Input.AgeBand"] = "Seventies", ["Input.Device"] = "IPhone", ["Consent"] = "true",
+            }),
+        };
+        request.Headers.Add("Cookie", form.Cookie);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        return (response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private static async Task<(int Seated, int Waiting)> CountAsync(ScenarioDatabase database, int session)
+    {
+        await using var db = database.NewContext();
+        return (await db.Bookings.CountAsync(b => b.ClassSessionId == session && b.Status == BookingStatus.Confirmed),
+            await db.Bookings.CountAsync(b => b.ClassSessionId == session && b.Status == BookingStatus.Waitlisted));
+    }
+}
