@@ -43,13 +43,13 @@ public sealed class ConsultationAnalytics(AppDbContext db)
         var months = Enumerable.Range(0, 12).Select(i => new DateOnly(fiscalYear, 4, 1).AddMonths(i)).ToList();
         var places = groups.Select(PlaceOf).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var byMonth = new ReportTable($"月別の相談（{FiscalYear.Reiwa(fiscalYear)}）", Columns("月"),
+        var byMonth = new ReportTable($"月別の相談（{FiscalYear.Name(fiscalYear)}）", Columns("月"),
             [.. months.Select(m => Row($"{m.Year}年{m.Month}月", groups.Where(g => g.Month == m.Month).ToList()))]);
-        var byPlace = new ReportTable($"場所別の相談（{FiscalYear.Reiwa(fiscalYear)}）", Columns("場所"),
+        var byPlace = new ReportTable($"場所別の相談（{FiscalYear.Name(fiscalYear)}）", Columns("場所"),
             [.. places.Select(p => Row(p, groups.Where(g => PlaceOf(g) == p).ToList()))]);
-        var topicsByMonth = TopicTable($"相談の内容・月別（{FiscalYear.Reiwa(fiscalYear)}）",
+        var topicsByMonth = TopicTable($"相談の内容・月別（{FiscalYear.Name(fiscalYear)}）",
             [.. months.Select(m => $"{m.Month}月")], groups, g => $"{g.Month}月");
-        var topicsByPlace = TopicTable($"相談の内容・場所別（{FiscalYear.Reiwa(fiscalYear)}）", places, groups, PlaceOf);
+        var topicsByPlace = TopicTable($"相談の内容・場所別（{FiscalYear.Name(fiscalYear)}）", places, groups, PlaceOf);
 
         var total = groups.Sum(g => g.Count);
         var resolved = groups.Where(g => g.Resolution == Resolution.Resolved).Sum(g => g.Count);

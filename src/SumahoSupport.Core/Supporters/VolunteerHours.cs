@@ -53,7 +53,7 @@ public sealed class VolunteerHours(AppDbContext db, TimeProvider clock)
     }
 
     public static ReportTable Table(int fiscalYear, IReadOnlyList<SupporterHours> hours) => new(
-        $"{FiscalYear.Reiwa(fiscalYear)} 支援員の活動時間",
+        $"{FiscalYear.Name(fiscalYear)} 支援員の活動時間",
         ["支援員", "区分", "担当した教室", "うち講師", "スマホ相談", "活動時間（時間）"],
         [.. hours.Select(h => (IReadOnlyList<object?>)[h.Name, SupporterLabels.Status(h.Status), h.Classes, h.LecturerClasses, h.Consultations, h.Hours])]);
 }

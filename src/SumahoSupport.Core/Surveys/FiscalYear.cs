@@ -2,7 +2,7 @@ using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Surveys;
 
-/// <summary>年度: April to March, named in 令和 on reports.</summary>
+/// <summary>年度: April to March, named in 和暦 on reports.</summary>
 public static class FiscalYear
 {
     public static int Of(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
@@ -10,6 +10,10 @@ public static class FiscalYear
     public static (DateTime FromUtc, DateTime UntilUtc) UtcRange(int fiscalYear) =>
         (JapaneseTime.ToUtc(new DateTime(fiscalYear, 4, 1)), JapaneseTime.ToUtc(new DateTime(fiscalYear + 1, 4, 1)));
 
-    /// <summary>「令和8年度」 for 2026; 令和元年 is 2019.</summary>
-    public static string Reiwa(int fiscalYear) => fiscalYear == 2019 ? "令和元年度" : $"令和{fiscalYear - 2018}年度";
+    /// <summary>
+    /// 「令和8年度」 for 2026. A fiscal year takes the era that began in its calendar year or before: 2018 is 平成30年度,
+    /// 2019 — whose April was still 平成 — is 令和元年度, as the government and cities name it; 1989 is 平成元年度.
+    /// </summary>
+    public static string Name(int fiscalYear) =>
+        fiscalYear is < 1 or > 9998 ? $"{fiscalYear}年度" : JapaneseTime.EraYear(new DateTime(fiscalYear, 12, 31)) + "度";
 }

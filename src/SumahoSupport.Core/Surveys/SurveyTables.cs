@@ -21,7 +21,7 @@ public static class SurveyTables
     };
 
     public static ReportTable Breakdown(BreakdownDimension dimension, IReadOnlyList<BreakdownRow> rows, int fiscalYear) => new(
-        $"{DimensionName(dimension)}別（{FiscalYear.Reiwa(fiscalYear)}）",
+        $"{DimensionName(dimension)}別（{FiscalYear.Name(fiscalYear)}）",
         [DimensionName(dimension), "教室数", "出席者", "回答数", "回答率", "理解度", "信頼区間（下限）", "信頼区間（上限）", "理解した人", "理解度の回答", "相談できる人がいない", "その割合"],
         rows.Select(r => (IReadOnlyList<object?>)
         [
@@ -31,7 +31,7 @@ public static class SurveyTables
         ]).ToList());
 
     public static ReportTable Sessions(IReadOnlyList<SessionFigures> sessions, int fiscalYear) => new(
-        $"教室別（{FiscalYear.Reiwa(fiscalYear)}）",
+        $"教室別（{FiscalYear.Name(fiscalYear)}）",
         ["日時", "講座", "テーマ", "会場", "講師", "出席者", "回答数", "理解度", "理解した人", "理解度の回答", "相談できる人がいない"],
         sessions.Select(s => (IReadOnlyList<object?>)
         [
@@ -40,7 +40,7 @@ public static class SurveyTables
         ]).ToList());
 
     public static ReportTable CanDo(IReadOnlyList<CanDoFigures> goals, int fiscalYear) => new(
-        $"できるようになったこと（{FiscalYear.Reiwa(fiscalYear)}）",
+        $"できるようになったこと（{FiscalYear.Name(fiscalYear)}）",
         ["講座", "できるようになったこと", "ひとりでできる", "手伝いがあればできる", "まだできない", "回答", "ひとりでできる割合",
             "教室の前（回答）", "教室の前にひとりでできた割合"],
         goals.Select(g => (IReadOnlyList<object?>)[
@@ -48,7 +48,7 @@ public static class SurveyTables
             g.BeforeAnswers == 0 ? null : g.BeforeAnswers, AsPercent(g.BeforeAloneShare)]).ToList());
 
     public static ReportTable Extra(IReadOnlyList<ExtraFigures> answers, int fiscalYear) => new(
-        $"講座の追加の質問（{FiscalYear.Reiwa(fiscalYear)}）",
+        $"講座の追加の質問（{FiscalYear.Name(fiscalYear)}）",
         ["講座", "質問", "答え", "件数", "割合"],
         answers.Select(a => (IReadOnlyList<object?>)[a.Course, a.Question, a.Answer, a.Count, new Percent(a.Share)]).ToList());
 

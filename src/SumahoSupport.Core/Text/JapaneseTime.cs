@@ -38,12 +38,28 @@ public static class JapaneseTime
     public static string FormatWareki(DateTime utc)
     {
         var local = ToTokyo(utc);
-        var calendar = new JapaneseCalendar();
+        return string.Create(Invariant, $"{EraYear(local)}{local.Month}月{local.Day}日");
+    }
+
+    /// <summary>
+    /// 「令和8年」「平成30年」「令和元年」: the era and year a calendar date falls in, from .NET's Japanese calendar (which
+    /// knows every era from 明治, so a date before 2019 is never 「令和0年」). A date before 明治6年 is written in 西暦.
+    /// </summary>
+    public static string EraYear(DateTime date)
+    {
+        if (date < WarekiFormat.Calendar.MinSupportedDateTime) return string.Create(Invariant, $"{date.Year}年");
+        var era = WarekiFormat.GetEraName(WarekiFormat.Calendar.GetEra(date));
+        var year = WarekiFormat.Calendar.GetYear(date);
+        return string.Create(Invariant, $"{era}{(year == 1 ? "元" : year.ToString(Invariant))}年");
+    }
+
+    private static readonly DateTimeFormatInfo WarekiFormat = NewWarekiFormat();
+
+    private static DateTimeFormatInfo NewWarekiFormat()
+    {
         var format = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("ja-JP").DateTimeFormat.Clone();
-        format.Calendar = calendar;
-        var era = format.GetEraName(calendar.GetEra(local));
-        var year = calendar.GetYear(local);
-        return string.Create(Invariant, $"{era}{(year == 1 ? "元" : year.ToString(Invariant))}年{local.Month}月{local.Day}日");
+        format.Calendar = new JapaneseCalendar();
+        return DateTimeFormatInfo.ReadOnly(format);
     }
 
     /// <summary>「10:00」 in Tokyo time.</summary>

@@ -29,15 +29,24 @@ public static class PhoneNumber
         return result.Length == ExpectedLength(result) ? result : null;
     }
 
-    /// <summary>Readable form for screens and print: 090-1234-5678, 03-1234-5678, 0267-12-3456 (approximate area split).</summary>
+    /// <summary>
+    /// Written as Japanese people write it, by Google's numbering plan data (libphonenumber): 090-1234-5678,
+    /// 03-1234-5678, 045-123-4567, 0267-12-3456, 0120-000-000, 0800-123-4567. Digits it cannot place stay as they are.
+    /// </summary>
     public static string Format(string digits)
     {
-        if (digits.Length == 11) return $"{digits[..3]}-{digits[3..7]}-{digits[7..]}";
-        if (digits.Length == 10 && (digits.StartsWith("03", StringComparison.Ordinal) || digits.StartsWith("06", StringComparison.Ordinal)))
-            return $"{digits[..2]}-{digits[2..6]}-{digits[6..]}";
-        if (digits.Length == 10) return $"{digits[..4]}-{digits[4..6]}-{digits[6..]}";
-        return digits;
+        try
+        {
+            var number = Numbers.Parse(digits, "JP");
+            return Numbers.Format(number, PhoneNumbers.PhoneNumberFormat.NATIONAL);
+        }
+        catch (PhoneNumbers.NumberParseException)
+        {
+            return digits;
+        }
     }
+
+    private static readonly PhoneNumbers.PhoneNumberUtil Numbers = PhoneNumbers.PhoneNumberUtil.GetInstance();
 
     private static int ExpectedLength(string digits) =>
         digits.Length < 4 || digits[0] != '0' ? -1

@@ -33,6 +33,8 @@ public sealed class CatalogCachePolicy : IOutputCachePolicy
         var version = await http.RequestServices.GetRequiredService<CatalogVersion>().CurrentAsync(cancellation);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["catalog"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The page is drawn for the reader's 文字サイズ and 背景色; one reader's choice must not become everyone's.
+        context.CacheVaryByRules.VaryByValues["display"] = DisplaySettings.From(http.Request).Key;
         context.ResponseExpirationTimeSpan = LongestKept;
     }
 

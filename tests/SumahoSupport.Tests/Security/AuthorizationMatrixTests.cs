@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ["/Index"] = (Access.Public, _ => "/"),
         ["/Accessibility"] = (Access.Public, _ => "/Accessibility"),
         ["/Privacy"] = (Access.Public, _ => "/Privacy"),
+        ["/Display"] = (Access.Public, _ => "/Display?size=large&returnUrl=%2F"),
         ["/Error"] = (Access.Public, _ => "/Error/404"),
         ["/Classes/Index"] = (Access.Public, _ => "/Classes"),
         ["/Classes/Details"] = (Access.Public, s => $"/Classes/{s.Session}"),

@@ -33,7 +33,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         var start = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
         var year = FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(start)));
         var page = await client.GetDocumentAsync($"/Coordinator/Dashboard?fy={year}");
-        Assert.Contains(FiscalYear.Reiwa(year), page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(FiscalYear.Name(year), page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("66.7%", page.QuerySelector("#rate-value")!.TextContent);
         Assert.Equal("目標 90.0% に届いていません。", page.QuerySelector("#rate-target")!.TextContent.Trim());
         Assert.StartsWith("95%信頼区間: 20.8%〜93.9%", page.QuerySelector("#rate-interval")!.TextContent, StringComparison.Ordinal);

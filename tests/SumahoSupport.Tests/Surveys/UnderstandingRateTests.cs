@@ -49,7 +49,14 @@ public sealed class UnderstandingRateTests
         Assert.Equal(fiscal, FiscalYear.Of(new DateOnly(year, month, day)));
 
     [Theory]
-    [InlineData(2019, "令和元年度")]
     [InlineData(2026, "令和8年度")]
-    public void FiscalYear_IsNamedInReiwa(int fiscal, string name) => Assert.Equal(name, FiscalYear.Reiwa(fiscal));
+    [InlineData(2020, "令和2年度")]
+    [InlineData(2019, "令和元年度")]
+    [InlineData(2018, "平成30年度")]
+    [InlineData(1989, "平成元年度")]
+    [InlineData(1988, "昭和63年度")]
+    [InlineData(1926, "昭和元年度")]
+    [InlineData(1925, "大正14年度")]
+    [InlineData(1, "1年度")]
+    public void FiscalYear_IsNamedInTheEraItFallsIn(int fiscal, string name) => Assert.Equal(name, FiscalYear.Name(fiscal));
 }

@@ -32,4 +32,14 @@ public sealed class JapaneseTimeTests
     [Fact]
     public void ToUtc_IsTheInverseOfToTokyo() =>
         Assert.Equal(Start, JapaneseTime.ToUtc(new DateTime(2026, 11, 24, 10, 0, 0)));
+
+    [Theory]
+    [InlineData(2026, 11, 23, "令和8年11月23日")]
+    [InlineData(2019, 5, 1, "令和元年5月1日")]
+    [InlineData(2019, 4, 30, "平成31年4月30日")]
+    [InlineData(1989, 1, 8, "平成元年1月8日")]
+    [InlineData(1989, 1, 7, "昭和64年1月7日")]
+    public void FormatWareki_NamesTheEraOfTheDayInTokyo(int year, int month, int day, string expected) =>
+        // Midnight in Tokyo is 15:00 UTC the day before: the era is the Tokyo date's.
+        Assert.Equal(expected, JapaneseTime.FormatWareki(JapaneseTime.ToUtc(new DateTime(year, month, day))));
 }

@@ -34,6 +34,14 @@ public sealed class PhoneNumberTests
     [InlineData("09012345678", "090-1234-5678")]
     [InlineData("0312345678", "03-1234-5678")]
     [InlineData("0267123456", "0267-12-3456")]
-    public void Format_GroupsDigitsForReadingAloud(string digits, string expected) =>
+    [InlineData("0451234567", "045-123-4567")]
+    [InlineData("0661234567", "06-6123-4567")]
+    [InlineData("0120000000", "0120-000-000")]
+    [InlineData("08001234567", "0800-123-4567")]
+    [InlineData("05012345678", "050-1234-5678")]
+    [InlineData("0570123456", "0570-123-456")]
+    [InlineData("0112345678", "011-234-5678")]
+    [InlineData("123", "123")]
+    public void Format_GroupsDigitsAsJapanesePeopleWriteThem(string digits, string expected) =>
         Assert.Equal(expected, PhoneNumber.Format(digits));
 }

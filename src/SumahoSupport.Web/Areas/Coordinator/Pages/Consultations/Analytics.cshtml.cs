@@ -29,7 +29,7 @@ public sealed class AnalyticsModel(ConsultationAnalytics analytics, TimeProvider
         var pageUrl = $"/Coordinator/Consultations/Analytics?fy={Figures.FiscalYear}";
         var chosen = Figures.Tables.Where(t => Table is null || t.Key == Table).Select(t => t.Table).ToList();
         if (chosen.Count == 0) return NotFound();
-        var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Reiwa(Figures.FiscalYear)}";
+        var name = chosen.Count == 1 ? chosen[0].Title : $"相談の分析_{Core.Surveys.FiscalYear.Name(Figures.FiscalYear)}";
         if (await downloads.RequestedAsync(Response, Format, name, () => Task.FromResult<IReadOnlyList<ReportTable>>(chosen), ct) is { } download)
             return download;
         Views = [.. Figures.Tables.Select(t => new ReportTableView(t.Table, t.Key, pageUrl, Sort, $"{pageUrl}&table={t.Key}"))];

@@ -25,7 +25,7 @@ public sealed class ExportModel(AppDbContext db, SurveyStatistics statistics, Ti
         var csv = Format is null or "csv";
         if (!csv && Format != "xlsx") return BadRequest("形式は csv か xlsx を指定してください。");
         var sessions = statistics.SessionsOf(fiscalYear);
-        var year = FiscalYear.Reiwa(fiscalYear);
+        var year = FiscalYear.Name(fiscalYear);
 
         if (View == "responses")
         {

@@ -56,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
         return RedirectToPage(new { fy = Year, open = Open ? "true" : null });
     }
 
-    private string FileTitle => Open ? "相談記録_フォロー未対応" : $"相談記録_{Core.Surveys.FiscalYear.Reiwa(FiscalYear)}";
+    private string FileTitle => Open ? "相談記録_フォロー未対応" : $"相談記録_{Core.Surveys.FiscalYear.Name(FiscalYear)}";
 
     private static ReportTable Table(IEnumerable<Row> rows) => new("相談記録",
         ["日時", "場所", "支援員", "内容", "時間（分）", "結果", "フォロー", "紹介先", "メモ", "予約番号"],
