@@ -45,7 +45,9 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
 
         // The 予約票 as printed: A4, no navigation or buttons, the slip and its QR code kept.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        Assert.False(await page.Locator(".site-header nav").IsVisibleAsync());
+        var headerNavs = await page.Locator(".site-header nav").AllAsync(); // the menu and the 文字サイズ・背景色 links
+        Assert.Equal(2, headerNavs.Count);
+        foreach (var nav in headerNavs) Assert.False(await nav.IsVisibleAsync());
         Assert.False(await page.Locator("[data-print]").IsVisibleAsync());
         // Both codes survive printing: the manage link and the survey for after the class.
         Assert.Equal(2, await page.Locator(".slip-qr img").CountAsync());
