@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 
@@ -11,7 +10,7 @@ namespace SumahoSupport.Benchmarks.Scenarios;
 /// other, each resident with their own form and antiforgery token, through real HTTP. Every class must end 20 seated, 480
 /// waiting, no error — on SQLite and on PostgreSQL.
 /// </summary>
-internal static partial class BookingStormScenario
+internal static class BookingStormScenario
 {
     private const int Classes = 10;
     private const int Residents = 500;
