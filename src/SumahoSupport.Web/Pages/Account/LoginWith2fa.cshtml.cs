@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Web.Pages.Account;
@@ -12,27 +11,14 @@ namespace SumahoSupport.Web.Pages.Account;
 /// lockout as wrong passwords. There is no "remember this computer": city PCs are shared.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : SecondStepModel(signIn)
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync() => Identity.TwoFactorAuthenticatorSignInAsync(
+        Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login", new { ReturnUrl }) : Page();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login", new { ReturnUrl });
-        if (!ModelState.IsValid) return Page();
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("Input.Code", result.IsLockedOut
-            ? "続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
-            : "確認コードが正しくありません。認証アプリに今出ている6けたの数字を入力してください。");
-        return Page();
-    }
+    protected override string WrongCodeMessage => "確認コードが正しくありません。認証アプリに今出ている6けたの数字を入力してください。";
 
     public sealed class CodeInput
     {

@@ -2,37 +2,23 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Web.Pages.Account;
 
 /// <summary>The second step with one of the ten recovery codes shown when the authenticator was set up; each works once.</summary>
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : SecondStepModel(signIn)
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync() =>
+        Identity.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login", new { ReturnUrl }) : Page();
+    protected override string WrongCodeMessage => "回復コードが正しくないか、すでに使われています。";
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login", new { ReturnUrl });
-        if (!ModelState.IsValid) return Page();
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = "回復コードでログインしました。使ったコードはもう使えません。スマホを変えたときは、アカウントの設定から認証アプリを設定し直してください。";
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-        ModelState.AddModelError("Input.Code", result.IsLockedOut
-            ? "続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
-            : "回復コードが正しくないか、すでに使われています。");
-        return Page();
-    }
+    protected override string SignedInMessage =>
+        "回復コードでログインしました。使ったコードはもう使えません。スマホを変えたときは、アカウントの設定から認証アプリを設定し直してください。";
 
     public sealed class CodeInput
     {
