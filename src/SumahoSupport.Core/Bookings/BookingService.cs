@@ -32,7 +32,7 @@ public sealed class BookingService(
             if (taken is null) return refused!;
             booking = taken;
         }
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         metrics.BookingTaken(seat: booking.Status != BookingStatus.Waitlisted, request.Channel.ToString());
 
         return booking.Status == BookingStatus.Waitlisted
@@ -159,7 +159,7 @@ public sealed class BookingService(
         audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
         await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         metrics.Promoted(1);
         return PromoteResult.Promoted;
     }
@@ -254,7 +254,7 @@ public sealed class BookingService(
         await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
         var promoted = freedSeat ? await PromoteWaitingAsync(target.ClassSessionId, ct) : [];
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         metrics.Cancelled(1);
         metrics.Promoted(promoted.Count);
         return CancelResult.Cancelled;

@@ -18,8 +18,11 @@ public abstract class CatalogVersion
 {
     public const string SequenceName = "CatalogVersion";
 
-    /// <summary>After a committed change that the class pages show.</summary>
-    public abstract Task ChangedAsync(CancellationToken ct);
+    /// <summary>
+    /// After a committed change that the class pages show. Not cancellable: once the change has committed, a reader who
+    /// hung up must not leave the cached pages showing what was before.
+    /// </summary>
+    public abstract Task ChangedAsync();
 
     /// <summary>The number now: never one read before this call began.</summary>
     public abstract Task<long> CurrentAsync(CancellationToken ct);
@@ -46,7 +49,7 @@ public abstract class CatalogVersion
     {
         private long value;
 
-        public override Task ChangedAsync(CancellationToken ct)
+        public override Task ChangedAsync()
         {
             Interlocked.Increment(ref value);
             return Task.CompletedTask;
@@ -69,7 +72,7 @@ public abstract class CatalogVersion
             this.current = new SharedRead<long>(ct => ScalarAsync(current, ct));
         }
 
-        public override Task ChangedAsync(CancellationToken ct) => ScalarAsync(next, ct);
+        public override Task ChangedAsync() => ScalarAsync(next, CancellationToken.None);
 
         public override Task<long> CurrentAsync(CancellationToken ct) => current.ReadAsync(ct);
 

@@ -29,7 +29,7 @@ public sealed class ClassScheduleService(
         var session = NewSession(draft, seriesId: null);
         db.ClassSessions.Add(session);
         await db.SaveNewAsync(() => audit.Record("session.created", SessionSubject, session.Id), ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         return new ScheduleResult.Saved(session.Id);
     }
 
@@ -79,7 +79,7 @@ public sealed class ClassScheduleService(
         if (moved) await NotifyMovedAsync(sessionId, ct);
         var promoted = await bookings.PromoteWaitingAsync(sessionId, ct);
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         metrics.Promoted(promoted.Count);
         return new ScheduleResult.Saved(sessionId);
     }
@@ -104,7 +104,7 @@ public sealed class ClassScheduleService(
         var codes = await bookings.CancelEveryBookingAsync(sessionId, reason, ct);
         foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         metrics.Cancelled(codes.Count);
         return codes;
     }
@@ -153,7 +153,7 @@ public sealed class ClassScheduleService(
             foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
             audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
         }, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         return new ScheduleResult.SeriesSaved(series.Id, kept.Count, skipped);
     }
 

@@ -82,7 +82,7 @@ public sealed class CourseService(AppDbContext db, AuditLog audit, CatalogVersio
         if (problems.Count > 0) return new DraftResult.Rejected(problems);
         var saved = id ?? await CreateAsync(draft, ct);
         if (id is not null) await UpdateAsync(id.Value, draft, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         return new DraftResult.Saved(saved);
     }
 

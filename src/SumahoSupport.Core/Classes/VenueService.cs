@@ -91,7 +91,7 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
             audit.Record("venue.updated", nameof(Venue), venue.Id, venue.Name);
             await db.SaveChangesAsync(ct);
         }
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
         return new DraftResult.Saved(venue.Id);
     }
 
@@ -113,7 +113,7 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
             venue.RetiredAtUtc = now;
             audit.Record("venue.retired", nameof(Venue), id, venue.Name);
             await db.SaveChangesAsync(ct);
-            await catalog.ChangedAsync(ct);
+            await catalog.ChangedAsync();
         }
         return new DraftResult.Saved(id);
     }
@@ -126,6 +126,6 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
         venue.RetiredAtUtc = null;
         audit.Record("venue.reinstated", nameof(Venue), id, venue.Name);
         await db.SaveChangesAsync(ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
     }
 }

@@ -80,7 +80,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         }
         await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct); // the class page says how many staff it has
+        await catalog.ChangedAsync(); // the class page says how many staff it has
         return AssignResult.Assigned;
     }
 
@@ -94,7 +94,7 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         await assignment.ExecuteDeleteAsync(ct);
         audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
         await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(ct);
+        await catalog.ChangedAsync();
     }
 
     /// <summary>
