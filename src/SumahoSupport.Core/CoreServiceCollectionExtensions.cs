@@ -20,6 +20,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddFoundation(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddData(configuration, contentRoot);
+        // Pages, mail and invitations read one set of translations (SharedResource).
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.TryAddTimeProvider();
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));

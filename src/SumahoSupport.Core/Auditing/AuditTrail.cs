@@ -12,11 +12,6 @@ public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Actor, st
 
 public sealed record AuditRow(long Id, DateTime AtUtc, string Actor, string Action, string SubjectType, string SubjectId, string? Details);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 /// <summary>
 /// 操作履歴: reads the audit trail, newest first. It only reads: nothing in the app changes or deletes an entry, and the
 /// database refuses to (docs/ARCHITECTURE.md, "Rules" 5).
@@ -27,15 +22,8 @@ public sealed class AuditTrail(AppDbContext db)
 
     public static readonly IReadOnlyList<string> Columns = ["日時", "操作した人", "操作", "対象の種類", "対象", "詳細"];
 
-    public async Task<AuditPage> PageAsync(AuditFilter filter, int page, CancellationToken ct)
-    {
-        var query = Matching(filter);
-        var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var rows = await Newest(query).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new AuditPage(rows, total, page, PageSize);
-    }
+    public Task<Paged<AuditRow>> PageAsync(AuditFilter filter, int page, CancellationToken ct) =>
+        Newest(Matching(filter)).PageAsync(page, PageSize, ct);
 
     /// <summary>Every matching entry, newest first, streamed for the CSV download.</summary>
     public async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -24,6 +24,13 @@ public sealed class Booking : IHasId
 
     public BookingStatus Status { get; set; }
     public BookingChannel Channel { get; set; }
+
+    /// <summary>
+    /// The language the booking was made in (<see cref="Text.Languages"/> code, "ja" or "en"): every later mail, invitation,
+    /// call-list script and slip to this resident is written in it.
+    /// </summary>
+    public string Language { get; set; } = Text.Languages.JapaneseCode;
+
     public bool NeedsLoanerDevice { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

@@ -13,6 +13,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasIndex(b => b.Code).IsUnique();
         booking.HasIndex(b => b.ManageToken).IsUnique();
         booking.Property(b => b.SurveyToken).HasMaxLength(64);
+        booking.Property(b => b.Language).HasMaxLength(8);
         booking.HasIndex(b => b.SurveyToken).IsUnique();
         booking.HasOne(b => b.ClassSession).WithMany(s => s.Bookings).HasForeignKey(b => b.ClassSessionId).OnDelete(DeleteBehavior.Restrict);
         booking.HasOne(b => b.Participant).WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Restrict);

@@ -1,7 +1,8 @@
 namespace SumahoSupport.Core.Bookings;
 
 /// <summary>
-/// A resident's details, already normalised (phone digits only, ふりがな in hiragana) by the form that collected them.
+/// A resident's details, already normalised (phone digits only, ふりがな in hiragana) by the form that collected them,
+/// and the language they are to be written to in (<see cref="Text.Languages"/>).
 /// </summary>
 public sealed record BookingRequest(
     string Name,
@@ -11,7 +12,8 @@ public sealed record BookingRequest(
     AgeBand AgeBand,
     DeviceType Device,
     string? Needs,
-    BookingChannel Channel);
+    BookingChannel Channel,
+    string Language = Text.Languages.JapaneseCode);
 
 /// <summary>How a booking arrives, which decides until when a class takes it.</summary>
 public enum BookingKind

@@ -88,6 +88,7 @@ public sealed class BookingService(
             PhoneKey = request.Phone,
             Status = status,
             Channel = request.Channel,
+            Language = Text.Languages.CodeOf(Text.Languages.Named(request.Language)),
             NeedsLoanerDevice = request.Device == DeviceType.None,
             CreatedAtUtc = now,
             StatusChangedAtUtc = now,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
@@ -12,8 +13,11 @@ namespace SumahoSupport.Core.Calendar;
 /// <summary>
 /// The calendar side of bookings and assignments: stable UIDs, the current SEQUENCE (the booking's own changes plus
 /// the session's moves), and the words an invitation carries. Mail, downloads and feeds all build from here.
+/// Words for residents are written in the current language (<see cref="Text.Languages"/>): the reader's on a page, the
+/// booking's in a mail.
 /// </summary>
-public sealed class ClassInvitations(AppDbContext db, ISiteLinks links, IOptions<MailOptions> mail, IOptions<CityOptions> city)
+public sealed class ClassInvitations(
+    AppDbContext db, ISiteLinks links, IOptions<MailOptions> mail, IOptions<CityOptions> city, IStringLocalizer<SharedResource> text)
 {
     private string Domain => OrganizerDomain;
 
@@ -28,7 +32,7 @@ public sealed class ClassInvitations(AppDbContext db, ISiteLinks links, IOptions
             .Select(b => new BookingFacts(
                 b.Id, b.Code, b.ManageToken, b.Status, b.Sequence + b.ClassSession.Sequence, b.Participant.Name, b.Participant.Email,
                 b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Notes,
-                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.SurveyToken))
+                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.SurveyToken, b.Language))
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
@@ -48,9 +52,9 @@ public sealed class ClassInvitations(AppDbContext db, ISiteLinks links, IOptions
 
     public Invitation ForBooking(BookingFacts booking, bool cancelled) => new(
         $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
-        booking.Title, $"{booking.VenueName}（{booking.VenueAddress}）",
-        $"持ち物: {booking.Notes ?? "特にありません"}\n予約番号: {booking.Code}\n予約の確認・キャンセル: {links.Booking(booking.Code, booking.Token)}\n" +
-        $"お問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}（{city.Value.HelpHours}）",
+        booking.Title, text["{0}（{1}）", booking.VenueName, booking.VenueAddress],
+        text["持ち物: {0}\n予約番号: {1}\n予約の確認・キャンセル: {2}\nお問い合わせ: {3} スマホ相談窓口 {4}（{5}）",
+            booking.Notes ?? text["特にありません"], booking.Code, links.Booking(booking.Code, booking.Token), city.Value.Name, city.Value.HelpPhone, city.Value.HelpHours],
         mail.Value.From, OrganizerName, booking.Email ?? "", booking.Name, ReplyRequested: false);
 
     public Invitation ForAssignment(AssignmentFacts assignment, bool cancelled) => new(
@@ -66,12 +70,12 @@ public sealed class ClassInvitations(AppDbContext db, ISiteLinks links, IOptions
         $"予約: {links.Class(sessionId)}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
         mail.Value.From, OrganizerName, mail.Value.From, OrganizerName, ReplyRequested: false);
 
-    public string OrganizerName => $"{city.Value.Name} スマホ教室";
+    public string OrganizerName => text["{0} スマホ教室", city.Value.Name];
 }
 
 public sealed record BookingFacts(
     int Id, string Code, string Token, BookingStatus Status, int Sequence, string Name, string? Email, int SessionId,
-    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken);
+    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken, string Language);
 
 public sealed record AssignmentFacts(
     int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,

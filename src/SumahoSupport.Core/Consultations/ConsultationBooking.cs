@@ -33,6 +33,12 @@ public sealed class ConsultationBooking : IHasId
     public ConsultationStatus Status { get; set; }
     public BookingChannel Channel { get; set; }
 
+    /// <summary>
+    /// The language the booking was made in (<see cref="Text.Languages"/> code, "ja" or "en"): every later mail, invitation,
+    /// call-list script and slip to this resident is written in it.
+    /// </summary>
+    public string Language { get; set; } = Text.Languages.JapaneseCode;
+
     /// <summary>Topic codes from <see cref="ConsultationTopics"/>, comma-separated.</summary>
     public required string Topics { get; set; }
 

@@ -19,6 +19,7 @@ internal sealed class ConsultationBookingConfiguration : IEntityTypeConfiguratio
     {
         booking.Property(b => b.Code).HasMaxLength(10);
         booking.Property(b => b.ManageToken).HasMaxLength(64);
+        booking.Property(b => b.Language).HasMaxLength(8);
         booking.Property(b => b.Topics).HasMaxLength(200);
         booking.Property(b => b.Request).HasMaxLength(500);
         booking.HasIndex(b => b.Code).IsUnique();

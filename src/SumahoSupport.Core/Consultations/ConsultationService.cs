@@ -158,6 +158,7 @@ public sealed class ConsultationService(
                 Participant = await Participants.FindOrAddAsync(db, request.Resident, now, ct),
                 Status = ConsultationStatus.Confirmed,
                 Channel = channel,
+                Language = Text.Languages.CodeOf(Text.Languages.Named(request.Resident.Language)),
                 Topics = string.Join(',', request.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
                 Request = request.Request,
                 Device = request.Resident.Device,

@@ -9,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
-/// The Liquid templates in <c>templates/mail/</c>, one per message: a 「件名:」 line, a line of <c>---</c>, then the text.
-/// Read and checked once at start-up: a template that does not parse, or that names a variable the app does not
-/// provide (Fluid's strict variables), stops the app with the file and line, rather than sending a half-empty mail to a
-/// resident.
+/// The Liquid templates in <c>templates/mail/</c>, one per message: a 「件名:」 line (「Subject:」 in English), a line of
+/// <c>---</c>, then the text. <c>templates/mail/en/</c> holds the English ones; a message without an English template is
+/// sent in Japanese. Read and checked once at start-up: a template that does not parse, or that names a variable the
+/// app does not provide (Fluid's strict variables), stops the app with the file and line, rather than sending a
+/// half-empty mail to a resident.
 /// </summary>
 public sealed partial class MailTemplates
 {
@@ -25,7 +26,7 @@ public sealed partial class MailTemplates
         "survey-follow-up", "staff-invited", "staff-password-reset",
     ];
 
-    private readonly Dictionary<string, (IFluidTemplate Subject, IFluidTemplate Body)> templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Language, string Name), (IFluidTemplate Subject, IFluidTemplate Body)> templates = [];
 
     public MailTemplates(IOptions<MailOptions> options)
         : this(options.Value.ResolveTemplateDirectory())
@@ -38,35 +39,42 @@ public sealed partial class MailTemplates
         {
             var path = Path.Combine(directory, name + ".liquid");
             if (!File.Exists(path)) throw new InvalidOperationException($"メールのテンプレート {path} がありません。");
-            templates[name] = Load(path);
+            templates[(Languages.JapaneseCode, name)] = Load(path, "件名:");
+            var english = Path.Combine(directory, Languages.EnglishCode, name + ".liquid");
+            if (File.Exists(english)) templates[(Languages.EnglishCode, name)] = Load(english, "Subject:");
         }
     }
 
+    /// <summary>The message in the current language (<see cref="Languages"/>), or in Japanese when it has no English template.</summary>
     public RenderedMail Render(string name, MailModel model)
     {
-        var (subject, body) = templates[name];
+        var language = templates.ContainsKey((Languages.Current, name)) ? Languages.Current : Languages.JapaneseCode;
+        var (subject, body) = templates[(language, name)];
         var title = LiquidText.Render(subject, model.Variables).Trim();
         var text = LiquidText.Render(body, model.Variables).Trim() + "\n";
-        return new RenderedMail(title, text, ToHtml(text));
+        return new RenderedMail(title, text, ToHtml(text, language));
     }
 
-    private static (IFluidTemplate Subject, IFluidTemplate Body) Load(string path)
+    /// <summary>Whether <paramref name="name"/> is sent in English to residents who booked in English.</summary>
+    public bool HasEnglish(string name) => templates.ContainsKey((Languages.EnglishCode, name));
+
+    private static (IFluidTemplate Subject, IFluidTemplate Body) Load(string path, string subjectLabel)
     {
         var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
         var separator = source.IndexOf("\n---\n", StringComparison.Ordinal);
-        if (!source.StartsWith("件名:", StringComparison.Ordinal) || separator < 0)
-            throw new InvalidOperationException($"{path}:1: 1行目に「件名: …」、次の行に「---」を書いてください。");
+        if (!source.StartsWith(subjectLabel, StringComparison.Ordinal) || separator < 0)
+            throw new InvalidOperationException($"{path}:1: 1行目に「{subjectLabel} …」、次の行に「---」を書いてください。");
 
-        var subject = LiquidText.Parse(path, source, source[..separator]["件名:".Length..], lineOffset: 0);
+        var subject = LiquidText.Parse(path, source, source[..separator][subjectLabel.Length..], lineOffset: 0);
         var body = LiquidText.Parse(path, source, source[(separator + 5)..], lineOffset: LiquidText.LineOf(source, separator + 5) - 1);
         LiquidText.CheckVariables(path, source, [subject, body], MailModel.Sample.Variables);
         return (subject, body);
     }
 
     /// <summary>The HTML part says the same as the text part: paragraphs, line breaks and links, everything escaped.</summary>
-    private static string ToHtml(string text)
+    private static string ToHtml(string text, string language)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"ja\"><body style=\"font-size:18px;line-height:1.8\">");
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{language}\"><body style=\"font-size:18px;line-height:1.8\">");
         foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
         {
             var lines = paragraph.Split('\n').Select(line => Link().Replace(WebUtility.HtmlEncode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>"));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Humanizer;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Calendar;
@@ -51,19 +52,20 @@ public enum BookingNotice
 /// <summary>
 /// Tells people what changed: an e-mail (with its calendar invitation) into the outbox for those who have an address,
 /// a call on the 電話連絡リスト for those who do not. It only adds rows to the caller's unit of work, so the message
-/// is saved in the same transaction as the change — or not at all.
+/// is saved in the same transaction as the change — or not at all. What goes to a resident (mail, invitation, the note on
+/// the call list) is written in the language of their booking; what goes to supporters and staff is Japanese.
 /// </summary>
 public sealed class Notifier(
-    AppDbContext db, ClassInvitations invitations, ISiteLinks links, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock)
+    AppDbContext db, ClassInvitations invitations, ISiteLinks links, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
 {
-    private static readonly System.Globalization.CultureInfo Japanese = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <param name="hadInvitation">For cancellations: the booking held a seat, so its holder has an invitation to withdraw.</param>
     public async Task BookingAsync(string code, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false)
     {
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
+        using var language = Languages.Use(booking.Language);
         if (booking.Email is null)
         {
             var call = notice switch
@@ -106,6 +108,7 @@ public sealed class Notifier(
     {
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         if (booking.Email is null || booking.SurveyToken is null) return false;
+        using var language = Languages.Use(booking.Language);
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
             .Set("survey_url", links.Survey(booking.SurveyToken, mailed: true));
         Enqueue("survey-request", booking.Code, booking.Email, booking.Name, templates.Render("survey-request", model), null);
@@ -119,9 +122,10 @@ public sealed class Notifier(
     public async Task FollowUpOfferAsync(string code, CancellationToken ct)
     {
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
+        using var language = Languages.Use(booking.Language);
         if (booking.Email is null)
         {
-            AddCall(booking.Id, CallReason.FollowUp, $"「{booking.Title}」が「あまり理解できなかった」とのこと。スマホ相談か、もう一度の受講をご案内してください。");
+            AddCall(booking.Id, CallReason.FollowUp, text["「{0}」が「あまり理解できなかった」とのこと。スマホ相談か、もう一度の受講をご案内してください。", booking.Title]);
             return;
         }
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
@@ -134,6 +138,7 @@ public sealed class Notifier(
     {
         var assignment = await invitations.AssignmentAsync(sessionId, supporterId, ct) ?? throw new KeyNotFoundException($"Assignment {sessionId}/{supporterId}");
         if (assignment.Email is null) return; // supporters without e-mail are staffed and told by phone by their coordinator
+        using var japanese = Languages.Use(Languages.JapaneseCode);
         var template = cancelled ? "supporter-assignment-cancelled" : "supporter-assignment";
         var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes)
             .Set("role", Supporters.SupporterLabels.Role(assignment.Role));
@@ -147,6 +152,7 @@ public sealed class Notifier(
         var supporter = await db.Supporters.AsNoTracking().Where(s => s.Id == supporterId)
             .Select(s => new { s.Name, s.Email }).SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"Supporter {supporterId}");
         if (supporter.Email is null) return;
+        using var japanese = Languages.Use(Languages.JapaneseCode);
         var template = notice switch
         {
             SupporterNotice.Approved => "supporter-approved",
@@ -180,29 +186,33 @@ public sealed class Notifier(
             {
                 b.Id, b.Code, b.ManageToken, b.Sequence, b.StartsAtUtc, b.EndsAtUtc, b.Topics, b.Request, b.Schedule.Mode, b.SupporterId,
                 VenueName = b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, VenueAddress = b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
-                b.Participant.Name, b.Participant.Email,
+                b.Participant.Name, b.Participant.Email, b.Language,
             })
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
-        var place = booking.VenueName ?? Consultations.ConsultationLabels.Mode(booking.Mode);
-        var topics = Consultations.ConsultationTopics.Labels(booking.Topics);
-        var manageUrl = links.Consultation(booking.Code, booking.ManageToken);
-        MailModel Model(string name) => Common(name, "スマホ相談", booking.StartsAtUtc, booking.EndsAtUtc, place, booking.VenueAddress ?? "", null)
+        // Everything below is written in the current language: the resident's part runs inside their booking's language.
+        string Place() => booking.VenueName ?? text[Consultations.ConsultationLabels.Mode(booking.Mode)];
+        string Topics() => string.Join(text["・"], Consultations.ConsultationTopics.Parse(booking.Topics).Select(t => text[Consultations.ConsultationTopics.Label(t)].Value));
+        MailModel Model(string name) => Common(name, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress ?? "", null)
             .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
             .Set("booking_code", booking.Code)
-            .Set("manage_url", manageUrl)
+            .Set("manage_url", links.Consultation(booking.Code, booking.ManageToken))
             .Set("reason", reason)
-            .Set("how_to_join", Consultations.ConsultationLabels.HowToJoin(booking.Mode))
-            .Set("topics", string.IsNullOrEmpty(booking.Request) ? topics : $"{topics}（{booking.Request}）");
+            .Set("how_to_join", text[Consultations.ConsultationLabels.HowToJoin(booking.Mode)])
+            .Set("topics", string.IsNullOrEmpty(booking.Request) ? Topics() : text["{0}（{1}）", Topics(), booking.Request]);
         Invitation Invite(string uid, string email, string name, bool cancelled, bool forSupporter) => new(
             $"{uid}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
-            forSupporter ? $"【スマホ相談】{booking.Name} さん（{topics}）" : "スマホ相談",
-            booking.VenueAddress is null ? place : $"{place}（{booking.VenueAddress}）",
-            forSupporter ? $"相談したいこと: {topics}\n{booking.Request}" : $"予約番号: {booking.Code}\n予約の確認・キャンセル: {manageUrl}\nお問い合わせ: {city.Value.Name} スマホ相談窓口 {city.Value.HelpPhone}",
+            forSupporter ? $"【スマホ相談】{booking.Name} さん（{Topics()}）" : text["スマホ相談"],
+            booking.VenueAddress is null ? Place() : text["{0}（{1}）", Place(), booking.VenueAddress],
+            forSupporter
+                ? $"相談したいこと: {Topics()}\n{booking.Request}"
+                : text["予約番号: {0}\n予約の確認・キャンセル: {1}\nお問い合わせ: {2} スマホ相談窓口 {3}",
+                    booking.Code, links.Consultation(booking.Code, booking.ManageToken), city.Value.Name, city.Value.HelpPhone],
             invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: forSupporter);
         async Task ToSupporterAsync(int supporterId, bool cancelled)
         {
             var supporter = await db.Supporters.AsNoTracking().Where(s => s.Id == supporterId).Select(s => new { s.Name, s.Email }).SingleAsync(ct);
             if (supporter.Email is null) return; // told by phone by their coordinator, as for classes
+            using var japanese = Languages.Use(Languages.JapaneseCode);
             var template = cancelled ? "supporter-consultation-cancelled" : "supporter-consultation";
             // One calendar event per supporter, so handing a consultation over withdraws one event and sends another.
             Enqueue(template, booking.Code, supporter.Email, supporter.Name, templates.Render(template, Model(supporter.Name)),
@@ -210,25 +220,29 @@ public sealed class Notifier(
         }
 
         var cancelledNotice = notice is ConsultationNotice.Cancelled or ConsultationNotice.CancelledByCity;
-        if (booking.Email is not null && notice != ConsultationNotice.SupporterChanged)
+        // The resident hears in their booking's language; the supporter (below) in Japanese.
+        using (Languages.Use(booking.Language))
         {
-            var template = notice switch
+            if (booking.Email is not null && notice != ConsultationNotice.SupporterChanged)
             {
-                ConsultationNotice.Confirmed => "consultation-confirmed",
-                ConsultationNotice.Reminder => "consultation-reminder",
-                _ => "consultation-cancelled",
-            };
-            Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
-                notice == ConsultationNotice.Reminder ? null : Invite($"consultation-{booking.Code}", booking.Email, booking.Name, cancelledNotice, forSupporter: false));
-        }
-        else if (booking.Email is null && notice is ConsultationNotice.Reminder or ConsultationNotice.CancelledByCity)
-        {
-            AddCall(new CallTask
+                var template = notice switch
+                {
+                    ConsultationNotice.Confirmed => "consultation-confirmed",
+                    ConsultationNotice.Reminder => "consultation-reminder",
+                    _ => "consultation-cancelled",
+                };
+                Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
+                    notice == ConsultationNotice.Reminder ? null : Invite($"consultation-{booking.Code}", booking.Email, booking.Name, cancelledNotice, forSupporter: false));
+            }
+            else if (booking.Email is null && notice is ConsultationNotice.Reminder or ConsultationNotice.CancelledByCity)
             {
-                ConsultationBookingId = booking.Id,
-                Reason = notice == ConsultationNotice.Reminder ? CallReason.Reminder : CallReason.Cancelled,
-                Note = notice == ConsultationNotice.Reminder ? null : string.IsNullOrEmpty(reason) ? "スマホ相談が取り消されました" : $"取り消しの理由: {reason}",
-            });
+                AddCall(new CallTask
+                {
+                    ConsultationBookingId = booking.Id,
+                    Reason = notice == ConsultationNotice.Reminder ? CallReason.Reminder : CallReason.Cancelled,
+                    Note = notice == ConsultationNotice.Reminder ? null : string.IsNullOrEmpty(reason) ? text["スマホ相談が取り消されました"].Value : text["取り消しの理由: {0}", reason].Value,
+                });
+            }
         }
 
         if (notice == ConsultationNotice.SupporterChanged && previousSupporterId is { } previous)
@@ -249,16 +263,24 @@ public sealed class Notifier(
         Addressed(name)
             .Set("class_title", title)
             .Set("class_date", JapaneseTime.FormatRange(startsAtUtc, endsAtUtc, withYear: true))
-            .Set("relative_time", startsAtUtc.Humanize(utcDate: true, dateToCompareAgainst: Now, culture: Japanese).Replace(" ", "", StringComparison.Ordinal))
+            .Set("relative_time", RelativeTime(startsAtUtc))
             .Set("venue_name", venueName)
             .Set("venue_address", venueAddress)
             .Set("map_url", MapLink.For(venueAddress))
-            .Set("things_to_bring", notes ?? "特にありません")
+            .Set("things_to_bring", notes ?? text["特にありません"])
             .Set("classes_url", links.Classes);
+
+    /// <summary>「3日後」 in Japanese (Humanizer writes 「3 日後」), 「3 days from now」 in English.</summary>
+    private string RelativeTime(DateTime startsAtUtc)
+    {
+        var humanized = startsAtUtc.Humanize(utcDate: true, dateToCompareAgainst: Now, culture: Languages.Named(Languages.Current));
+        return Languages.IsEnglish ? humanized : humanized.Replace(" ", "", StringComparison.Ordinal);
+    }
 
     /// <summary>A staff or supporter account: the invitation to it, or a password reset an administrator started.</summary>
     public void StaffAccount(AppUser user, bool invited, string setupUrl, string roleName)
     {
+        using var japanese = Languages.Use(Languages.JapaneseCode);
         var template = invited ? "staff-invited" : "staff-password-reset";
         var model = Addressed(user.DisplayName).Set("setup_url", setupUrl).Set("role", roleName);
         Enqueue(template, $"account-{user.Id}", user.Email!, user.DisplayName, templates.Render(template, model), null);
@@ -295,11 +317,12 @@ public sealed class Notifier(
         db.CallTasks.Add(call);
     }
 
-    private static string? CallNote(BookingNotice notice, BookingFacts booking, string? reason) => notice switch
+    /// <summary>What to tell the resident on the phone, in their booking's language.</summary>
+    private string? CallNote(BookingNotice notice, BookingFacts booking, string? reason) => notice switch
     {
-        BookingNotice.Changed => $"新しい日時・会場: {JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true)} {booking.VenueName}",
-        BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? "教室が中止になりました" : $"中止の理由: {reason}",
-        BookingNotice.Promoted => "キャンセル待ちから予約が確定しました",
+        BookingNotice.Changed => text["新しい日時・会場: {0} {1}", JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true), booking.VenueName].Value,
+        BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? text["教室が中止になりました"].Value : text["中止の理由: {0}", reason].Value,
+        BookingNotice.Promoted => text["キャンセル待ちから予約が確定しました"].Value,
         _ => null,
     };
 }

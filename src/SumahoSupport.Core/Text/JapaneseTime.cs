@@ -4,7 +4,8 @@ namespace SumahoSupport.Core.Text;
 
 /// <summary>
 /// Converts the database's UTC times to Asia/Tokyo and writes them the way residents read dates:
-/// 「2026年11月24日(火) 10:00〜12:00」.
+/// 「2026年11月24日(火) 10:00〜12:00」, or in English (<see cref="Languages"/>) 「Tue 24 Nov 2026 10:00–12:00」.
+/// Times stay Japan's in both: the class is in Japan whatever language the page is in.
 /// </summary>
 public static class JapaneseTime
 {
@@ -23,21 +24,26 @@ public static class JapaneseTime
 
     public static char WeekdayLetter(DayOfWeek day) => Weekdays[(int)day];
 
-    /// <summary>「11月24日(火)」, or with the year 「2026年11月24日(火)」.</summary>
-    public static string FormatDate(DateTime utc, bool withYear = false)
-    {
-        var local = ToTokyo(utc);
-        var date = string.Create(Invariant, $"{local.Month}月{local.Day}日({WeekdayLetter(local.DayOfWeek)})");
-        return withYear ? string.Create(Invariant, $"{local.Year}年{date}") : date;
-    }
+    /// <summary>「月曜日」, or 「Monday」 in English.</summary>
+    public static string WeekdayName(DayOfWeek day) =>
+        Languages.IsEnglish ? Languages.English.DateTimeFormat.GetDayName(day) : $"{WeekdayLetter(day)}曜日";
+
+    /// <summary>「11月24日(火)」, or with the year 「2026年11月24日(火)」 (English: 「Tue 24 Nov」, 「Tue 24 Nov 2026」).</summary>
+    public static string FormatDate(DateTime utc, bool withYear = false) => FormatDate(DateOnly.FromDateTime(ToTokyo(utc)), withYear);
 
     /// <summary>A calendar date (already Japan's), 「12月8日(火)」.</summary>
-    public static string FormatDate(DateOnly date) => string.Create(Invariant, $"{date.Month}月{date.Day}日({WeekdayLetter(date.DayOfWeek)})");
+    public static string FormatDate(DateOnly date, bool withYear = false)
+    {
+        if (Languages.IsEnglish) return date.ToString(withYear ? "ddd d MMM yyyy" : "ddd d MMM", Languages.English);
+        var text = string.Create(Invariant, $"{date.Month}月{date.Day}日({WeekdayLetter(date.DayOfWeek)})");
+        return withYear ? string.Create(Invariant, $"{date.Year}年{text}") : text;
+    }
 
-    /// <summary>和暦 for certificates and forms: 「令和8年11月23日」 (元年 for an era's first year).</summary>
+    /// <summary>和暦 for certificates and forms: 「令和8年11月23日」 (元年 for an era's first year); in English 「23 November 2026」.</summary>
     public static string FormatWareki(DateTime utc)
     {
         var local = ToTokyo(utc);
+        if (Languages.IsEnglish) return local.ToString("d MMMM yyyy", Languages.English);
         return string.Create(Invariant, $"{EraYear(local)}{local.Month}月{local.Day}日");
     }
 
@@ -71,7 +77,7 @@ public static class JapaneseTime
         var start = ToTokyo(startUtc);
         var end = ToTokyo(endUtc);
         var endText = start.Date == end.Date ? FormatTime(endUtc) : $"{FormatDate(endUtc)} {FormatTime(endUtc)}";
-        return $"{FormatDate(startUtc, withYear)} {FormatTime(startUtc)}〜{endText}";
+        return $"{FormatDate(startUtc, withYear)} {FormatTime(startUtc)}{(Languages.IsEnglish ? "–" : "〜")}{endText}";
     }
 
     /// <summary>ISO 8601 with the +09:00 offset, for <c>&lt;time datetime&gt;</c>.</summary>

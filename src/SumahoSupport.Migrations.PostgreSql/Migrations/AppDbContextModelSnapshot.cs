@@ -241,6 +241,11 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("ManageToken")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -660,6 +665,11 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("ManageToken")
                         .IsRequired()

@@ -242,6 +242,11 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<string>("ManageToken")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -662,6 +667,11 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("ManageToken")
                         .IsRequired()

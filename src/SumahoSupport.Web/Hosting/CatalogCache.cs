@@ -1,3 +1,4 @@
+using SumahoSupport.Core.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using SumahoSupport.Core.Classes;
 
@@ -35,6 +36,7 @@ public sealed class CatalogCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["catalog"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The page is drawn for the reader's 文字サイズ and 背景色; one reader's choice must not become everyone's.
         context.CacheVaryByRules.VaryByValues["display"] = DisplaySettings.From(http.Request).Key;
+        context.CacheVaryByRules.VaryByValues["language"] = Languages.Current;
         context.ResponseExpirationTimeSpan = LongestKept;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Text;
 using SumahoSupport.Web.Badges;
 
 namespace SumahoSupport.Web.Hosting;
@@ -8,6 +9,8 @@ namespace SumahoSupport.Web.Hosting;
 /// <summary>
 /// <see cref="ISiteLinks"/> from the app's own routes: a page renamed or moved changes every link to it here, and a page
 /// that no longer exists fails loudly (here, and in the link-following test) rather than in a resident's mailbox.
+/// A page link written in English (a mail or invitation to a resident who booked in English) opens the site in English:
+/// it goes through the language link of <c>/Display</c>, which remembers the choice and goes on to the page.
 /// </summary>
 public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) : ISiteLinks
 {
@@ -45,8 +48,13 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
     /// <summary>A static file of the site (wwwroot/badges), not a route.</summary>
     public string BadgeImage(string slug) => $"{BaseUrl}/badges/{Uri.EscapeDataString(slug)}.svg";
 
-    private string Page(string page, object? values = null) =>
-        BaseUrl + (links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to the page {page}."));
+    private string Page(string page, object? values = null)
+    {
+        var path = links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to the page {page}.");
+        if (!Languages.IsEnglish) return BaseUrl + path;
+        // The return address is within the site: the public address's own path (a city may serve the app under one) and the page.
+        return BaseUrl + LanguageChoice.Link(new Uri(BaseUrl + "/").AbsolutePath.TrimEnd('/') + path, Languages.EnglishCode);
+    }
 
     private string Route(string name, object? values) =>
         BaseUrl + (links.GetPathByName(name, values) ?? throw new InvalidOperationException($"No route named {name}."));

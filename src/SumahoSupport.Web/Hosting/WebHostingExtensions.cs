@@ -10,6 +10,9 @@ using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Seeding;
+using SumahoSupport.Core.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SumahoSupport.Web.Badges;
 using SumahoSupport.Web.Security;
 using SumahoSupport.Web.Validation;
@@ -19,8 +22,6 @@ namespace SumahoSupport.Web.Hosting;
 
 public static class WebHostingExtensions
 {
-    public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
-
     public static void AddSumahoSupport(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -98,7 +99,6 @@ public static class WebHostingExtensions
             .AddPolicy(Policies.Supporter, p => p.RequireRole(Roles.Supporter))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
-        services.AddLocalization();
         services.AddRazorPages(options =>
             {
                 // Fail closed: a page is for signed-in users unless its model says [AllowAnonymous].
@@ -109,12 +109,13 @@ public static class WebHostingExtensions
             })
             .AddMvcOptions(options =>
             {
-                JapaneseModelBindingMessages.Apply(options.ModelBindingMessageProvider);
                 options.ModelBinderProviders.Insert(0, new WidthInsensitiveBinderProvider());
                 options.Filters.Add(new RefusedFormStatusFilter());
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(
+            (options, text) => ModelBindingMessages.Apply(options.ModelBindingMessageProvider, text));
         // Nothing a resident types is longer than a few hundred characters; refuse huge forms before binding them.
         services.Configure<FormOptions>(options =>
         {
@@ -174,11 +175,14 @@ public static class WebHostingExtensions
         }
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Japanese unless the reader chose English with the header's link (the browser's own language is not asked:
+        // a city's site is Japanese first, and one address must show every reader the same page unless they choose).
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
-            DefaultRequestCulture = new RequestCulture(Japanese),
-            SupportedCultures = [Japanese],
-            SupportedUICultures = [Japanese],
+            DefaultRequestCulture = new RequestCulture(Languages.Japanese),
+            SupportedCultures = [.. Languages.All],
+            SupportedUICultures = [.. Languages.All],
+            RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageChoice.CookieName }],
         });
         // Pages and downloads carry residents' data and manage links: nothing but the site's own assets may be cached.
         app.UseStaticFiles(new StaticFileOptions

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+using SumahoSupport.Core;
 
 namespace SumahoSupport.Web.TagHelpers;
 
@@ -33,7 +35,7 @@ public sealed class AriaInvalidTagHelper : TagHelper
 
 /// <summary><c>&lt;field-error for="Capacity" /&gt;</c>: the field's first error, with the id its control refers to.</summary>
 [HtmlTargetElement("field-error", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldError : TagHelper
+public sealed class FieldError(IStringLocalizer<SharedResource> text) : TagHelper
 {
     [HtmlAttributeName("for")] public ModelExpression For { get; set; } = default!;
 
@@ -49,6 +51,7 @@ public sealed class FieldError : TagHelper
         output.Attributes.SetAttribute("class", "field-error");
         output.Attributes.SetAttribute("id", IdFor(name));
         var message = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
-        output.Content.SetContent(message ?? "");
+        // Page models write their messages in Japanese; the reader sees them in their language.
+        output.Content.SetContent(message is null ? "" : text[message]);
     }
 }

@@ -8,7 +8,7 @@ namespace SumahoSupport.Tests.Pages;
 
 public sealed class ClassFilterTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    /// <summary>Every class listed, following the 「次の20件」 links from page to page as a resident would.</summary>
+    /// <summary>Every class listed, following the 「次のページ」 links from page to page as a resident would.</summary>
     private async Task<List<int>> ListedAsync(string query)
     {
         var client = app.CreateBrowserLikeClient();

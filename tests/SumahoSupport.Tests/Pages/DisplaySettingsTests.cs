@@ -33,7 +33,7 @@ public sealed class DisplaySettingsTests(AppFactory app) : IClassFixture<AppFact
         await FollowAsync(reader, inverted);
         page = await reader.GetDocumentAsync("/Accessibility");
         Assert.Equal("text-xlarge contrast-inverted", page.DocumentElement.GetAttribute("class"));
-        Assert.Equal(["特大", "白黒反転"], page.QuerySelectorAll(".display-bar a[aria-current]").Select(a => a.TextContent));
+        Assert.Equal(["特大", "白黒反転", "日本語"], page.QuerySelectorAll(".display-bar a[aria-current]").Select(a => a.TextContent));
 
         var standard = page.QuerySelectorAll(".display-bar a").First(a => a.TextContent == "標準").GetAttribute("href")!;
         await FollowAsync(reader, standard);

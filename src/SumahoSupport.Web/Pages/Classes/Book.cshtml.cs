@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
@@ -11,7 +12,8 @@ using SumahoSupport.Web.Pages.Shared;
 namespace SumahoSupport.Web.Pages.Classes;
 
 [AllowAnonymous]
-public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProvider clock, IOptions<CityOptions> city) : PageModel
+public sealed class BookModel(
+    AppDbContext db, BookingService bookings, TimeProvider clock, IOptions<CityOptions> city, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public BookingInput Input { get; set; } = new();
 
@@ -37,8 +39,8 @@ public sealed class BookModel(AppDbContext db, BookingService bookings, TimeProv
         {
             BookingResult.Booked b => RedirectToPage("/Bookings/Show", new { code = b.Code, token = b.Token, done = "booked" }),
             BookingResult.Waitlisted w => RedirectToPage("/Bookings/Show", new { code = w.Code, token = w.Token, done = "waitlisted" }),
-            BookingResult.AlreadyBooked => await FormWithErrorAsync(id, ResidentMessages.AlreadyBooked(city.Value), ct),
-            BookingResult.LimitReached => await FormWithErrorAsync(id, ResidentMessages.LimitReached(city.Value), ct),
+            BookingResult.AlreadyBooked => await FormWithErrorAsync(id, ResidentMessages.AlreadyBooked(text, city.Value), ct),
+            BookingResult.LimitReached => await FormWithErrorAsync(id, ResidentMessages.LimitReached(text, city.Value), ct),
             BookingResult.Closed => await FormWithErrorAsync(id, "インターネットでの受付は終了しました。お電話でご相談ください。", ct),
             _ => throw new UnreachableException(),
         };

@@ -17,16 +17,16 @@ public sealed record ClassListItem(
     /// One page of the classes to come that match <paramref name="filter"/>, how many match in all, the page shown (a
     /// number past the last shows the last), and when the page next changes by itself (<see cref="ChangesAtUtc"/>).
     /// </summary>
-    public static async Task<(IReadOnlyList<ClassListItem> Items, int Total, int Page, DateTime? ChangesAtUtc)> PageAsync(
+    public static async Task<(Paged<ClassListItem> Page, DateTime? ChangesAtUtc)> PageAsync(
         AppDbContext db, DateTime nowUtc, ClassFilter? filter, int page, int pageSize, CancellationToken ct)
     {
         var sessions = Upcoming(db, nowUtc, filter);
         var total = await sessions.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        page = Paging.Clamp(page, total, pageSize);
         var items = await PageAsync(sessions, nowUtc, (page - 1) * pageSize, pageSize, ct);
         // The count changes when the first matching class starts, which is on page 1 but maybe not on this one.
         var firstStartUtc = page == 1 ? items.FirstOrDefault()?.StartsAtUtc : await sessions.MinAsync(s => (DateTime?)s.StartsAtUtc, ct);
-        return (items, total, page, ChangesAtUtc(items, firstStartUtc));
+        return (new Paged<ClassListItem>(items, total, page, pageSize), ChangesAtUtc(items, firstStartUtc));
     }
 
     /// <summary>

@@ -19,32 +19,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<ClassListItem> Classes { get; private set; } = [];
-
-    /// <summary>Every class that matches, on all pages.</summary>
-    public int Total { get; private set; }
-
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Paged<ClassListItem> Classes { get; private set; } = Paged<ClassListItem>.Empty(PageSize);
 
     public IReadOnlyList<(int Id, string Name)> Venues { get; private set; } = [];
 
     public IReadOnlyList<string> Topics { get; private set; } = [];
-
-    /// <summary>This list's filter as route values, for the page links (which keep it).</summary>
-    public Dictionary<string, string> PageLink(int page)
-    {
-        var values = new Dictionary<string, string> { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (key, value) in Request.Query.Where(q => q.Key.StartsWith("Filter.", StringComparison.Ordinal))) values[key] = value.ToString();
-        return values;
-    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Filter.From > Filter.To) ModelState.AddModelError("Filter.To", "「いつまで」は「いつから」より後の日にしてください。");
         // A filter that could not be read is shown with its message, and the list is shown unfiltered.
         var filter = ModelState.IsValid ? Filter : null;
-        (Classes, Total, var shown, var changesAt) = await ClassListItem.PageAsync(db, clock.GetUtcNow().UtcDateTime, filter, PageNumber, PageSize, ct);
-        PageNumber = shown;
+        (Classes, var changesAt) = await ClassListItem.PageAsync(db, clock.GetUtcNow().UtcDateTime, filter, PageNumber, PageSize, ct);
         HttpContext.ChangesAt(changesAt);
         Venues = await Shared.VenueChoices.LoadAsync(db, ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
@@ -20,7 +21,7 @@ namespace SumahoSupport.Web.Pages.Consultations;
 /// coordinator signed in books for a caller (channel 電話), up to the start of the slot.
 /// </summary>
 [AllowAnonymous]
-public sealed class BookModel(ConsultationService consultations, IOptions<CityOptions> city) : PageModel
+public sealed class BookModel(ConsultationService consultations, IOptions<CityOptions> city, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "schedule")] public int ScheduleId { get; set; }
 
@@ -70,7 +71,7 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
                 ModelState.AddModelError(string.Empty, "申し訳ありません。この時間は、いま別の方の予約で埋まりました。ほかの時間を選んでください。");
                 return Page();
             case ConsultationResult.LimitReached:
-                ModelState.AddModelError(string.Empty, ResidentMessages.LimitReached(city.Value));
+                ModelState.AddModelError(string.Empty, ResidentMessages.LimitReached(text, city.Value));
                 return Page();
             case ConsultationResult.NotASlot:
                 ModelState.AddModelError(string.Empty, "この時間はもう予約できません。ほかの時間を選んでください。");

@@ -90,6 +90,7 @@ public sealed class BookingInput : IValidatableObject
             AgeBand: AgeBand,
             Device: Device ?? DeviceType.None,
             Needs: needs.Count == 0 ? null : string.Join("、", needs),
-            Channel: channel);
+            Channel: channel,
+            Language: Languages.Current);
     }
 }

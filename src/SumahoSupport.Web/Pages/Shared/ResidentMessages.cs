@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SumahoSupport.Core;
 
 namespace SumahoSupport.Web.Pages.Shared;
@@ -8,11 +9,11 @@ namespace SumahoSupport.Web.Pages.Shared;
 /// </summary>
 public static class ResidentMessages
 {
-    public static string AlreadyBooked(CityOptions city) =>
-        $"この電話番号では、この教室にお申し込みいただけません。すでにお申し込みいただいている場合は、お申し込みのときにメールでお送りした予約ページで確認・キャンセルができます。" +
-        $"メールをお持ちでない方やご家族の分のお申し込みは、{city.HelpPhone}（{city.HelpHours}）までお電話ください。";
+    public static string AlreadyBooked(IStringLocalizer text, CityOptions city) =>
+        text["この電話番号では、この教室にお申し込みいただけません。すでにお申し込みいただいている場合は、お申し込みのときにメールでお送りした予約ページで確認・キャンセルができます。" +
+            "メールをお持ちでない方やご家族の分のお申し込みは、{0}（{1}）までお電話ください。", city.HelpPhone, city.HelpHours];
 
-    public static string LimitReached(CityOptions city) =>
-        $"インターネットでお一人がお申し込みいただける数を超えるため、受け付けられませんでした。" +
-        $"続けてお申し込みになりたい場合は、{city.HelpPhone}（{city.HelpHours}）までお電話ください。";
+    public static string LimitReached(IStringLocalizer text, CityOptions city) =>
+        text["インターネットでお一人がお申し込みいただける数を超えるため、受け付けられませんでした。" +
+            "続けてお申し込みになりたい場合は、{0}（{1}）までお電話ください。", city.HelpPhone, city.HelpHours];
 }

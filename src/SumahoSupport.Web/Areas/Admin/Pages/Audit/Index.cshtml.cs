@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
 using SumahoSupport.Web.Downloads;
 using SumahoSupport.Web.Validation;
 
@@ -16,7 +17,7 @@ public sealed class IndexModel(AuditTrail trail, ReportDownloads downloads) : Pa
 
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
 
-    public AuditPage Entries { get; private set; } = new([], 0, 1, AuditTrail.PageSize);
+    public Paged<AuditRow> Entries { get; private set; } = Paged<AuditRow>.Empty(AuditTrail.PageSize);
 
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
@@ -41,8 +42,8 @@ public sealed class IndexModel(AuditTrail trail, ReportDownloads downloads) : Pa
         return Page();
     }
 
-    /// <summary>This filter's values as route values, for the page links and the download.</summary>
-    public Dictionary<string, string> RouteValues(int? page = null, string? format = null)
+    /// <summary>This filter's values as route values, for the download (the page links keep the query as it is).</summary>
+    public Dictionary<string, string> DownloadRouteValues(string format)
     {
         var values = new Dictionary<string, string>();
         void Add(string key, string? value)
@@ -55,7 +56,6 @@ public sealed class IndexModel(AuditTrail trail, ReportDownloads downloads) : Pa
         Add("Filter.Action", Filter.Action);
         Add("Filter.SubjectType", Filter.SubjectType);
         Add("Filter.SubjectId", Filter.SubjectId);
-        Add("p", page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("format", format);
         return values;
     }

@@ -13,11 +13,13 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Bookings;
 /// </summary>
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
-    private const int MaxResults = 50;
+    public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public IReadOnlyList<Row> Results { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Results { get; private set; } = Paged<Row>.Empty(PageSize);
 
     public bool Searched { get; private set; }
 
@@ -35,10 +37,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Results = await db.Bookings.AsNoTracking()
             .Where(b => b.Code == code || b.PhoneKey == phone)
             .OrderByDescending(b => b.ClassSession.StartsAtUtc).ThenByDescending(b => b.Id)
-            .Take(MaxResults)
             .Select(b => new Row(b.Code, b.Status, b.Participant.Name, b.Participant.Kana, b.Participant.Phone,
                 b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc))
-            .ToListAsync(ct);
+            .PageAsync(PageNumber, PageSize, ct);
         return Page();
     }
 

@@ -9,18 +9,20 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Mail;
 /// <summary>送信メール: every message the app has written, its state, and a way to send a dead one again.</summary>
 public sealed class IndexModel(AppDbContext db, OutboxService outbox) : PageModel
 {
-    private const int Shown = 200;
+    public const int PageSize = 50;
 
-    public IReadOnlyList<Row> Messages { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Messages { get; private set; } = Paged<Row>.Empty(PageSize);
 
     public int DeadCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Messages = await db.OutboxMessages.AsNoTracking()
-            .OrderByDescending(m => m.Id).Take(Shown)
+            .OrderByDescending(m => m.Id)
             .Select(m => new Row(m.Id, m.Kind, m.RelatesTo, m.ToName, m.ToAddress, m.Title, m.Status, m.Attempts, m.LastError, m.CreatedAtUtc, m.SentAtUtc, m.CalendarMethod))
-            .ToListAsync(ct);
+            .PageAsync(PageNumber, PageSize, ct);
         DeadCount = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Dead, ct);
     }
 

@@ -30,7 +30,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Sup
 
     public IReadOnlyList<Row> Expiring { get; private set; } = [];
 
-    public IReadOnlyList<Row> Roster { get; private set; } = [];
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Roster { get; private set; } = Paged<Row>.Empty(PageSize);
 
     public IReadOnlyList<string> Areas { get; private set; } = [];
 
@@ -62,7 +66,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Sup
         {
             roster = IdleSince(roster, now.AddDays(-idle), now);
         }
-        Roster = await Rows(roster, now).ToListAsync(ct);
+        Roster = await Rows(roster, now).PageAsync(PageNumber, PageSize, ct);
     }
 
     /// <summary>Supporters who have neither worked a class nor done any training since <paramref name="since"/>.</summary>
@@ -71,7 +75,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IOptions<Sup
             && !db.Assignments.Worked(now).Any(a => a.SupporterId == s.Id && a.ClassSession.EndsAtUtc >= since));
 
     private IQueryable<Row> Rows(IQueryable<Core.Supporters.Supporter> supporters, DateTime now) =>
-        supporters.AsNoTracking().OrderBy(s => s.Kana)
+        supporters.AsNoTracking().OrderBy(s => s.Kana).ThenBy(s => s.Id)
             .Select(s => new Row(
                 s.Id, s.Name, s.Kana, s.Status, s.Area, s.KnowsAndroid, s.KnowsIPhone, s.CreatedAtUtc,
                 db.Assignments.Worked(now).Where(a => a.SupporterId == s.Id).Max(a => (DateTime?)a.ClassSession.EndsAtUtc),

@@ -11,7 +11,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Assigned> Consultations { get; private set; } = [];
 
-    public IReadOnlyList<Recorded> Logs { get; private set; } = [];
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Recorded> Logs { get; private set; } = Paged<Recorded>.Empty(PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,16 +28,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 // Only a consultation by phone needs the number: the supporter is the one who calls.
                 b.Schedule.Mode == ConsultationMode.Phone ? b.Participant.Phone : null))
             .ToListAsync(ct);
-        Logs = await db.SupportLogs.AsNoTracking().Where(l => l.SupporterId == me).OrderByDescending(l => l.HeldAtUtc).Take(100)
+        Logs = await db.SupportLogs.AsNoTracking().Where(l => l.SupporterId == me).OrderByDescending(l => l.HeldAtUtc).ThenByDescending(l => l.Id)
             .Select(l => new Recorded(l.HeldAtUtc, l.Minutes, l.Topics, l.Resolution, l.FollowUpNeeded, l.ReferredTo, l.Note, l.ConsultationBookingId == null))
-            .ToListAsync(ct);
+            .PageAsync(PageNumber, PageSize, ct);
         return Page();
     }
 
-    public sealed record Assigned(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics, string? Request, Core.Bookings.DeviceType Device, string? PhoneToCall)
-    {
-        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
-    }
+    public sealed record Assigned(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics, string? Request, Core.Bookings.DeviceType Device, string? PhoneToCall);
 
     public sealed record Recorded(DateTime HeldAtUtc, int Minutes, string Topics, Resolution Resolution, bool FollowUpNeeded, string? ReferredTo, string? Note, bool WalkIn);
 }

@@ -16,8 +16,10 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations.Logs;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProvider clock, ReportDownloads downloads) : PageModel
 {
-    /// <summary>The screen shows this many; the download has them all.</summary>
-    public const int ShownRows = 300;
+    /// <summary>The screen shows a page at a time; the download has them all.</summary>
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "fy")] public int? Year { get; set; }
 
@@ -28,9 +30,7 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
 
     public int FiscalYear { get; private set; }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-
-    public int Total { get; private set; }
+    public Paged<Row> Rows { get; private set; } = Paged<Row>.Empty(PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -45,8 +45,7 @@ public sealed class IndexModel(AppDbContext db, SupportLogService logs, TimeProv
                 l.FollowUpNeeded, l.FollowUpDoneAtUtc, l.ReferredTo, l.Note, l.Booking == null ? null : l.Booking.Code));
         if (await downloads.RequestedAsync(Response, Format, FileTitle, async () => [Table(await rows.ToListAsync(ct))], ct) is { } download)
             return download;
-        Total = await query.CountAsync(ct);
-        Rows = await rows.Take(ShownRows).ToListAsync(ct);
+        Rows = await rows.PageAsync(PageNumber, PageSize, ct);
         return Page();
     }
 
