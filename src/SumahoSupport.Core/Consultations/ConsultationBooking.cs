@@ -79,5 +79,9 @@ public static class ConsultationTopics
 
     public static IReadOnlyList<string> Parse(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    public static string Labels(string stored) => string.Join("・", Parse(stored).Select(Label));
+    public static string Labels(string stored) => Labels(stored, text => text);
+
+    /// <summary>「LINE・写真」 in the reader's language: <paramref name="translate"/> looks up each Japanese label and the separator.</summary>
+    public static string Labels(string stored, Func<string, string> translate) =>
+        string.Join(translate("・"), Parse(stored).Select(code => translate(Label(code))));
 }

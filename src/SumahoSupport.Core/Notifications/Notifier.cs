@@ -191,7 +191,7 @@ public sealed class Notifier(
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
         // Everything below is written in the current language: the resident's part runs inside their booking's language.
         string Place() => booking.VenueName ?? text[Consultations.ConsultationLabels.Mode(booking.Mode)];
-        string Topics() => string.Join(text["・"], Consultations.ConsultationTopics.Parse(booking.Topics).Select(t => text[Consultations.ConsultationTopics.Label(t)].Value));
+        string Topics() => Consultations.ConsultationTopics.Labels(booking.Topics, label => text[label]);
         MailModel Model(string name) => Common(name, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress ?? "", null)
             .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
             .Set("booking_code", booking.Code)

@@ -9,27 +9,27 @@ namespace SumahoSupport.Web.Hosting;
 /// <summary>
 /// <see cref="ISiteLinks"/> from the app's own routes: a page renamed or moved changes every link to it here, and a page
 /// that no longer exists fails loudly (here, and in the link-following test) rather than in a resident's mailbox.
-/// A page link written in English (a mail or invitation to a resident who booked in English) opens the site in English:
-/// it goes through the language link of <c>/Display</c>, which remembers the choice and goes on to the page.
+/// A resident's page link written in English (a mail or invitation to a resident who booked in English) opens the site
+/// in English: it goes through the language link of <c>/Display</c>, which remembers the choice and goes on to the page.
 /// </summary>
 public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) : ISiteLinks
 {
     private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string Home => Page("/Index");
+    public string Home => ResidentPage("/Index");
 
-    public string Classes => Page("/Classes/Index");
+    public string Classes => ResidentPage("/Classes/Index");
 
-    public string Class(int sessionId) => Page("/Classes/Details", new { id = sessionId });
+    public string Class(int sessionId) => ResidentPage("/Classes/Details", new { id = sessionId });
 
-    public string Booking(string code, string manageToken) => Page("/Bookings/Show", new { code, token = manageToken });
+    public string Booking(string code, string manageToken) => ResidentPage("/Bookings/Show", new { code, token = manageToken });
 
-    public string Consultations => Page("/Consultations/Index");
+    public string Consultations => ResidentPage("/Consultations/Index");
 
-    public string Consultation(string code, string manageToken) => Page("/Consultations/Show", new { code, token = manageToken });
+    public string Consultation(string code, string manageToken) => ResidentPage("/Consultations/Show", new { code, token = manageToken });
 
     public string Survey(string surveyToken, bool mailed = false) =>
-        mailed ? Page("/Survey/Index", new { token = surveyToken, Via = "mail" }) : Page("/Survey/Index", new { token = surveyToken });
+        mailed ? ResidentPage("/Survey/Index", new { token = surveyToken, Via = "mail" }) : ResidentPage("/Survey/Index", new { token = surveyToken });
 
     public string SetPassword(string userId, string token) => Page("/Account/SetPassword", new { user = userId, token });
 
@@ -48,13 +48,22 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
     /// <summary>A static file of the site (wwwroot/badges), not a route.</summary>
     public string BadgeImage(string slug) => $"{BaseUrl}/badges/{Uri.EscapeDataString(slug)}.svg";
 
-    private string Page(string page, object? values = null)
+    private string Page(string page, object? values = null) => BaseUrl + PathTo(page, values);
+
+    /// <summary>
+    /// A page a resident opens from a mail, an invitation or a printed code: written in English, it goes through the
+    /// language link so it opens in English. (Feeds, badges and staff links stay plain: a calendar app or a verifier
+    /// should get the address itself.)
+    /// </summary>
+    private string ResidentPage(string page, object? values = null)
     {
-        var path = links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to the page {page}.");
-        if (!Languages.IsEnglish) return BaseUrl + path;
+        if (!Languages.IsEnglish) return Page(page, values);
         // The return address is within the site: the public address's own path (a city may serve the app under one) and the page.
-        return BaseUrl + LanguageChoice.Link(new Uri(BaseUrl + "/").AbsolutePath.TrimEnd('/') + path, Languages.EnglishCode);
+        return BaseUrl + LanguageChoice.Link(new Uri(BaseUrl + "/").AbsolutePath.TrimEnd('/') + PathTo(page, values), Languages.EnglishCode);
     }
+
+    private string PathTo(string page, object? values) =>
+        links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to the page {page}.");
 
     private string Route(string name, object? values) =>
         BaseUrl + (links.GetPathByName(name, values) ?? throw new InvalidOperationException($"No route named {name}."));

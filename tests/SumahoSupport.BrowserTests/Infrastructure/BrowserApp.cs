@@ -7,12 +7,19 @@ namespace SumahoSupport.BrowserTests.Infrastructure;
 /// The real app on Kestrel (a loopback port of its own) and Debian's Chromium driven by Playwright. Playwright cannot
 /// download browsers here, so it launches /usr/bin/chromium (installed by test.sh).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly AppFactory factory = new();
+    private readonly AppFactory factory;
     private IPlaywright? playwright;
+
+    public BrowserApp()
+        : this(new AppFactory())
+    {
+    }
+
+    protected BrowserApp(AppFactory factory) => this.factory = factory;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -55,4 +62,15 @@ public sealed class BrowserApp : IAsyncLifetime
         playwright?.Dispose();
         await factory.DisposeAsync();
     }
+}
+
+/// <summary>The app sending its mail to a real SMTP server on loopback (aiosmtpd), for journeys that end in a mailbox.</summary>
+public sealed class SmtpBrowserApp : BrowserApp
+{
+    public SmtpBrowserApp()
+        : base(new SmtpAppFactory())
+    {
+    }
+
+    public SmtpServerProcess Smtp => ((SmtpAppFactory)App).Smtp;
 }

@@ -83,14 +83,3 @@ public static class Forms
             ["Input.Password"] = password,
         });
 }
-
-/// <summary>The demo accounts from seed/demo.json (Development only).</summary>
-public static class DemoAccounts
-{
-    public const string AdminEmail = "admin@example.jp";
-    public const string AdminPassword = "Demo-Admin-2026";
-    public const string CoordinatorEmail = "coordinator@example.jp";
-    public const string CoordinatorPassword = "Demo-Coordinator-2026";
-    public const string SupporterEmail = "supporter@example.jp";
-    public const string SupporterPassword = "Demo-Supporter-2026";
-}

@@ -216,7 +216,8 @@ public sealed class MailDeliveryTests(SmtpAppFactory app) : IClassFixture<SmtpAp
     [Fact]
     public async Task ASupporterIsInvitedWithAReplyRequested_AndTheInvitationIsWithdrawn()
     {
-        var session = await app.CreateSessionAsync(capacity: 4);
+        // Ten weeks ahead, past the demo schedule (eight weeks), so the demo lead is free whatever day the test runs.
+        var session = await app.CreateSessionAsync(capacity: 4, startsIn: TimeSpan.FromDays(70));
         var lead = await app.WithDbAsync(db => db.Supporters.Where(s => s.Status == SumahoSupport.Core.Supporters.SupporterStatus.Lead && s.Email != null).OrderBy(s => s.Id).FirstAsync());
         await app.WithScopeAsync(async s => Assert.Equal(SumahoSupport.Core.Staffing.AssignResult.Assigned,
             await s.GetRequiredService<SumahoSupport.Core.Staffing.StaffingService>().AssignAsync(session, lead.Id, SumahoSupport.Core.Staffing.AssignmentRole.Lecturer, default)));

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Text;
+using SumahoSupport.Tests.Consultations;
 using SumahoSupport.Tests.Infrastructure;
 using SumahoSupport.Tests.Web;
 
@@ -65,36 +65,31 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
     }
 
     [Theory]
-    [InlineData("anonymous")]
     [InlineData("resident")]
     [InlineData("supporter")]
     public async Task InEnglish_EveryJapanesePhraseOnTheResidentAndSupporterPages_HasAnEnglishEntry(string visitor)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        // The first page the crawl opens is the language link itself; the crawl then never follows it again.
-        var start = new List<string> { "/Display?lang=en&returnUrl=/", "/Accessibility", "/Privacy", "/Account/Login", "/Supporter/Apply" };
-        if (visitor == "resident")
-        {
-            var session = await app.CreateSessionAsync(capacity: 5);
-            var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
-            start.Add($"/Bookings/{booked.Code}?token={Uri.EscapeDataString(booked.Token)}");
-            start.Add($"/Bookings/{booked.Code}/Cancel?token={Uri.EscapeDataString(booked.Token)}");
-        }
-        if (visitor == "supporter")
-        {
-            await LinkTests.SignInAsync(client, DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword);
-            start.Add("/Supporter");
-        }
+        if (visitor == "supporter") await LinkTests.SignInAsync(client, DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword);
+        // Every page this visitor may open, from the app's endpoints, with real data (a booking, a consultation, a
+        // survey, a certificate); then every link on them. The first address is the language link itself.
+        var samples = await SitePages.SamplesAsync(app);
+        var pages = SitePages.Pages(app.Services)
+            .Select(page => SitePages.Expected[page.Key])
+            .Where(page => page.Access is SitePages.Access.Public or SitePages.Access.SecretLink
+                || (visitor == "supporter" && page.Access is SitePages.Access.SignedIn or SitePages.Access.OwnerOrStaff or SitePages.Access.Supporter))
+            .Select(page => page.Url(samples))
+            .Where(url => !url.StartsWith("/Display", StringComparison.Ordinal) && !url.StartsWith("/Account/Logout", StringComparison.Ordinal) && !url.StartsWith("/Error", StringComparison.Ordinal));
 
         // Staff pages are English "where the resources reach"; the promise is for residents' and supporters' pages.
-        var (visited, broken) = await SiteCrawler.CrawlAsync(client, start,
+        var (visited, broken) = await SiteCrawler.CrawlAsync(client, ["/Display?lang=en&returnUrl=/", .. pages],
             follow: target => !target.AbsolutePath.StartsWith("/Display", StringComparison.Ordinal)
+                && !target.AbsolutePath.StartsWith("/Account/Logout", StringComparison.Ordinal)
                 && !target.AbsolutePath.StartsWith("/Coordinator", StringComparison.Ordinal)
                 && !target.AbsolutePath.StartsWith("/Admin", StringComparison.Ordinal));
-
         using (var notFound = await client.GetAsync("/Classes/999999")) Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
 
-        Assert.True(visited > 5, $"only {visited} pages were reached");
+        Assert.True(visited > 15, $"only {visited} pages were reached");
         Assert.Empty(broken);
         app.Missing.AssertNone();
     }
@@ -142,6 +137,20 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
     }
 
     [Fact]
+    public void InEnglish_AResidentsLinkOpensTheSiteInEnglish_ButAFeedOrACertificateIsTheAddressItself()
+    {
+        var links = app.Services.GetRequiredService<SumahoSupport.Core.ISiteLinks>();
+        string booking, feed, certificate;
+        using (Languages.Use(Languages.EnglishCode))
+            (booking, feed, certificate) = (links.Booking("ABC-DEF", "secret"), links.SupporterFeed("feed"), links.Certificate("badge"));
+
+        Assert.Equal("https://sumaho.midori.example.jp/Display?lang=en&returnUrl=%2FBookings%2FABC-DEF%3Ftoken%3Dsecret", booking);
+        Assert.Equal("https://sumaho.midori.example.jp/Calendar/Supporters/feed.ics", feed);
+        Assert.Equal("https://sumaho.midori.example.jp/Certificates/badge", certificate);
+        Assert.Equal("https://sumaho.midori.example.jp/Bookings/ABC-DEF?token=secret", links.Booking("ABC-DEF", "secret"));
+    }
+
+    [Fact]
     public async Task AResidentWithoutEmail_WhoBookedInEnglish_IsCalledWithAnEnglishNote()
     {
         var session = await app.CreateSessionAsync(capacity: 5);
@@ -151,6 +160,11 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
 
         var note = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.Code == code).Select(c => c.Note).SingleAsync());
         Assert.Equal("Reason for cancellation: 台風のため", note);
+        // The coordinator who makes the call sees that it is to be made in English.
+        var coordinator = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var row = (await coordinator.GetDocumentAsync("/Coordinator/Calls")).QuerySelectorAll("tr[data-call]").Single(r => r.TextContent.Contains(code, StringComparison.Ordinal));
+        Assert.Equal("英語で", row.QuerySelector(".badge")!.TextContent);
+        Assert.Equal("en", row.QuerySelector(".hint[lang]")!.GetAttribute("lang"));
     }
 
     private async Task<(string ShowLink, string Code)> BookThroughTheFormAsync(HttpClient client, int session, string language, string? email)
@@ -170,4 +184,38 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
 
     private Task<List<SumahoSupport.Core.Notifications.OutboxMessage>> MailsToAsync(string address) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == address).OrderBy(m => m.Id).ToListAsync());
+}
+
+/// <summary>A consultation booked in English: the resident hears in English, the supporter who will help in Japanese.</summary>
+public sealed class EnglishConsultationTests(TranslationCheckingAppFactory app) : IClassFixture<TranslationCheckingAppFactory>
+{
+    [Fact]
+    public async Task AConsultationBookedInEnglish_IsConfirmedToTheResidentInEnglish_AndToTheSupporterInJapanese()
+    {
+        var (date, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 6);
+        var schedule = await app.AddConsultationDayAsync(date, new TimeOnly(10, 0), new TimeOnly(10, 30));
+        await app.AddHelperAsync("英語 助", date.DayOfWeek, 9 * 60, 12 * 60);
+        var start = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(10, 0)));
+        var client = app.CreateBrowserLikeClient();
+        using (var chosen = await client.GetAsync("/Display?lang=en&returnUrl=%2F")) Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+
+        using var posted = await client.SubmitFormAsync(
+            $"/Consultations/Book?schedule={schedule.Id}&start={SumahoSupport.Web.Pages.Consultations.ConsultationPlaces.StartKey(start)}&device=Android",
+            new Dictionary<string, string>
+            {
+                ["Topics"] = "line", ["Input.Name"] = "Sam Lee", ["Input.Kana"] = "さむ りー", ["Input.Phone"] = TestData.NextPhone(),
+                ["Input.Email"] = "sam@example.com", ["Input.Device"] = nameof(DeviceType.Android), ["Consent"] = "true",
+            });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Kind.StartsWith("consultation") || m.Kind.StartsWith("supporter-consultation")).ToListAsync());
+        var resident = Assert.Single(mails, m => m.ToAddress == "sam@example.com");
+        Assert.Contains("Your smartphone help is booked", resident.Title, StringComparison.Ordinal);
+        Assert.Contains("Help with:      LINE", resident.TextBody, StringComparison.Ordinal);
+        Assert.Contains("DESCRIPTION:Booking number:", Regex.Replace(resident.CalendarIcs!, "\r\n[ \t]", ""), StringComparison.Ordinal);
+        var supporter = Assert.Single(mails, m => m.ToAddress != "sam@example.com");
+        Assert.StartsWith("【", supporter.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booking number", supporter.TextBody, StringComparison.Ordinal);
+        app.Missing.AssertNone();
+    }
 }

@@ -1,15 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SumahoSupport.Core.Bookings;
-using SumahoSupport.Core.Classes;
-using SumahoSupport.Core.Consultations;
-using SumahoSupport.Core.Supporters;
-using SumahoSupport.Core.Text;
 using SumahoSupport.Tests.Infrastructure;
-using SumahoSupport.Web.Pages.Consultations;
 
 namespace SumahoSupport.Tests.Security;
 
@@ -22,138 +12,34 @@ namespace SumahoSupport.Tests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private enum Access
-    {
-        /// <summary>Anyone, signed in or not.</summary>
-        Public,
-
-        /// <summary>Anyone, but what it shows is behind a secret in the link: without it, nothing (404/400).</summary>
-        SecretLink,
-
-        /// <summary>The second step of a sign-in: without a first step pending, it sends anyone back to the sign-in page.</summary>
-        SecondStep,
-
-        /// <summary>Any signed-in account (their own settings).</summary>
-        SignedIn,
-
-        /// <summary>Signed in; the page itself lets only the owner (the demo supporter here) and staff through.</summary>
-        OwnerOrStaff,
-
-        Supporter,
-
-        /// <summary>Coordinators and administrators.</summary>
-        Staff,
-
-        Admin,
-    }
-
-    private static readonly string[] Visitors = ["anonymous", "resident", "supporter", "coordinator", "admin"];
-
-    /// <summary>Every page's expected access and a URL to it with real data.</summary>
-    private static readonly Dictionary<string, (Access Access, Func<Samples, string> Url)> Expected = new(StringComparer.Ordinal)
-    {
-        ["/Index"] = (Access.Public, _ => "/"),
-        ["/Accessibility"] = (Access.Public, _ => "/Accessibility"),
-        ["/Privacy"] = (Access.Public, _ => "/Privacy"),
-        ["/Display"] = (Access.Public, _ => "/Display?size=large&returnUrl=%2F"),
-        ["/Error"] = (Access.Public, _ => "/Error/404"),
-        ["/Classes/Index"] = (Access.Public, _ => "/Classes"),
-        ["/Classes/Details"] = (Access.Public, s => $"/Classes/{s.Session}"),
-        ["/Classes/Book"] = (Access.Public, s => $"/Classes/{s.Session}/Book"),
-        ["/Consultations/Index"] = (Access.Public, _ => "/Consultations"),
-        ["/Consultations/Book"] = (Access.Public, s => s.ConsultationSlot),
-        ["/Calendar/Venue"] = (Access.Public, s => $"/Calendar/Venues/{s.Venue}.ics"),
-        ["/Account/Login"] = (Access.Public, _ => "/Account/Login"),
-        ["/Account/AccessDenied"] = (Access.Public, _ => "/Account/AccessDenied"),
-        ["/Account/LoginWith2fa"] = (Access.SecondStep, _ => "/Account/LoginWith2fa"),
-        ["/Account/LoginWithRecoveryCode"] = (Access.SecondStep, _ => "/Account/LoginWithRecoveryCode"),
-        ["Supporter/Apply"] = (Access.Public, _ => "/Supporter/Apply"),
-        ["/Bookings/Show"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}?token={s.BookingToken}"),
-        ["/Bookings/Cancel"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Cancel?token={s.BookingToken}"),
-        ["/Bookings/Calendar"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Calendar?token={s.BookingToken}"),
-        ["/Consultations/Show"] = (Access.SecretLink, s => $"/Consultations/{s.ConsultationCode}?token={s.ConsultationToken}"),
-        ["/Survey/Index"] = (Access.SecretLink, s => $"/Survey/{s.SurveyToken}"),
-        ["/Calendar/Supporter"] = (Access.SecretLink, s => $"/Calendar/Supporters/{s.FeedToken}.ics"),
-        ["/Account/SetPassword"] = (Access.SecretLink, s => s.SetPasswordLink),
-        ["/Account/Logout"] = (Access.SignedIn, _ => "/Account/Logout"),
-        ["/Account/Manage"] = (Access.SignedIn, _ => "/Account/Manage"),
-        ["/Account/TwoFactor"] = (Access.SignedIn, _ => "/Account/TwoFactor"),
-        ["/Certificates/Show"] = (Access.OwnerOrStaff, s => $"/Certificates/{s.Certificate}"),
-        ["Supporter/Index"] = (Access.Supporter, _ => "/Supporter"),
-        ["Supporter/Availability"] = (Access.Supporter, _ => "/Supporter/Availability"),
-        ["Supporter/Logs/Index"] = (Access.Supporter, _ => "/Supporter/Logs"),
-        ["Supporter/Logs/New"] = (Access.Supporter, _ => "/Supporter/Logs/New"),
-        ["Supporter/Training/Index"] = (Access.Supporter, _ => "/Supporter/Training"),
-        ["Supporter/Training/Module"] = (Access.Supporter, _ => "/Supporter/Training/line"),
-        ["Coordinator/Index"] = (Access.Staff, _ => "/Coordinator"),
-        ["Coordinator/Report"] = (Access.Staff, _ => "/Coordinator/Report"),
-        ["Coordinator/Bookings/Index"] = (Access.Staff, _ => "/Coordinator/Bookings"),
-        ["Coordinator/Calls/Index"] = (Access.Staff, _ => "/Coordinator/Calls"),
-        ["Coordinator/Classes/Edit"] = (Access.Staff, s => $"/Coordinator/Classes/Edit/{s.Session}"),
-        ["Coordinator/Classes/Cancel"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Cancel"),
-        ["Coordinator/Classes/ProxyBooking"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/ProxyBooking"),
-        ["Coordinator/Classes/Roster"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Roster"),
-        ["Coordinator/Classes/Staff"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Staff"),
-        ["Coordinator/Classes/Surveys"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Surveys"),
-        ["Coordinator/Classes/SurveyHandout"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/SurveyHandout"),
-        ["Coordinator/Classes/Series/Index"] = (Access.Staff, _ => "/Coordinator/Classes/Series"),
-        ["Coordinator/Classes/Series/Edit"] = (Access.Staff, s => $"/Coordinator/Classes/Series/{s.Series}"),
-        ["Coordinator/Consultations/Index"] = (Access.Staff, _ => "/Coordinator/Consultations"),
-        ["Coordinator/Consultations/Show"] = (Access.Staff, s => $"/Coordinator/Consultations/{s.ConsultationCode}"),
-        ["Coordinator/Consultations/Analytics"] = (Access.Staff, _ => "/Coordinator/Consultations/Analytics"),
-        ["Coordinator/Consultations/Logs/Index"] = (Access.Staff, _ => "/Coordinator/Consultations/Logs"),
-        ["Coordinator/Consultations/Logs/New"] = (Access.Staff, _ => "/Coordinator/Consultations/Logs/New"),
-        ["Coordinator/Courses/Index"] = (Access.Staff, _ => "/Coordinator/Courses"),
-        ["Coordinator/Courses/Edit"] = (Access.Staff, s => $"/Coordinator/Courses/Edit/{s.Course}"),
-        ["Coordinator/Dashboard/Index"] = (Access.Staff, _ => "/Coordinator/Dashboard"),
-        ["Coordinator/Dashboard/Breakdown"] = (Access.Staff, _ => "/Coordinator/Dashboard/Breakdown?by=Venue"),
-        ["Coordinator/Dashboard/Export"] = (Access.Staff, _ => "/Coordinator/Dashboard/Export?view=sessions&format=csv"),
-        ["Coordinator/FollowUps/Index"] = (Access.Staff, _ => "/Coordinator/FollowUps"),
-        ["Coordinator/Mail/Index"] = (Access.Staff, _ => "/Coordinator/Mail"),
-        ["Coordinator/Mail/Show"] = (Access.Staff, s => $"/Coordinator/Mail/{s.Mail}"),
-        ["Coordinator/Residents/Index"] = (Access.Staff, _ => "/Coordinator/Residents"),
-        ["Coordinator/Residents/Show"] = (Access.Staff, s => $"/Coordinator/Residents/{s.Participant}"),
-        ["Coordinator/Supporters/Index"] = (Access.Staff, _ => "/Coordinator/Supporters"),
-        ["Coordinator/Supporters/Show"] = (Access.Staff, s => $"/Coordinator/Supporters/{s.Supporter}"),
-        ["Coordinator/Supporters/Hours"] = (Access.Staff, _ => "/Coordinator/Supporters/Hours"),
-        ["Coordinator/SurveyTemplates/Index"] = (Access.Staff, _ => "/Coordinator/SurveyTemplates"),
-        ["Coordinator/SurveyTemplates/Edit"] = (Access.Staff, _ => "/Coordinator/SurveyTemplates/Edit"),
-        ["Coordinator/Venues/Index"] = (Access.Staff, _ => "/Coordinator/Venues"),
-        ["Coordinator/Venues/Edit"] = (Access.Staff, s => $"/Coordinator/Venues/Edit/{s.Venue}"),
-        ["Admin/Index"] = (Access.Admin, _ => "/Admin"),
-        ["Admin/Accounts/Index"] = (Access.Admin, _ => "/Admin/Accounts"),
-        ["Admin/Accounts/Show"] = (Access.Admin, s => $"/Admin/Accounts/{s.Account}"),
-        ["Admin/Audit/Index"] = (Access.Admin, _ => "/Admin/Audit"),
-    };
-
     [Fact]
     public void EveryPageOfTheApp_HasADeclaredExpectation()
     {
-        var pages = Pages().Select(p => p.Key).ToHashSet();
-        Assert.Empty(pages.Except(Expected.Keys));
-        Assert.Empty(Expected.Keys.Except(pages));
+        var pages = SitePages.Pages(app.Services).Select(p => p.Key).ToHashSet();
+        Assert.Empty(pages.Except(SitePages.Expected.Keys));
+        Assert.Empty(SitePages.Expected.Keys.Except(pages));
     }
 
     [Fact]
     public async Task EveryPageAndHandler_AnswersEachVisitorAsDeclared()
     {
-        var samples = await SamplesAsync();
+        var samples = await SitePages.SamplesAsync(app);
         var wrong = new List<string>();
-        foreach (var visitor in Visitors)
+        foreach (var visitor in SitePages.Visitors)
         {
             using var client = await ClientAsync(visitor);
-            foreach (var page in Pages())
+            foreach (var page in SitePages.Pages(app.Services))
             {
-                var (access, url) = Expected[page.Key];
+                var (access, url) = SitePages.Expected[page.Key];
                 var target = url(samples);
-                var secretHidden = access == Access.SecretLink && visitor == "anonymous";
-                if (secretHidden) target = WithoutSecret(target);
-                var allowed = Allowed(access, visitor);
+                var secretHidden = access == SitePages.Access.SecretLink && visitor == "anonymous";
+                if (secretHidden) target = SitePages.WithoutSecret(target);
+                var allowed = SitePages.Allowed(access, visitor);
 
                 using (var get = await client.GetAsync(target))
                 {
                     var denied = IsDenied(get);
-                    if (access == Access.SecondStep)
+                    if (access == SitePages.Access.SecondStep)
                     {
                         if (!denied) wrong.Add($"{visitor} GET {target} with no first step: {(int)get.StatusCode}, not back to the sign-in");
                         continue;
@@ -180,37 +66,11 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    private static bool Allowed(Access access, string visitor) => access switch
-    {
-        Access.Public or Access.SecretLink or Access.SecondStep => true,
-        Access.SignedIn or Access.OwnerOrStaff => visitor is "supporter" or "coordinator" or "admin",
-        Access.Supporter => visitor == "supporter",
-        Access.Staff => visitor is "coordinator" or "admin",
-        _ => visitor == "admin",
-    };
-
     /// <summary>Refused before the page ran: the sign-in or access-denied redirect (the access-denied page itself answers 403).</summary>
     private static bool IsDenied(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Unauthorized
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString is var to
             && (to.Contains("/Account/Login", StringComparison.Ordinal) || to.Contains("/Account/AccessDenied", StringComparison.Ordinal)));
-
-    /// <summary>The same address without its secret: no token, or a made-up one where the secret is in the path.</summary>
-    private static string WithoutSecret(string url) =>
-        url.Contains("token=", StringComparison.Ordinal) ? url[..url.IndexOf("token=", StringComparison.Ordinal)] + "token=wrong"
-        : url.StartsWith("/Survey/", StringComparison.Ordinal) ? "/Survey/not-a-real-token"
-        : url.StartsWith("/Calendar/Supporters/", StringComparison.Ordinal) ? "/Calendar/Supporters/not-a-real-token.ics"
-        : url;
-
-    /// <summary>Every Razor page the app serves, with its POST handlers (null: the page's own OnPost).</summary>
-    private IEnumerable<(string Key, IReadOnlyList<string?> PostHandlers)> Pages() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Select(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>())
-            .OfType<CompiledPageActionDescriptor>()
-            .DistinctBy(d => (d.AreaName, d.ViewEnginePath))
-            .Select(d => ($"{d.AreaName}{d.ViewEnginePath}",
-                (IReadOnlyList<string?>)[.. d.HandlerMethods.Where(h => h.HttpMethod == "POST").Select(h => h.Name).Distinct()]))
-            .OrderBy(p => p.Item1, StringComparer.Ordinal);
 
     private async Task<HttpClient> ClientAsync(string visitor)
     {
@@ -224,45 +84,5 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         };
         if (account is var (email, password)) using (await client.SignInAsync(email, password)) { }
         return client;
-    }
-
-    private sealed record Samples(
-        int Session, string BookingCode, string BookingToken, string SurveyToken, string ConsultationCode, string ConsultationToken,
-        string ConsultationSlot, int Venue, int Course, int Series, int Supporter, long Mail, int Participant, string Account, string Certificate,
-        string FeedToken, string SetPasswordLink);
-
-    private async Task<Samples> SamplesAsync()
-    {
-        var session = await app.CreateSessionAsync(capacity: 5);
-        var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp")));
-        var date = JapaneseTime.TodayInTokyo(app.Clock).AddDays(7);
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
-        var schedule = await app.AddPhoneConsultationDayAsync(date, new TimeOnly(13, 0), new TimeOnly(14, 0));
-        var startsAt = JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(13, 0)));
-        var consultation = Assert.IsType<ConsultationResult.Booked>(await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(
-            new ConsultationRequest(schedule.Id, startsAt, TestData.Resident(), ["line"], null), BookingChannel.Phone, default)));
-        var (venue, course) = await app.WithDbAsync(async db => (await db.Venues.Select(v => v.Id).FirstAsync(), await db.Courses.Select(c => c.Id).FirstAsync()));
-        var series = Assert.IsType<ScheduleResult.SeriesSaved>(await app.WithScopeAsync(s => s.GetRequiredService<ClassScheduleService>().CreateSeriesAsync(
-            new SeriesDraft(course, venue, date.AddDays(7), new TimeOnly(10, 0), 120, "FREQ=WEEKLY;COUNT=2", 8, 60, 0, null, KeepHolidays: true), default))).SeriesId;
-        var supporter = await app.WithDbAsync(db => db.Supporters.Where(s => s.Email == DemoAccounts.SupporterEmail).Select(s => s.Id).SingleAsync());
-        var certificate = await app.WithDbAsync(db => db.Certifications.Where(c => c.SupporterId == supporter).Select(c => c.PublicId).FirstAsync());
-        var feed = await app.WithScopeAsync(s => s.GetRequiredService<SupporterService>().FeedTokenAsync(supporter, default));
-        var account = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.CoordinatorEmail).Select(u => u.Id).SingleAsync());
-        // A link of an account nobody signs in with here: a sign-in elsewhere may renew a stamp and end such a link.
-        var setPassword = await app.WithScopeAsync(async s =>
-        {
-            var invited = await s.GetRequiredService<Core.Accounts.StaffAccountService>().InviteStaffAsync($"{Guid.NewGuid():N}@city.example.jp", "招待 中", Core.Data.Roles.Coordinator, default);
-            var id = Assert.IsType<Core.Accounts.InviteResult.Invited>(invited).UserId;
-            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Data.AppUser>>();
-            return $"/Account/SetPassword?user={id}&token={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(id))!))}";
-        });
-        return await app.WithDbAsync(async db => new Samples(
-            session, booked.Code, Uri.EscapeDataString(booked.Token),
-            Uri.EscapeDataString(await db.Bookings.Where(b => b.Code == booked.Code).Select(b => b.SurveyToken!).SingleAsync()),
-            consultation.Code, Uri.EscapeDataString(consultation.Token),
-            $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(startsAt)}",
-            venue, course, series, supporter, await db.OutboxMessages.MaxAsync(m => m.Id),
-            await db.Bookings.Where(b => b.Code == booked.Code).Select(b => b.ParticipantId).SingleAsync(),
-            account, certificate, feed, setPassword));
     }
 }

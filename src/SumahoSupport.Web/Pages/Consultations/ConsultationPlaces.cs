@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Localization;
 using SumahoSupport.Core.Consultations;
 
 namespace SumahoSupport.Web.Pages.Consultations;
@@ -12,6 +13,9 @@ public static class ConsultationPlaces
         ConsultationMode.Online => "online",
         _ => string.Create(CultureInfo.InvariantCulture, $"venue-{place.VenueId}"),
     };
+
+    /// <summary>A venue by its own name; by phone or online in the reader's language.</summary>
+    public static string NameIn(ConsultationPlace place, IHtmlLocalizer text) => place.VenueId is null ? text.GetString(place.Name) : place.Name;
 
     public static (ConsultationMode Mode, int? VenueId)? Parse(string? key) => key switch
     {

@@ -55,8 +55,5 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
 
     public sealed record Details(
         string Code, string ManageToken, ConsultationStatus Status, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode,
-        string? VenueName, string? VenueAddress, string Name, string Phone, string Topics, string? Request, DeviceType Device)
-    {
-        public string Place => VenueName ?? ConsultationLabels.Mode(Mode);
-    }
+        string? VenueName, string? VenueAddress, string Name, string Phone, string Topics, string? Request, DeviceType Device);
 }

@@ -26,11 +26,11 @@ public sealed class IndexModel(AppDbContext db, CallListService calls) : PageMod
     private static IQueryable<Row> Project(IQueryable<CallTask> calls) => calls.Select(c => c.Booking != null
         ? new Row(c.Id, c.Reason, c.Note, c.Booking.Code, c.Booking.Participant.Name, c.Booking.Participant.Kana, c.Booking.Participant.Phone,
             c.Booking.ClassSession.Course.Title, c.Booking.ClassSession.StartsAtUtc, c.Booking.ClassSession.EndsAtUtc,
-            c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy, false)
+            c.Booking.ClassSession.Venue.Name, c.DoneAtUtc, c.DoneBy, false, c.Booking.Language)
         : new Row(c.Id, c.Reason, c.Note, c.ConsultationBooking!.Code, c.ConsultationBooking.Participant.Name, c.ConsultationBooking.Participant.Kana,
             c.ConsultationBooking.Participant.Phone, "スマホ相談", c.ConsultationBooking.StartsAtUtc, c.ConsultationBooking.EndsAtUtc,
             c.ConsultationBooking.Schedule.Venue != null ? c.ConsultationBooking.Schedule.Venue.Name : ConsultationLabels.Mode(c.ConsultationBooking.Schedule.Mode),
-            c.DoneAtUtc, c.DoneBy, true));
+            c.DoneAtUtc, c.DoneBy, true, c.ConsultationBooking.Language));
 
     public async Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct)
     {
@@ -40,5 +40,10 @@ public sealed class IndexModel(AppDbContext db, CallListService calls) : PageMod
 
     public sealed record Row(
         int Id, CallReason Reason, string? Note, string Code, string Name, string Kana, string Phone, string Title,
-        DateTime StartsAtUtc, DateTime EndsAtUtc, string VenueName, DateTime? DoneAtUtc, string? DoneBy, bool IsConsultation);
+        DateTime StartsAtUtc, DateTime EndsAtUtc, string VenueName, DateTime? DoneAtUtc, string? DoneBy, bool IsConsultation,
+        string Language)
+    {
+        /// <summary>Booked in English: the note is in English, and the call should be too.</summary>
+        public bool InEnglish => Language == Core.Text.Languages.EnglishCode;
+    }
 }

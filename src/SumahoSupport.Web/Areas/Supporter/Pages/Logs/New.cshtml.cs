@@ -60,11 +60,11 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
         Venues = await VenueChoices.LoadAsync(db, ct);
         if (string.IsNullOrEmpty(BookingCode)) return true;
         Booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == BookingCode && b.SupporterId == me)
-            .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Venue == null ? ConsultationLabels.Mode(b.Schedule.Mode) : b.Schedule.Venue.Name, b.Topics))
+            .Select(b => new BookedFacts(b.Code, b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Topics))
             .SingleOrDefaultAsync(ct);
         FollowUp = await FollowUpAsked.ForAsync(db, Booking?.Code, ct);
         return Booking is not null;
     }
 
-    public sealed record BookedFacts(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, string Place, string Topics);
+    public sealed record BookedFacts(string Code, DateTime StartsAtUtc, DateTime EndsAtUtc, ConsultationMode Mode, string? VenueName, string Topics);
 }
