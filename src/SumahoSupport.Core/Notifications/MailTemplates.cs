@@ -55,9 +55,6 @@ public sealed partial class MailTemplates
         return new RenderedMail(title, text, ToHtml(text, language));
     }
 
-    /// <summary>Whether <paramref name="name"/> is sent in English to residents who booked in English.</summary>
-    public bool HasEnglish(string name) => templates.ContainsKey((Languages.EnglishCode, name));
-
     private static (IFluidTemplate Subject, IFluidTemplate Body) Load(string path, string subjectLabel)
     {
         var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Text;
 using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.Tests.Mail;
@@ -22,6 +23,27 @@ public sealed class MailTemplatesTests : IDisposable
         Assert.StartsWith("山田 花子 様", mail.Text, StringComparison.Ordinal);
         Assert.Contains("予約番号：K7M-4PX", mail.Text, StringComparison.Ordinal);
         Assert.Contains("<p>山田 花子 様</p>", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryEnglishTemplate_IsUsedForEnglish_AndWritesNoJapaneseOfItsOwn_WhileJapaneseStaysJapanese()
+    {
+        var templates = new MailTemplates(Shipped);
+        var english = Directory.GetFiles(Path.Combine(Shipped, "en"), "*.liquid").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Equal(11, english.Count);
+        foreach (var name in english)
+        {
+            RenderedMail mail;
+            using (Languages.Use(Languages.EnglishCode)) mail = templates.Render(name!, MailModel.Sample);
+            // The sample fills every variable with 〔name〕, so any Japanese letter left is the template's own.
+            Assert.DoesNotMatch(MissingTranslations.JapaneseLetters(), mail.Subject + mail.Text);
+            Assert.StartsWith("[〔city_name〕]", mail.Subject, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"en\">", mail.Html, StringComparison.Ordinal);
+            Assert.StartsWith("【〔city_name〕】", templates.Render(name!, MailModel.Sample).Subject, StringComparison.Ordinal);
+        }
+        // A message without an English template (to supporters and staff) is sent in Japanese.
+        using (Languages.Use(Languages.EnglishCode))
+            Assert.Contains("<html lang=\"ja\">", templates.Render("supporter-assignment", MailModel.Sample).Html, StringComparison.Ordinal);
     }
 
     [Fact]
