@@ -10,6 +10,12 @@ public static class ConsultationLabels
         _ => "会場で相談",
     };
 
+    /// <summary>
+    /// Where a consultation is: the venue by its own name, or by phone / online in the reader's language
+    /// (<paramref name="translate"/> looks up the Japanese label).
+    /// </summary>
+    public static string Place(string? venueName, ConsultationMode mode, Func<string, string> translate) => venueName ?? translate(Mode(mode));
+
     /// <summary>What the resident does on the day, on the slip and in the mails.</summary>
     public static string HowToJoin(ConsultationMode mode) => mode switch
     {

@@ -190,7 +190,7 @@ public sealed class Notifier(
             })
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {bookingId}");
         // Everything below is written in the current language: the resident's part runs inside their booking's language.
-        string Place() => booking.VenueName ?? text[Consultations.ConsultationLabels.Mode(booking.Mode)];
+        string Place() => Consultations.ConsultationLabels.Place(booking.VenueName, booking.Mode, label => text[label]);
         string Topics() => Consultations.ConsultationTopics.Labels(booking.Topics, label => text[label]);
         MailModel Model(string name) => Common(name, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress ?? "", null)
             .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))

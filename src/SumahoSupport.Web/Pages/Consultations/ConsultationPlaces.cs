@@ -15,7 +15,8 @@ public static class ConsultationPlaces
     };
 
     /// <summary>A venue by its own name; by phone or online in the reader's language.</summary>
-    public static string NameIn(ConsultationPlace place, IHtmlLocalizer text) => place.VenueId is null ? text.GetString(place.Name) : place.Name;
+    public static string NameIn(ConsultationPlace place, IHtmlLocalizer text) =>
+        ConsultationLabels.Place(place.VenueId is null ? null : place.Name, place.Mode, label => text.GetString(label));
 
     public static (ConsultationMode Mode, int? VenueId)? Parse(string? key) => key switch
     {
