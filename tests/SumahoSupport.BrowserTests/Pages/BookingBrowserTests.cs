@@ -15,8 +15,7 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.TabToAsync($"a[href='/Classes/{session}/Book']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/Classes/{session}/Book");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), $"**/Classes/{session}/Book");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.TabToAsync("#Input_Name");
@@ -58,8 +57,7 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 
         await page.TabToAsync("a.button-danger-outline");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Cancel?token=*");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/Cancel?token=*");
         Assert.Equal("予約をキャンセルしますか？", await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
         await page.TabToAsync("button.button-danger");
@@ -93,8 +91,7 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         var all = await page.Locator(".class-card").CountAsync();
         await page.Locator("summary").ClickAsync();
         await page.Locator("#Filter_Venue").SelectOptionAsync(new SelectOptionValue { Label = "北部公民館" });
-        await page.Locator(".filter-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**Filter.Venue=*");
+        await page.FollowAsync(() => page.Locator(".filter-form button[type=submit]").ClickAsync(), "**Filter.Venue=*");
         var filtered = await page.Locator(".class-card").CountAsync();
         Assert.InRange(filtered, 1, all - 1);
         Assert.All(await page.Locator(".class-card .class-facts div:nth-child(2) dd").AllInnerTextsAsync(), v => Assert.Equal("北部公民館", v));

@@ -27,10 +27,10 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("電話で相談").CheckAsync();
         await page.GetByLabel("iPhone（アイフォーン）").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "空いている時間を見る" }).ClickAsync();
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "空いている時間を見る" }).ClickAsync(), "**/Consultations?*");
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "consultation-times");
-        await page.Locator(".time-list a").First.ClickAsync();
+        await page.FollowAsync(() => page.Locator(".time-list a").First.ClickAsync(), "**/Consultations/Book?*");
 
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("マイナポータル").CheckAsync();
@@ -55,7 +55,9 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await Screenshots.SaveAsync(coordinator, "coordinator-consultations");
 
         // The coordinator hands the consultation to another supporter.
-        await coordinator.Locator("#consultations tbody tr").Filter(new() { HasText = "電話 相談子" }).GetByRole(AriaRole.Link).ClickAsync();
+        await coordinator.FollowAsync(
+            () => coordinator.Locator("#consultations tbody tr").Filter(new() { HasText = "電話 相談子" }).GetByRole(AriaRole.Link).ClickAsync(),
+            "**/Coordinator/Consultations/*");
         await Accessibility.AssertNoViolationsAsync(coordinator);
         var before = await coordinator.Locator("#consultation-supporter").InnerTextAsync();
         var other = await coordinator.Locator("#SupporterId option:not([disabled])").First.GetAttributeAsync("value");

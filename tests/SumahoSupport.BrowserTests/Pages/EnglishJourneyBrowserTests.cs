@@ -23,7 +23,7 @@ public sealed class EnglishJourneyBrowserTests(SmtpBrowserApp browser) : IClassF
         await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Book this class" }).ClickAsync();
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Book this class" }).ClickAsync(), $"**/Classes/{session}/Book");
         await page.GetByLabel("Name Required", new() { Exact = true }).FillAsync("Alex Smith");
         await page.GetByLabel("Name in kana").FillAsync("アレックス スミス");
         await page.GetByLabel("Phone number").FillAsync("080-2468-1357");
@@ -51,7 +51,7 @@ public sealed class EnglishJourneyBrowserTests(SmtpBrowserApp browser) : IClassF
         var phone = await browser.NewPageAsync();
         await phone.GotoAsync(new Uri(link).PathAndQuery);
         Assert.Equal("en", await phone.EvaluateAsync<string>("document.documentElement.lang"));
-        await phone.GetByRole(AriaRole.Link, new() { Name = "Cancel this booking" }).ClickAsync();
+        await phone.FollowAsync(() => phone.GetByRole(AriaRole.Link, new() { Name = "Cancel this booking" }).ClickAsync(), "**/Cancel?token=*");
         Assert.Equal("Cancel this booking?", await phone.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(phone);
         await phone.SubmitAndExpectRedirectAsync(

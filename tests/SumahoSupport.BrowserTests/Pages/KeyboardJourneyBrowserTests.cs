@@ -23,8 +23,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.GotoAsync($"/Classes/{session}");
 
         await page.TabToAsync($"a[href='/Classes/{session}/Book']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/Classes/{session}/Book");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), $"**/Classes/{session}/Book");
         Assert.Equal("キャンセル待ちの登録", await page.Locator("h1").InnerTextAsync());
         await TypeResidentAsync(page, "待機 花子", "たいき はなこ", "090-5151-0001");
         await page.TabToAsync("button[type=submit]");
@@ -52,8 +51,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.WaitForSelectorAsync(".time-list a");
 
         await page.TabToAsync(".time-list a");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Consultations/Book?*");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/Consultations/Book?*");
         await page.TabToAsync("input[name=Topics][value=line]");
         await page.Keyboard.PressAsync("Space");
         await TypeResidentAsync(page, "相談 一郎", "そうだん いちろう", "090-5151-0002");
@@ -75,8 +73,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.GotoAsync($"/Coordinator/Classes/{session}/ProxyBooking");
         await page.TabToAsync("#Lookup");
         await page.Keyboard.InsertTextAsync("090-5151-0003");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**Lookup=*");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**Lookup=*");
         await page.TabToAsync("#Input_Name");
         await page.Keyboard.InsertTextAsync("電話 予約子");
         await page.TabToAsync("#Input_Kana");

@@ -34,7 +34,7 @@ public sealed class SupporterBrowserTests(BrowserApp browser) : IClassFixture<Br
 
         await page.GotoAsync("/Supporter/Training");
         await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "LINE", Exact = true }).ClickAsync();
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "LINE", Exact = true }).ClickAsync(), "**/Supporter/Training/line");
         await Accessibility.AssertNoViolationsAsync(page);
         var right = await browser.App.WithDbAsync(db => db.TrainingQuestions.Where(q => db.TrainingModules.Any(m => m.Code == "line" && m.Id == q.TrainingModuleId))
             .OrderBy(q => q.Order).Select(q => q.CorrectChoice).ToListAsync());

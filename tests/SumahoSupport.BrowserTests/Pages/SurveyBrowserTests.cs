@@ -63,7 +63,7 @@ public sealed class SurveyBrowserTests(BrowserApp browser) : IClassFixture<Brows
         // The survey's wording is edited by label.
         await coordinator.GotoAsync("/Coordinator/SurveyTemplates");
         await Accessibility.AssertNoViolationsAsync(coordinator);
-        await coordinator.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "標準アンケート" }).ClickAsync();
+        await coordinator.FollowAsync(() => coordinator.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "標準アンケート" }).ClickAsync(), "**/Coordinator/SurveyTemplates/Edit?id=*");
         await Accessibility.AssertNoViolationsAsync(coordinator);
         await coordinator.GetByLabel("Q5 ご意見・ご感想の質問").FillAsync("ひとことどうぞ（書かなくても大丈夫です）。");
         await Screenshots.SaveAsync(coordinator, "coordinator-survey-template");
