@@ -33,7 +33,10 @@ public sealed class AriaInvalidTagHelper : TagHelper
     }
 }
 
-/// <summary><c>&lt;field-error for="Capacity" /&gt;</c>: the field's first error, with the id its control refers to.</summary>
+/// <summary>
+/// <c>&lt;field-error for="Capacity" /&gt;</c>: the field's first error, with the id its control refers to; it also notes
+/// where the field stands on the page, which orders the error summary (<see cref="ErrorSummaryTagHelper"/>).
+/// </summary>
 [HtmlTargetElement("field-error", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldError(IStringLocalizer<SharedResource> text) : TagHelper
 {
@@ -46,6 +49,7 @@ public sealed class FieldError(IStringLocalizer<SharedResource> text) : TagHelpe
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        FieldsOnThePage.Of(ViewContext.HttpContext).Add(name);
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field-error");

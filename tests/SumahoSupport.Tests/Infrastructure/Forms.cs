@@ -67,12 +67,32 @@ public static class Forms
         return fields;
     }
 
+    /// <summary>
+    /// What the form posts when nothing is typed or chosen: its hidden fields (the antiforgery token among them) only, every
+    /// text box, select and text area empty, and no box ticked.
+    /// </summary>
+    public static Dictionary<string, string> EmptiedFieldsOf(IHtmlFormElement form)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is not ("checkbox" or "radio")))
+        {
+            if (input.Type == "hidden") fields.TryAdd(input.Name!, input.Value);
+            else fields[input.Name!] = "";
+        }
+        foreach (var field in form.QuerySelectorAll("select[name], textarea[name]")) fields[field.GetAttribute("name")!] = "";
+        return fields;
+    }
+
     /// <summary>A new browser-like client of <paramref name="app"/>, signed in with the password (demo accounts need no second step).</summary>
     public static async Task<HttpClient> SignedInClientAsync(this AppFactory app, string email, string password)
     {
         var client = app.CreateBrowserLikeClient();
         using var signedIn = await client.SignInAsync(email, password);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await ParseAsync(signedIn);
+            Assert.Fail($"Signing in as {email} answered {(int)signedIn.StatusCode}: {page.QuerySelector(".error-summary")?.TextContent.Trim()}");
+        }
         return client;
     }
 

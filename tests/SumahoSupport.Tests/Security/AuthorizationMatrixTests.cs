@@ -75,14 +75,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
     private async Task<HttpClient> ClientAsync(string visitor)
     {
         var client = app.CreateBrowserLikeClient();
-        var account = visitor switch
-        {
-            "supporter" => (DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword),
-            "coordinator" => (DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword),
-            "admin" => (DemoAccounts.AdminEmail, DemoAccounts.AdminPassword),
-            _ => ((string, string)?)null,
-        };
-        if (account is var (email, password)) using (await client.SignInAsync(email, password)) { }
+        if (DemoAccounts.Of(visitor) is var (email, password)) using (await client.SignInAsync(email, password)) { }
         return client;
     }
 }

@@ -45,7 +45,9 @@ public sealed class IndexModel(AppDbContext db, StaffAccountService accounts, Ti
 
     public async Task<IActionResult> OnPostInviteSupporterAsync(CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Invite), StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        // Only the supporter is asked here. The staff invitation's fields are not in this form, and binding may file their
+        // problems without the Invite prefix ("Email"), so all of them go, not only those named Invite.
+        ModelState.Clear();
         if (SupporterId is not { } supporterId || !await db.Supporters.AnyAsync(s => s.Id == supporterId, ct))
             ModelState.AddModelError(nameof(SupporterId), "支援員を選んでください。");
         else if (await accounts.InviteSupporterAsync(supporterId, ct) is InviteResult.Rejected rejected)
