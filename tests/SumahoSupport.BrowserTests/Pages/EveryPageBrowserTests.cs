@@ -66,12 +66,8 @@ public abstract class EveryPageMatrix(BrowserApp browser)
         {
             var page = await browser.NewPageAsync(1280, 900);
             var context = page.Context;
-            switch (visitor)
-            {
-                case "supporter": await page.SignInAsync(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword, "/Supporter"); break;
-                case "coordinator": await page.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword, "/Coordinator"); break;
-                case "admin": await page.SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword, "/Admin"); break;
-            }
+            // Each account lands on its own area: /Supporter, /Coordinator, /Admin.
+            if (DemoAccounts.Of(visitor) is var (email, password)) await page.SignInAsync(email, password, "/" + char.ToUpperInvariant(visitor[0]) + visitor[1..]);
 
             foreach (var (key, _) in SitePages.Pages(browser.App.Services))
             {
@@ -95,7 +91,7 @@ public abstract class EveryPageMatrix(BrowserApp browser)
                     await ChooseAsync(context, look.Language, look.Size);
                     await page.SetViewportSizeAsync(look.Width, 900);
                     var response = await page.GotoAsync(url);
-                    var expected = key == "/Account/AccessDenied" ? 403 : 200;
+                    var expected = key switch { "/Account/AccessDenied" => 403, "/Error" => 404, _ => 200 };
                     if (response?.Status != expected) problems.Add($"{visitor} {look} {url}: status {response?.Status}, not {expected}");
                     if (await page.EvaluateAsync<string>("document.documentElement.lang") != look.Language)
                         problems.Add($"{visitor} {look} {url}: <html lang> is not {look.Language}");

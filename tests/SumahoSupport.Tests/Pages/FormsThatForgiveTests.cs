@@ -77,6 +77,26 @@ public sealed class FormsThatForgiveTests(AppFactory app) : IClassFixture<AppFac
         Assert.Empty(await app.BookingsOfAsync(session));
     }
 
+    [Fact]
+    public async Task AFormTooLargeToRead_IsRefusedWithTheSameWayBack_NotShownAsAServerError()
+    {
+        var session = await app.CreateSessionAsync(capacity: 5);
+        var address = $"/Classes/{session}/Book";
+        var phone = TestData.NextPhone();
+
+        // A name pasted 5,000 times over: past the app's limit on one form value, so the form is not read at all.
+        using var refused = await app.CreateBrowserLikeClient().SubmitFormAsync(address, new Dictionary<string, string>
+        {
+            ["Input.Name"] = new('あ', 5000), ["Input.Kana"] = "やまだ はなこ", ["Input.Phone"] = phone, ["Input.Device"] = "Android", ["Consent"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await Forms.ParseAsync(refused);
+        Assert.Equal("もう一度お試しください", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(address, page.QuerySelector("main a.button-primary")!.GetAttribute("href"));
+        Assert.Empty(await app.BookingsOfAsync(session));
+    }
+
     private async Task AssertEveryProblemLinksToItsFieldAsync(string address, Dictionary<string, string> values, params string[] expectedTargets)
     {
         using var response = await app.CreateBrowserLikeClient().SubmitFormAsync(address, values);

@@ -63,6 +63,17 @@ public sealed partial class PublicPagesTests(AppFactory app) : IClassFixture<App
         Assert.Equal("ページが見つかりません", page.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/Error/404", HttpStatusCode.NotFound, "ページが見つかりません")]
+    [InlineData("/Error/403", HttpStatusCode.Forbidden, "このページは表示できません")]
+    [InlineData("/Error/200", HttpStatusCode.NotFound, "ページが見つかりません")]
+    public async Task TheErrorPage_OpenedByItsAddress_AnswersWithTheStatusItShows(string address, HttpStatusCode status, string title)
+    {
+        using var response = await app.CreateBrowserLikeClient().GetAsync(address);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(title, (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
     [Fact]
     public async Task EveryPage_SendsSecurityHeadersAndTheHelpPhone()
     {

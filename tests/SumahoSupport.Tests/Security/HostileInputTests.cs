@@ -83,6 +83,14 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         using var content = new FormUrlEncodedContent(values);
         using var response = await client.PostAsync(action, content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        // The refusal says what happened and leads back to a page that opens, also for a button with its own handler.
+        var refused = await Infrastructure.Forms.ParseAsync(response);
+        Assert.Equal("もう一度お試しください", refused.QuerySelector("h1")!.TextContent);
+        var back = refused.QuerySelector("main a.button-primary")?.GetAttribute("href");
+        Assert.False(back is null || back.Contains("handler=", StringComparison.Ordinal), $"{form}: the way back is '{back}'");
+        using var reopened = await client.GetAsync(back);
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
     }
 
     [Fact]
