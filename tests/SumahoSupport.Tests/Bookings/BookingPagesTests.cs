@@ -169,6 +169,11 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
         var after = await client.GetDocumentAsync(cancelled.Headers.Location!.OriginalString);
         Assert.Equal("キャンセルしました", after.QuerySelector("h1")!.TextContent);
         Assert.Equal("キャンセル済み", after.QuerySelector(".booking-status .badge")!.TextContent);
+        // A record, not a ticket: no slip to print, no code to cancel with, but the way to another class.
+        Assert.Null(after.QuerySelector("[data-print]"));
+        Assert.Null(after.QuerySelector(".slip-qr"));
+        Assert.DoesNotContain("予約をキャンセルできます", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Classes", after.QuerySelector("main a.button-primary")!.GetAttribute("href"));
         Assert.Equal(BookingStatus.Confirmed, (await app.BookingsOfAsync(session)).Single(b => b.Code == waiting.Code).Status);
         Assert.Contains("done=booked", location, StringComparison.Ordinal);
     }

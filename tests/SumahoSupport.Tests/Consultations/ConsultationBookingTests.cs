@@ -61,6 +61,8 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         var code = slip.QuerySelector(".booking-code")!.TextContent;
         Assert.Contains("LINE", slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
         Assert.Null(slip.QuerySelector("#phone-to-call")); // at a venue nobody calls
+        var howToJoin = ConsultationLabels.HowToJoin(ConsultationMode.AtVenue);
+        Assert.Contains(howToJoin, slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
         using (var withoutToken = await anonymous.GetAsync($"/Consultations/{code}")) Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
 
         var booking = await app.WithDbAsync(db => db.ConsultationBookings.AsNoTracking().SingleAsync(b => b.Code == code));
@@ -80,7 +82,12 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
 
         using var cancelled = await anonymous.SubmitFormAsync(manage, new Dictionary<string, string>(), "form[action*='handler=Cancel']");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Equal("キャンセル済み", (await anonymous.GetDocumentAsync(cancelled.Headers.Location!.OriginalString)).QuerySelector("#consultation-status")!.TextContent);
+        var record = await anonymous.GetDocumentAsync(cancelled.Headers.Location!.OriginalString);
+        Assert.Equal("キャンセル済み", record.QuerySelector("#consultation-status")!.TextContent);
+        // Nothing left to prepare for or print (no "bring your phone on the day"), but the way to book again.
+        Assert.DoesNotContain(howToJoin, record.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(record.QuerySelector("[data-print]"));
+        Assert.Equal("/Consultations", record.QuerySelector("main a.button-primary")!.GetAttribute("href"));
         var cancelMails = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RelatesTo == code && m.Kind.EndsWith("cancelled")).ToListAsync());
         Assert.Equal(2, cancelMails.Count);
         Assert.All(cancelMails, m => Assert.Equal("CANCEL", m.CalendarMethod));
