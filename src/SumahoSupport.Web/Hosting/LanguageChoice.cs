@@ -11,9 +11,12 @@ public static class LanguageChoice
 {
     public const string CookieName = "sumaho.lang";
 
+    /// <summary>The cookie's value for <paramref name="code"/>, as request localization reads it.</summary>
+    public static string CookieValue(string code) => CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Languages.Named(code)));
+
     public static void WriteTo(HttpResponse response, string code, bool secure) => response.Cookies.Append(
         CookieName,
-        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Languages.Named(code))),
+        CookieValue(code),
         new CookieOptions { MaxAge = TimeSpan.FromDays(400), HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/" });
 
     /// <summary>

@@ -7,6 +7,7 @@ using SumahoSupport.BrowserTests.Infrastructure;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Tests.Infrastructure;
+using SumahoSupport.Web.Hosting;
 using static SumahoSupport.Tests.Infrastructure.SitePages;
 
 namespace SumahoSupport.BrowserTests.Pages;
@@ -27,7 +28,7 @@ namespace SumahoSupport.BrowserTests.Pages;
 /// </summary>
 public abstract class EveryPageMatrix(BrowserApp browser)
 {
-    private sealed record Look(string Language, string Size, int Width)
+    private sealed record Look(string Language, TextSize Size, int Width)
     {
         public override string ToString() => $"{Language}/{Size}/{Width}px";
     }
@@ -35,24 +36,13 @@ public abstract class EveryPageMatrix(BrowserApp browser)
     /// <summary>A pairwise covering array of language × size × width.</summary>
     private static readonly Look[] Looks =
     [
-        new("ja", "standard", 1280), new("ja", "xlarge", 375), new("en", "standard", 375), new("en", "xlarge", 1280),
+        new("ja", TextSize.Standard, 1280), new("ja", TextSize.ExtraLarge, 375), new("en", TextSize.Standard, 375), new("en", TextSize.ExtraLarge, 1280),
     ];
-
-    /// <summary>The visitors of the authorization matrix; a resident is a stranger who holds their own booking's links.</summary>
-    private static readonly string[] AllVisitors = ["anonymous", "resident", "supporter", "coordinator", "admin"];
 
     /// <summary>axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA.</summary>
     private static readonly AxeRunOptions Wcag22AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
-    private static bool Opens(string visitor, Access access) => access switch
-    {
-        // Without a first sign-in step these send everyone back to the sign-in page, which is visited on its own.
-        Access.SecondStep => false,
-        Access.SecretLink => visitor != "anonymous",
-        _ => Allowed(access, visitor == "resident" ? "anonymous" : visitor),
     };
 
     protected async Task AssertEveryPageAsync(params string[] visitors)
@@ -82,7 +72,7 @@ public abstract class EveryPageMatrix(BrowserApp browser)
                     continue;
                 }
 
-                var openers = AllVisitors.Where(v => Opens(v, access)).ToList();
+                var openers = Visitors.Where(v => Opens(v, access)).ToList();
                 var index = openers.IndexOf(visitor);
                 var share = (Looks.Length + openers.Count - 1) / openers.Count;
                 foreach (var look in Enumerable.Range(index * share, share).Select(i => Looks[i % Looks.Length]))
@@ -105,7 +95,7 @@ public abstract class EveryPageMatrix(BrowserApp browser)
                 await page.SetViewportSizeAsync(320, 900);
                 foreach (var language in new[] { "ja", "en" })
                 {
-                    await ChooseAsync(context, language, "xlarge");
+                    await ChooseAsync(context, language, TextSize.ExtraLarge);
                     await page.GotoAsync(url);
                     var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                     if (overflow > 0) problems.Add($"{visitor} {language}/xlarge/320px {url}: {overflow}px wider than the screen");
@@ -118,11 +108,11 @@ public abstract class EveryPageMatrix(BrowserApp browser)
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s) in {views} page views:\n" + string.Join("\n", problems.Distinct()));
     }
 
-    /// <summary>The reader's choices, as the header's links would have left them.</summary>
-    private Task ChooseAsync(IBrowserContext context, string language, string size) => context.AddCookiesAsync(
+    /// <summary>The reader's choices, as the header's links would have left them (the app's own cookie names and values).</summary>
+    private Task ChooseAsync(IBrowserContext context, string language, TextSize size) => context.AddCookiesAsync(
     [
-        new Cookie { Name = "sumaho.lang", Value = $"c={language}|uic={language}", Url = browser.BaseAddress.ToString() },
-        new Cookie { Name = "sumaho.display", Value = size, Url = browser.BaseAddress.ToString() },
+        new Cookie { Name = LanguageChoice.CookieName, Value = LanguageChoice.CookieValue(language), Url = browser.BaseAddress.ToString() },
+        new Cookie { Name = DisplaySettings.CookieName, Value = new DisplaySettings(size, Inverted: false).Key, Url = browser.BaseAddress.ToString() },
     ]);
 
     /// <summary>A class that took place, with three residents' answers, so the dashboard and its drill-downs show figures.</summary>

@@ -74,14 +74,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.TabToAsync("#Lookup");
         await page.Keyboard.InsertTextAsync("090-5151-0003");
         await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**Lookup=*");
-        await page.TabToAsync("#Input_Name");
-        await page.Keyboard.InsertTextAsync("電話 予約子");
-        await page.TabToAsync("#Input_Kana");
-        await page.Keyboard.InsertTextAsync("でんわ よやくこ");
-        await page.TabToAsync("#Input_Phone");
-        await page.Keyboard.InsertTextAsync("090-5151-0003");
-        await page.TabToAsync("input[name='Input.Device']");
-        await page.Keyboard.PressAsync("Space");
+        await TypeResidentAsync(page, "電話 予約子", "でんわ よやくこ", "090-5151-0003");
         await page.TabToAsync("main form[method=post] button[type=submit]");
         await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), $"**/Coordinator/Classes/{session}/Roster");
         Assert.Contains("予約を受け付けました", await page.Locator(".status-message").InnerTextAsync(), StringComparison.Ordinal);

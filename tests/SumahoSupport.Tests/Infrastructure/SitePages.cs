@@ -130,6 +130,18 @@ public static class SitePages
         _ => visitor == "admin",
     };
 
+    /// <summary>
+    /// Whether a visitor meets the page on a walk through the site: a page they may open, a resident being a stranger who
+    /// holds their own booking's links. Second sign-in steps are left out: without a first step pending they send anyone
+    /// back to the sign-in page, which is a page of its own.
+    /// </summary>
+    public static bool Opens(string visitor, Access access) => access switch
+    {
+        Access.SecondStep => false,
+        Access.SecretLink => visitor != "anonymous",
+        _ => Allowed(access, visitor == "resident" ? "anonymous" : visitor),
+    };
+
     /// <summary>The same address without its secret: no token, or a made-up one where the secret is in the path.</summary>
     public static string WithoutSecret(string url) =>
         url.Contains("token=", StringComparison.Ordinal) ? url[..url.IndexOf("token=", StringComparison.Ordinal)] + "token=wrong"

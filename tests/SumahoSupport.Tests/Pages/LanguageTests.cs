@@ -70,14 +70,13 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
     public async Task InEnglish_EveryJapanesePhraseOnTheResidentAndSupporterPages_HasAnEnglishEntry(string visitor)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        if (visitor == "supporter") await LinkTests.SignInAsync(client, DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword);
+        if (DemoAccounts.Of(visitor) is var (email, password)) await LinkTests.SignInAsync(client, email, password);
         // Every page this visitor may open, from the app's endpoints, with real data (a booking, a consultation, a
         // survey, a certificate); then every link on them. The first address is the language link itself.
         var samples = await SitePages.SamplesAsync(app);
         var pages = SitePages.Pages(app.Services)
             .Select(page => SitePages.Expected[page.Key])
-            .Where(page => page.Access is SitePages.Access.Public or SitePages.Access.SecretLink
-                || (visitor == "supporter" && page.Access is SitePages.Access.SignedIn or SitePages.Access.OwnerOrStaff or SitePages.Access.Supporter))
+            .Where(page => SitePages.Opens(visitor, page.Access))
             .Select(page => page.Url(samples))
             .Where(url => !url.StartsWith("/Display", StringComparison.Ordinal) && !url.StartsWith("/Account/Logout", StringComparison.Ordinal) && !url.StartsWith("/Error", StringComparison.Ordinal));
 
