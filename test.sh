@@ -75,6 +75,10 @@ export SUMAHO_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=$
 echo "PostgreSQL 15 on 127.0.0.1:$pgport ($pgroot)"
 
 # --- tests ------------------------------------------------------------------------------------------
+# Every test clock starts at SUMAHO_TEST_NOW (see tests/SumahoSupport.Tests/Infrastructure/TestClock.cs). The whole suite
+# runs at the real time, pinned when the run starts so that a failure can be replayed: give the printed line back.
+export SUMAHO_TEST_NOW="${SUMAHO_TEST_NOW:-$(TZ=Asia/Tokyo date +%Y-%m-%dT%H:%M:%S%:z)}"
+echo "Tests' now: SUMAHO_TEST_NOW=$SUMAHO_TEST_NOW ./test.sh replays this run's dates."
 # The integration tests run once per database (TestDatabases in the tests reads SUMAHO_TEST_DATABASE). Tests about the
 # SQLite file itself run on SQLite only; tests that need several app instances on one database, on the servers only.
 status=0
@@ -93,6 +97,34 @@ for run in "${runs[@]}"; do
   step "Running $(basename "$project") on $provider"
   SUMAHO_TEST_DATABASE=$provider dotnet test "$project" --no-build -c Debug ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
+    || status=1
+done
+
+# --- the date sweep ---------------------------------------------------------------------------------
+# The date-sensitive tests (classes and series, staffing, bookings and their cut-offs, reminders, surveys, certification,
+# the fiscal year, retention) again at fixed instants in Tokyo: every weekday, both sides of midnight, the fiscal-year
+# turn, the calendar-year turn, 29 February, a 振替休日 (Monday 2027-03-22 after 春分の日 on a Sunday) and Golden Week.
+# The holidays' seed file must cover each instant and the months after it.
+sweep_filter="Provider!=ServerOnly&(FullyQualifiedName~SumahoSupport.Tests.Classes.|FullyQualifiedName~SumahoSupport.Tests.Staffing.\
+|FullyQualifiedName~SumahoSupport.Tests.Coordinator.CoordinatorPagesTests|FullyQualifiedName~SumahoSupport.Tests.Bookings.BookingPagesTests\
+|FullyQualifiedName~SumahoSupport.Tests.Pages.ClassFilterTests|FullyQualifiedName~SumahoSupport.Tests.Mail.ReminderTests\
+|FullyQualifiedName~SumahoSupport.Tests.Mail.NotificationPagesTests|FullyQualifiedName~SumahoSupport.Tests.Surveys.\
+|FullyQualifiedName~SumahoSupport.Tests.Supporters.|FullyQualifiedName~SumahoSupport.Tests.Privacy.\
+|FullyQualifiedName~SumahoSupport.Tests.Consultations.)"
+sweep_instants=(
+  2027-03-21T23:59:00+09:00  # Sunday, 春分の日; the next day is its 振替休日
+  2028-02-28T23:59:00+09:00  # Monday; the next day is 29 February
+  2028-02-29T00:01:00+09:00  # Tuesday, 29 February
+  2027-03-31T23:59:00+09:00  # Wednesday, the fiscal year's last minute
+  2027-04-01T00:01:00+09:00  # Thursday, the new fiscal year's first minute
+  2027-12-31T23:59:00+09:00  # Friday, the calendar year's last minute
+  2027-05-01T00:01:00+09:00  # Saturday in Golden Week (holidays on the Monday to Wednesday after)
+)
+for instant in "${sweep_instants[@]}"; do
+  name="DateSweep-$(tr -d ':' <<<"${instant%:00+09:00}").Sqlite"
+  step "Running the date-sensitive tests at $instant"
+  SUMAHO_TEST_NOW=$instant SUMAHO_TEST_DATABASE=Sqlite dotnet test tests/SumahoSupport.Tests --no-build -c Debug \
+    --filter "$sweep_filter" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" \
     || status=1
 done
 

@@ -116,12 +116,13 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
     {
         var client = await CoordinatorAsync();
         var (course, venue) = await AnyCourseAndVenueAsync();
-        // Mondays 4, 11 (成人の日) and 18 January 2027.
+        // Three weeks with a holiday in the middle, past the demo schedule's weeks so the room is free.
+        var (holiday, name) = app.NextHoliday(DaysFromToday(70), (day, holidays) => holidays.NameOf(day.AddDays(-7)) is null && holidays.NameOf(day.AddDays(7)) is null);
         using var response = await client.SubmitFormAsync("/Coordinator/Classes/Series", new Dictionary<string, string>
         {
             ["Input.CourseId"] = course.ToString(CultureInfo.InvariantCulture),
             ["Input.VenueId"] = venue.ToString(CultureInfo.InvariantCulture),
-            ["Input.Date"] = "2027-01-04",
+            ["Input.Date"] = holiday.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Input.StartTime"] = "13:30",
             ["Input.EndTime"] = "15:30",
             ["Input.Capacity"] = "8",
@@ -132,12 +133,12 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var home = await client.GetDocumentAsync("/Coordinator");
-        Assert.Contains("2027年1月11日(月) 成人の日", home.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{JapaneseTime.FormatDate(holiday, withYear: true)} {name}", home.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
 
         var series = await app.WithDbAsync(db => db.ClassSeries.OrderByDescending(s => s.Id).FirstAsync());
-        Assert.Equal("FREQ=WEEKLY;BYDAY=MO;COUNT=3", series.RecurrenceRule);
+        Assert.Equal($"FREQ=WEEKLY;BYDAY={TestDates.RRuleDay(holiday.DayOfWeek)};COUNT=3", series.RecurrenceRule);
         var dates = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series.Id).OrderBy(s => s.StartsAtUtc).Select(s => s.StartsAtUtc).ToListAsync());
-        Assert.Equal(["2027-01-04 13:30", "2027-01-18 13:30"],
+        Assert.Equal([$"{holiday.AddDays(-7):yyyy-MM-dd} 13:30", $"{holiday.AddDays(7):yyyy-MM-dd} 13:30"],
             dates.Select(d => JapaneseTime.ToTokyo(d).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
     }
 
@@ -146,11 +147,15 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
     {
         var client = await CoordinatorAsync();
         var (course, venue) = await AnyCourseAndVenueAsync();
+        // 第2火曜 of three months, past the demo schedule's weeks.
+        var month = DaysFromToday(70);
+        var secondTuesdays = Enumerable.Range(0, 4).Select(i => month.AddMonths(i)).Select(m => TestDates.NthWeekday(m.Year, m.Month, DayOfWeek.Tuesday, 2))
+            .Where(d => d >= month).Take(3).ToList();
         var fields = new Dictionary<string, string>
         {
             ["Input.CourseId"] = course.ToString(CultureInfo.InvariantCulture),
             ["Input.VenueId"] = venue.ToString(CultureInfo.InvariantCulture),
-            ["Input.Date"] = "2027-01-12",
+            ["Input.Date"] = secondTuesdays[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Input.StartTime"] = "10:00",
             ["Input.EndTime"] = "12:00",
             ["Input.Capacity"] = "8",
@@ -169,7 +174,7 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var series = await app.WithDbAsync(db => db.ClassSeries.OrderByDescending(s => s.Id).FirstAsync());
         var dates = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series.Id).OrderBy(s => s.StartsAtUtc).Select(s => s.StartsAtUtc).ToListAsync());
-        Assert.Equal(["2027-01-12", "2027-02-09", "2027-03-09"],
+        Assert.Equal(secondTuesdays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             dates.Select(d => JapaneseTime.ToTokyo(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
@@ -294,10 +299,9 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
     {
         var session = await app.CreateSessionAsync(capacity: 8);
         for (var i = 0; i < 5; i++) await app.BookAsync(session, TestData.Resident());
-        Task<int> First(SupporterStatus status) => app.WithDbAsync(db => db.Supporters.Where(s => s.Status == status).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
-        var lead = await First(SupporterStatus.Lead);
-        var certified = await First(SupporterStatus.Certified);
-        var trainee = await First(SupporterStatus.Trainee);
+        var lead = (await app.AddSupporterAsync(SupporterStatus.Lead)).Id;
+        var certified = (await app.AddSupporterAsync(SupporterStatus.Certified)).Id;
+        var trainee = (await app.AddSupporterAsync(SupporterStatus.Trainee)).Id;
         var client = await CoordinatorAsync();
         string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -74,7 +74,7 @@ public static class SupporterTestData
     }
 
     /// <summary>
-    /// A class with a Lead mentor and <paramref name="supporterId"/> in <paramref name="role"/>, starting in an hour or
+    /// A class with a Lead mentor of its own and <paramref name="supporterId"/> in <paramref name="role"/>, starting in an hour or
     /// a quarter of an hour after the supporter's last class ends, since no one works two classes at once (four fit in ten
     /// hours). The caller moves the clock past its end for it to count.
     /// </summary>
@@ -84,21 +84,12 @@ public static class SupporterTestData
         var busyUntil = await app.WithDbAsync(db => db.Assignments
             .Where(a => a.SupporterId == supporterId && a.ClassSession.EndsAtUtc > now).MaxAsync(a => (DateTime?)a.ClassSession.EndsAtUtc));
         var session = await app.CreateSessionAsync(capacity: 8, startsIn: busyUntil is { } until ? until - now + TimeSpan.FromMinutes(15) : TimeSpan.FromHours(1));
+        // A mentor of the class's own, free whatever the demo schedule holds at that hour.
+        var mentor = await app.AddSupporterAsync(SupporterStatus.Lead);
         await app.WithScopeAsync(async s =>
         {
-            var db = s.GetRequiredService<AppDbContext>();
             var staffing = s.GetRequiredService<StaffingService>();
-            var leads = await db.Supporters.Where(x => x.Status == SupporterStatus.Lead && x.Id != supporterId).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync();
-            var mentored = false;
-            foreach (var lead in leads)
-            {
-                if (await staffing.AssignAsync(session, lead, AssignmentRole.Lecturer, default) == AssignResult.Assigned)
-                {
-                    mentored = true;
-                    break;
-                }
-            }
-            Assert.True(mentored, "no Lead is free for the class");
+            Assert.Equal(AssignResult.Assigned, await staffing.AssignAsync(session, mentor.Id, AssignmentRole.Lecturer, default));
             Assert.Equal(AssignResult.Assigned, await staffing.AssignAsync(session, supporterId, role, default));
         });
         return session;
