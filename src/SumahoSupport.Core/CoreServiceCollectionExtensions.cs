@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<SeedLoader>();
         return services;
     }

@@ -46,7 +46,7 @@ public enum AccountChange
 /// </summary>
 public sealed class StaffAccountService(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog audit, AppDbContext db, Notifier notifier, ISiteLinks links,
-    OutboxSignal outbox, TimeProvider clock)
+    OutboxSignal outbox, SignInThrottle throttle, TimeProvider clock)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const string AccountsLock = "accounts";
@@ -166,8 +166,9 @@ public sealed class StaffAccountService(
     public Task<AccountChange> UnlockAsync(string userId, CancellationToken ct) =>
         UnderAccountsLockAsync(userId, async user =>
         {
-            if (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow()) return AccountChange.Unchanged;
-            Check(await users.SetLockoutEndDateAsync(user, null));
+            var lockedByAdministrator = user.LockoutEnd > clock.GetUtcNow();
+            if (!await throttle.ForgetAllAsync(user.Id, ct) && !lockedByAdministrator) return AccountChange.Unchanged;
+            if (lockedByAdministrator) Check(await users.SetLockoutEndDateAsync(user, null));
             Check(await users.ResetAccessFailedCountAsync(user));
             audit.Record("account.unlocked", nameof(AppUser), user.Id);
             return AccountChange.Changed;

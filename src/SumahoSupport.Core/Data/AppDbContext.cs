@@ -46,6 +46,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExtraQuestion> ExtraQuestions => Set<ExtraQuestion>();
     public DbSet<ExtraAnswer> ExtraAnswers => Set<ExtraAnswer>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Accounts.SignInFailure> SignInFailures => Set<Accounts.SignInFailure>();
 
     /// <summary>
     /// Audit entries are written once and never changed or removed (docs/ARCHITECTURE.md, "Rules" 5). This refuses it

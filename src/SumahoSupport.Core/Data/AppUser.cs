@@ -12,6 +12,12 @@ public sealed class AppUser : IdentityUser
     /// audit trail still names who did what.
     /// </summary>
     public DateTime? DisabledAtUtc { get; set; }
+
+    /// <summary>
+    /// The 30-second step (Unix time / 30) of the last authenticator code accepted: a code is good once, so one seen over a
+    /// shoulder or caught by a fake sign-in page cannot open a second session within its window.
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 public static class Roles

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Classes;
@@ -25,8 +26,12 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProviders.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, contentRoot);
-                services.AddDbContext<AppDbContext>(options => options.UseSqlite(sqlite,
-                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.Sqlite")));
+                // SQLite changes a column by rebuilding its table, with foreign keys off, which cannot run in a transaction;
+                // EF warns of it on every such migration. The app guards it instead: an existing file is backed up before any
+                // migration touches it (DatabaseInitializer), and a new file has nothing to lose. So a first start is quiet.
+                services.AddDbContext<AppDbContext>(options => options
+                    .UseSqlite(sqlite, sql => sql.MigrationsAssembly("SumahoSupport.Migrations.Sqlite"))
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 break;
             case DatabaseProviders.SqlServer:
                 services.AddDbContext<AppDbContext>(options => options.UseSqlServer(connectionString,

@@ -49,6 +49,9 @@ public sealed class SurveyResponse
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>How many times its link changed an answer already given (<see cref="SurveyService.MaxChangesPerLink"/>).</summary>
+    public int Changes { get; set; }
+
     /// <summary>Q3: one can-do answer per learning goal of the course.</summary>
     public List<CanDoAnswer> CanDo { get; set; } = [];
 

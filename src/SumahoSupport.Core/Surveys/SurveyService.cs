@@ -65,6 +65,9 @@ public enum SubmitResult
     Updated,
     UnknownToken,
     Closed,
+
+    /// <summary>The link has changed its answers <see cref="SurveyService.MaxChangesPerLink"/> times already; nothing was saved.</summary>
+    TooManyChanges,
 }
 
 /// <summary>
@@ -75,6 +78,13 @@ public sealed class SurveyService(
     AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, SurveyStatistics statistics, OutboxSignal outbox,
     IOptions<SurveyOptions> options, AppMetrics metrics)
 {
+    /// <summary>
+    /// How many times one link may change an answer it already gave (each change audited). Answering new questions and
+    /// posting the same answers again do not count, so a resident who goes back to fix a few answers is never stopped,
+    /// and one link cannot flood the audit trail.
+    /// </summary>
+    public const int MaxChangesPerLink = 5;
+
     /// <summary>A survey stays open this long after its class ends.</summary>
     public static readonly TimeSpan OpenAfterClass = TimeSpan.FromDays(30);
 
@@ -123,6 +133,8 @@ public sealed class SurveyService(
         var hash = Hash(token);
         var response = await db.SurveyResponses.Include(r => r.CanDo).Include(r => r.Extra).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
         var isNew = response is null;
+        var before = isNew ? new Dictionary<string, string>() : AnswersOf(response!);
+        var linkedBefore = response?.ParticipantId;
         response ??= db.SurveyResponses.Add(new SurveyResponse
         {
             ClassSessionId = booking.ClassSessionId, TokenHash = hash, Channel = channel,
@@ -133,13 +145,46 @@ public sealed class SurveyService(
         response.WantsFollowUp = answers.Understanding is { } u && !u.IsUnderstood() ? answers.WantsFollowUp : null;
         // Linked only while the city has linking on; an answer edited after it was turned off becomes anonymous again.
         response.ParticipantId = options.Value.LinkResponsesToParticipants ? booking.ParticipantId : null;
+
+        var after = AnswersOf(response);
+        if (!isNew && after.Count == before.Count && !after.Except(before).Any() && response.ParticipantId == linkedBefore)
+        {
+            // The same answers again (a reload, a double tap, a script): nothing to save, nothing to audit.
+            db.ChangeTracker.Clear();
+            return SubmitResult.Updated;
+        }
+        var changesAnAnswer = before.Any(given => !after.TryGetValue(given.Key, out var now) || now != given.Value);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (changesAnAnswer && await db.SurveyResponses.Where(r => r.Id == response.Id && r.Changes < MaxChangesPerLink)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Changes, r => r.Changes + 1), ct) == 0)
+        {
+            db.ChangeTracker.Clear();
+            return SubmitResult.TooManyChanges;
+        }
         await db.SaveChangesAsync(ct);
         audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
         await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
         await db.CommitAsync(tx, outbox, ct);
         if (isNew) metrics.SurveyAnswered(channel.ToString());
         return isNew ? SubmitResult.Saved : SubmitResult.Updated;
+    }
+
+    /// <summary>Every question answered, each with its answer, to tell new answers from changed ones.</summary>
+    private static Dictionary<string, string> AnswersOf(SurveyResponse response)
+    {
+        var answered = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string question, object? value)
+        {
+            if (value is not null) answered[question] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        Add("understanding", response.Understanding);
+        Add("satisfaction", response.Satisfaction);
+        Add("someone-to-ask", response.HasSomeoneToAsk);
+        Add("follow-up", response.WantsFollowUp);
+        Add("comment", response.Comment);
+        foreach (var c in response.CanDo) Add($"can-do:{c.LearningGoalId}:{(c.Before ? "before" : "after")}", c.Level);
+        foreach (var e in response.Extra) Add($"extra:{e.ExtraQuestionId}", e.Value);
+        return answered;
     }
 
     /// <summary>The paper entry of a class: its goals and added questions, and the answers received so far; null when no such class.</summary>

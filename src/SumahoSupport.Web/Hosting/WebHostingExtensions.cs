@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
@@ -52,23 +53,31 @@ public static class WebHostingExtensions
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's lockout is per account only: five posts by anyone would keep a coordinator out. The app counts
+                // per account and client (SignInThrottle, in AppSignInManager); an administrator's LockoutEnd still locks.
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider (same name): the app's clock, and each code good once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddPasswordValidator<DemoPasswordValidator>();
         services.AddSingleton<DemoPasswords>();
+        // A year, as browsers' preload lists ask: once a city serves https, a browser never tries plain http again.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<SignInTiming>();
         // Every request checks the account's security stamp (and that it may still sign in), so signing out, resting a
         // supporter or changing an account ends its sessions at once rather than within Identity's default 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
-            options.ValidationInterval = TimeSpan.Zero;
+            // Identity checks only when the time since the cookie was issued is greater than this. The issued time keeps
+            // whole seconds and two instances' clocks differ, so zero would skip the check within the second of signing in,
+            // and on an instance whose clock is behind; no span is smaller than MinValue, so every request checks.
+            options.ValidationInterval = TimeSpan.MinValue;
             // The principal is rebuilt from the database on each check; keep how the person signed in (amr=mfa).
             options.OnRefreshingPrincipal = refresh =>
             {
@@ -94,16 +103,14 @@ public static class WebHostingExtensions
             cookie.SlidingExpiration = true;
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Supporter, p => p.RequireRole(Roles.Supporter))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddAppPolicies();
+        services.AddSingleton<IAuthorizationHandler, SignedInInTwoSteps>();
 
         services.AddRazorPages(options =>
             {
                 // Fail closed: a page is for signed-in users unless its model says [AllowAnonymous].
                 options.Conventions.AuthorizeFolder("/");
-                options.Conventions.AuthorizeAreaFolder("Coordinator", "/", Policies.Coordinator);
+                options.Conventions.AuthorizeAreaFolder("Coordinator", "/", Policies.Staff);
                 options.Conventions.AuthorizeAreaFolder("Supporter", "/", Policies.Supporter);
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
             })
@@ -157,6 +164,7 @@ public static class WebHostingExtensions
                 "Seed:Demo は開発環境（Development）専用です。デモのパスワードは公開されているため、本番では使えません。");
         }
         await using var scope = app.Services.CreateAsyncScope();
+        app.LogWhatWasChosen(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().EnsureReadyOnStartAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().SeedAsync(app.Lifetime.ApplicationStopping);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
 
@@ -12,13 +13,20 @@ namespace SumahoSupport.Web.Security;
 /// Identity's sign-in with the rules the app adds: a stopped account (利用停止) and a supporter who rests (休止) may not be
 /// signed in. The same rules are checked when a password signs in and on every request (the security stamp is validated
 /// each time), so stopping or resting someone ends the sessions they already have.
+/// <para>
+/// The lockout is the app's <see cref="SignInThrottle"/>, per account and client, and it covers every step: the
+/// password, the authenticator code and the recovery code (Identity's own recovery-code step neither checks nor counts
+/// it). A locked account, an unknown address and a wrong password get the same answer after the same work.
+/// </para>
 /// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation, AppDbContext db)
+    IUserConfirmation<AppUser> confirmation, AppDbContext db, SignInThrottle throttle, SignInTiming timing)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
+    private string Source => ClientKey.Of(Context.Connection.RemoteIpAddress);
+
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user)
         && user.DisabledAtUtc is null
@@ -26,6 +34,62 @@ public sealed class AppSignInManager(
 
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
         await base.ValidateSecurityStampAsync(principal) is { } user && await CanSignInAsync(user) ? user : null;
+
+    /// <summary>
+    /// The sign-in form's first step. An address with no account that may sign in is counted and hashed like a real
+    /// one, so its answer (<see cref="SignInResult.Failed"/>) and its timing tell a stranger nothing.
+    /// </summary>
+    public async Task<SignInResult> PasswordSignInAsync(string address, string password)
+    {
+        if (await UserManager.FindByEmailAsync(address) is { } user && await CanSignInAsync(user))
+            return await PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var unknown = SignInThrottle.UnknownAddress(UserManager.NormalizeEmail(address));
+        var locked = await throttle.IsLockedAsync(unknown, Source);
+        timing.SpendPasswordCheck(password);
+        if (!locked) await throttle.RecordFailureAsync(unknown, Source);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        if (await IsLockedOut(user))
+        {
+            timing.SpendPasswordCheck(password);
+            return SignInResult.LockedOut;
+        }
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (lockoutOnFailure && IsFailure(result)) await throttle.RecordFailureAsync(user.Id, Source);
+        return result;
+    }
+
+    public override Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient) =>
+        SecondStepAsync(() => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient));
+
+    public override Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode) =>
+        SecondStepAsync(() => base.TwoFactorRecoveryCodeSignInAsync(recoveryCode));
+
+    /// <summary>A signed-in session forgets this client's failures for the account.</summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        await throttle.ClearAsync(user.Id, Source);
+    }
+
+    protected override async Task<bool> IsLockedOut(AppUser user) =>
+        await base.IsLockedOut(user) || await throttle.IsLockedAsync(user.Id, Source);
+
+    private async Task<SignInResult> SecondStepAsync(Func<Task<SignInResult>> signIn)
+    {
+        if (await GetTwoFactorAuthenticationUserAsync() is not { } user) return SignInResult.Failed;
+        if (await IsLockedOut(user)) return SignInResult.LockedOut;
+        var result = await signIn();
+        if (IsFailure(result)) await throttle.RecordFailureAsync(user.Id, Source);
+        return result;
+    }
+
+    /// <summary>A wrong password or code; not a lockout or a stop, which are answered without trying.</summary>
+    private static bool IsFailure(SignInResult result) =>
+        !result.Succeeded && !result.RequiresTwoFactor && !result.IsLockedOut && !result.IsNotAllowed;
 }
 
 /// <summary>

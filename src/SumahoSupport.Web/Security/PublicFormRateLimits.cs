@@ -53,7 +53,7 @@ public static class PublicFormRateLimits
             return RateLimitPartition.GetNoLimiter("unlimited");
         var path = context.Request.Path.Value ?? "";
         var survey = path.StartsWith("/Survey/", StringComparison.OrdinalIgnoreCase);
-        var key = survey ? "survey:" + path.ToLowerInvariant() : "client:" + context.Connection.RemoteIpAddress;
+        var key = survey ? "survey:" + path.ToLowerInvariant() : "client:" + ClientKey.Of(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = survey ? surveyPermits : permits,

@@ -18,7 +18,7 @@ internal sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IOpti
     public Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (options.Value.RequireTwoFactorForStaff && user.Identity?.IsAuthenticated == true && user.IsStaff()
+        if (options.Value.RequireTwoFactorForStaff && user.Identity?.IsAuthenticated == true && user.HasStaffRole()
             && StaffAreas.Any(area => context.Request.Path.StartsWithSegments(area, StringComparison.OrdinalIgnoreCase)) && !SignedInWithTwoFactor(user))
         {
             var back = (context.Request.Path + context.Request.QueryString).ToString();

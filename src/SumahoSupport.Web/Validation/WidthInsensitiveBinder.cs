@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using SumahoSupport.Core;
 
 namespace SumahoSupport.Web.Validation;
 
@@ -72,7 +74,25 @@ internal sealed class WidthInsensitiveBinder(Type type) : IModelBinder
                 context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(raw, context.ModelMetadata.GetDisplayName()));
             return Task.CompletedTask;
         }
+        if (parsed is DateOnly day && !AcceptedDates.Contains(day))
+        {
+            // Past these, a filter's "the day after" or a Tokyo-to-UTC conversion leaves DateOnly's range; no date the
+            // city works with is near them.
+            var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            context.ModelState.TryAddModelError(context.ModelName, text["「{0}」は{1}年から{2}年までの日付で入力してください。",
+                context.ModelMetadata.GetDisplayName(), AcceptedDates.First.Year, AcceptedDates.Last.Year]);
+            return Task.CompletedTask;
+        }
         context.Result = ModelBindingResult.Success(parsed);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The dates any form or query accepts: every date a query or form takes has a range, so nothing overflows.</summary>
+public static class AcceptedDates
+{
+    public static readonly DateOnly First = new(1900, 1, 1);
+    public static readonly DateOnly Last = new(2199, 12, 31);
+
+    public static bool Contains(DateOnly date) => date >= First && date <= Last;
 }

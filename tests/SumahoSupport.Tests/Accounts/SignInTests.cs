@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Tests.Infrastructure;
+using SumahoSupport.Web.Pages.Account;
 
 namespace SumahoSupport.Tests.Accounts;
 
@@ -89,23 +91,66 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task FiveFailures_LockTheAccountEvenForTheRightPassword()
+    public async Task FiveFailures_LockTheAccountForThatClientOnly_WithTheAnswerAnUnknownAddressGets()
     {
         // An account of its own: a locked demo account would spoil the other tests in this class.
-        const string email = "locked@city.example";
+        var email = $"{Guid.NewGuid():N}@city.example.jp";
         const string password = "Correct-Horse-2026";
         await app.WithScopeAsync(s => s.GetRequiredService<StaffAccountService>().CreateAsync(email, "ロック確認", Roles.Coordinator, password));
-        var client = app.CreateBrowserLikeClient();
+        var stranger = app.CreateBrowserLikeClient(peer: "198.51.100.7");
         for (var i = 0; i < 5; i++)
         {
-            using var failed = await client.SignInAsync(email, $"wrong-{i}");
+            using var failed = await stranger.SignInAsync(email, $"wrong-{i}");
             Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.StatusCode);
         }
 
-        using var locked = await client.SignInAsync(email, password);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
-        var page = await Forms.ParseAsync(locked);
-        Assert.Contains("しばらくログインできません", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        // Locked for the stranger, even with the right password, in the words an address without an account gets.
+        var locked = await ErrorOfAsync(await stranger.SignInAsync(email, password));
+        Assert.Equal(LoginModel.NotSignedIn, locked);
+        Assert.Equal(locked, await ErrorOfAsync(await stranger.SignInAsync($"{Guid.NewGuid():N}@city.example.jp", password)));
+        // Not for the coordinator at the city's office.
+        using (var office = await app.CreateBrowserLikeClient(peer: "203.0.113.20").SignInAsync(email, password))
+            Assert.Equal(HttpStatusCode.Redirect, office.StatusCode);
+
+        // The administrator sees the lock, until when and from where, and the audit trail has it.
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var admin = app.CreateBrowserLikeClient();
+        using (await admin.SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword)) { }
+        var row = (await admin.GetDocumentAsync("/Admin/Accounts")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Contains("ロック中", row.TextContent, StringComparison.Ordinal);
+        var show = await admin.GetDocumentAsync($"/Admin/Accounts/{id}");
+        Assert.Contains("198.51.100.7", show.QuerySelector("#locks")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("198.51.100.7", show.QuerySelector("#recent-locks")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "account.locked" && e.SubjectId == id)));
+
+        using (var unlocked = await admin.SubmitFormAsync($"/Admin/Accounts/{id}", new Dictionary<string, string>(), "form[action*='handler=Unlock']"))
+            Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        using (var again = await stranger.SignInAsync(email, password)) Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALock_EndsAfterAQuarterHour()
+    {
+        var email = $"{Guid.NewGuid():N}@city.example.jp";
+        const string password = "Correct-Horse-2026";
+        await app.WithScopeAsync(s => s.GetRequiredService<StaffAccountService>().CreateAsync(email, "ロック確認", Roles.Coordinator, password));
+        var client = app.CreateBrowserLikeClient(peer: "2001:db8:5:6::10");
+        for (var i = 0; i < 5; i++) using (await client.SignInAsync(email, $"wrong-{i}")) { }
+        // Another address of the same IPv6 /64 is the same client.
+        using (var sameHome = await app.CreateBrowserLikeClient(peer: "2001:db8:5:6:aaaa::1").SignInAsync(email, password))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, sameHome.StatusCode);
+        app.Clock.Advance(SignInThrottle.Window);
+        using var later = await client.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+    }
+
+    private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return (await Forms.ParseAsync(response)).QuerySelector(".error-summary li")!.TextContent.Trim();
+        }
     }
 
     [Fact]

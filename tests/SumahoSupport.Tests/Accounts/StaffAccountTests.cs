@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Tests.Infrastructure;
+using SumahoSupport.Web.Pages.Account;
 
 namespace SumahoSupport.Tests.Accounts;
 
@@ -107,6 +108,110 @@ public sealed partial class StaffAccountTests(TwoStepAppFactory app) : IClassFix
         using var blocked = await admin.GetAsync("/Admin/Audit");
         Assert.StartsWith("/Account/TwoFactor", blocked.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_OpensOneSessionOnly()
+    {
+        var (email, password, key) = await CoordinatorWithAuthenticatorAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = Totp.Code(key, app.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.Redirect, await SecondStepAsync(email, password, "/Account/LoginWith2fa", code));
+        // Seen over a shoulder or caught by a fake page: the same code again, within its 30 seconds, opens nothing.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, await SecondStepAsync(email, password, "/Account/LoginWith2fa", code));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity,
+            await SecondStepAsync(email, password, "/Account/LoginWith2fa", Totp.Code(key, app.Clock.GetUtcNow().AddSeconds(-30))));
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.Redirect, await SecondStepAsync(email, password, "/Account/LoginWith2fa", Totp.Code(key, app.Clock.GetUtcNow())));
+    }
+
+    [Fact]
+    public async Task AfterFiveWrongAuthenticatorCodes_ARecoveryCodeDoesNotSignIn()
+    {
+        var (email, password, key) = await CoordinatorWithAuthenticatorAsync();
+        var recoveryCodes = await RecoveryCodesAsync(email);
+        var client = app.CreateBrowserLikeClient();
+        using (await client.SignInAsync(email, password)) { }
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await client.SubmitFormAsync("/Account/LoginWith2fa", new Dictionary<string, string> { ["Input.Code"] = NotTheCode(key) });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        }
+        using var recovery = await client.SubmitFormAsync("/Account/LoginWithRecoveryCode", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, recovery.StatusCode);
+        Assert.Contains("しばらくログインできません", (await Forms.ParseAsync(recovery)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        using (var closed = await client.GetAsync("/Coordinator")) Assert.NotEqual(HttpStatusCode.OK, closed.StatusCode);
+        // The code was not spent: once the lock is over, it still works.
+        app.Clock.Advance(SignInThrottle.Window);
+        Assert.Equal(HttpStatusCode.OK, await SignInWithRecoveryCodeAsync(email, password, recoveryCodes[0]));
+    }
+
+    [Fact]
+    public async Task WrongRecoveryCodes_CountTowardTheLockout()
+    {
+        var (email, password, _) = await CoordinatorWithAuthenticatorAsync();
+        var recoveryCodes = await RecoveryCodesAsync(email);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, await SignInWithRecoveryCodeAsync(email, password, $"WRONG-{i}0000"));
+        // Locked: even the right password no longer reaches a second step, so neither a good recovery code nor a code does.
+        using (var locked = await app.CreateBrowserLikeClient().SignInAsync(email, password))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
+            Assert.Contains(LoginModel.NotSignedIn, (await Forms.ParseAsync(locked)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        app.Clock.Advance(SignInThrottle.Window);
+        Assert.Equal(HttpStatusCode.OK, await SignInWithRecoveryCodeAsync(email, password, recoveryCodes[1]));
+    }
+
+    [Fact]
+    public async Task APasswordOnlySession_IsNotStaffOutsideTheStaffAreasEither()
+    {
+        var samples = await SitePages.SamplesAsync(app);
+        var email = $"{Guid.NewGuid():N}@city.example.jp";
+        var password = StaffAccountService.GeneratePassword();
+        await app.WithScopeAsync(s => s.GetRequiredService<StaffAccountService>().CreateAsync(email, "新人 太郎", Roles.Coordinator, password));
+        var halfway = app.CreateBrowserLikeClient();
+        using (await halfway.SignInAsync(email, password)) { }
+
+        using (var consultation = await halfway.GetAsync($"/Consultations/{samples.ConsultationCode}"))
+            Assert.Equal(HttpStatusCode.NotFound, consultation.StatusCode);
+        using (var certificate = await halfway.GetAsync($"/Certificates/{samples.Certificate}")) Assert.True(IsRefused(certificate), $"{certificate.StatusCode}");
+        Assert.NotNull((await halfway.GetDocumentAsync(samples.ConsultationSlot)).QuerySelector("input[name=Consent]"));
+
+        // The same account after its second step is staff everywhere.
+        var key = await EnsureAuthenticatorAsync(email);
+        var whole = app.CreateBrowserLikeClient();
+        await TwoStep.SignInAsync(whole, email, password, key, app.Clock);
+        using (var consultation = await whole.GetAsync($"/Consultations/{samples.ConsultationCode}")) Assert.Equal(HttpStatusCode.OK, consultation.StatusCode);
+        using (var certificate = await whole.GetAsync($"/Certificates/{samples.Certificate}")) Assert.Equal(HttpStatusCode.OK, certificate.StatusCode);
+        Assert.Null((await whole.GetDocumentAsync(samples.ConsultationSlot)).QuerySelector("input[name=Consent]"));
+    }
+
+    private static bool IsRefused(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal));
+
+    /// <summary>Six digits that are not the authenticator's code now (nor one step either side).</summary>
+    private string NotTheCode(string key)
+    {
+        var now = app.Clock.GetUtcNow();
+        var near = new[] { -30, 0, 30 }.Select(s => Totp.Code(key, now.AddSeconds(s))).ToHashSet();
+        return Enumerable.Range(0, 4).Select(i => (i * 250_001).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
+    }
+
+    /// <summary>A fresh sign-in: the password, then <paramref name="code"/> on the second step's page; what the code answers.</summary>
+    private async Task<HttpStatusCode> SecondStepAsync(string email, string password, string page, string code)
+    {
+        var client = app.CreateBrowserLikeClient();
+        using (await client.SignInAsync(email, password)) { }
+        using var second = await client.SubmitFormAsync(page, new Dictionary<string, string> { ["Input.Code"] = code });
+        return second.StatusCode;
+    }
+
+    private Task<IReadOnlyList<string>> RecoveryCodesAsync(string email) => app.WithScopeAsync(async s =>
+    {
+        var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        return (IReadOnlyList<string>)[.. (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10))!];
+    });
 
     /// <summary>An administrator signed in in two steps (the demo admin, with an authenticator set up once per app).</summary>
     private async Task<HttpClient> AdminAsync()

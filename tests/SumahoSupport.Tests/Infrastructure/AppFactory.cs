@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +39,10 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <summary>
-    /// Starts at the real "now" so the demo schedule, made relative to today, looks as it does in use; on a whole
-    /// microsecond, so that a time written and read back is equal on every provider (PostgreSQL keeps microseconds, not
-    /// .NET's 100 ns ticks).
+    /// Starts at the run's "now" (<see cref="TestClock"/>: <c>SUMAHO_TEST_NOW</c>, or the real time), so the demo schedule,
+    /// made relative to today, looks as it does in use on that day.
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(TestClock.Start());
 
     public string DatabasePath => Path.Combine(directory, "sumaho.db");
 
@@ -67,11 +67,35 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:PublicPostsPerHour", "1000000");
         // Tests move the clock by days while staff stay signed in; the idle timeout has a test of its own.
         builder.UseSetting("Security:StaffIdleTimeoutMinutes", "1000000");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddTransient<IStartupFilter, PeerAddress>());
     }
 
-    public HttpClient CreateBrowserLikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// The test server has no network: a request that carries this header comes from that address, set before the app's
+    /// own pipeline as the socket's address would be. Without it, every request comes from no address (one client).
+    /// </summary>
+    public const string PeerHeader = "X-Test-Peer";
+
+    /// <summary>A client as a browser is: cookies kept, redirects shown; from <paramref name="peer"/> when one is given.</summary>
+    public HttpClient CreateBrowserLikeClient(string? peer = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (peer is not null) client.DefaultRequestHeaders.Add(PeerHeader, peer);
+        return client;
+    }
+
+    private sealed class PeerAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer)) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer!);
+                return following(context);
+            });
+            next(app);
+        };
+    }
 
     /// <summary>Runs <paramref name="work"/> against the app's own database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

@@ -159,6 +159,49 @@ public static class SitePages
                 (IReadOnlyList<string?>)[.. d.HandlerMethods.Where(h => h.HttpMethod == "POST").Select(h => h.Name).Distinct()]))
             .OrderBy(p => p.Item1, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every page with the query names a GET binds: its properties that bind on GET and its GET handlers' parameters, a
+    /// complex one by each of its own properties (<c>Filter.From</c>), and without their prefix too (MVC falls back to it).
+    /// </summary>
+    public static IEnumerable<(string Key, IReadOnlyList<string> Names)> QueryNames(IServiceProvider services)
+    {
+        var get = new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext { Request = { Method = "GET" } } };
+        foreach (var page in services.GetRequiredService<EndpointDataSource>().Endpoints
+                     .Select(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>()).OfType<CompiledPageActionDescriptor>()
+                     .DistinctBy(d => (d.AreaName, d.ViewEnginePath)))
+        {
+            var bound = page.BoundProperties
+                .Where(p => p.BindingInfo?.RequestPredicate is not { } onlyIf || onlyIf(get))
+                .Select(p => (p.BindingInfo, p.Name, p.ParameterType))
+                .Concat(page.HandlerMethods.Where(h => h.HttpMethod == "GET").SelectMany(h => h.Parameters).Select(p => (p.BindingInfo, p.Name, p.ParameterType)))
+                .Where(p => p.BindingInfo?.BindingSource is not { } source || (source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Path
+                    && source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services && source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Special))
+                .Where(p => p.ParameterType != typeof(CancellationToken));
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (binding, name, type) in bound)
+            {
+                var prefix = binding?.BinderModelName ?? name;
+                if (IsSimple(type)) names.Add(prefix);
+                else
+                {
+                    foreach (var property in type.GetProperties().Where(p => p.CanWrite && IsSimple(p.PropertyType)))
+                    {
+                        names.Add($"{prefix}.{property.Name}");
+                        names.Add(property.Name);
+                    }
+                }
+            }
+            if (names.Count > 0) yield return ($"{page.AreaName}{page.ViewEnginePath}", [.. names]);
+        }
+    }
+
+    private static bool IsSimple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTime)
+            || t == typeof(TimeOnly) || t == typeof(DateTimeOffset) || t == typeof(Guid);
+    }
+
     public sealed record Samples(
         int Session, string BookingCode, string BookingToken, string SurveyToken, string ConsultationCode, string ConsultationToken,
         string ConsultationSlot, int Venue, int Course, int Series, int Supporter, long Mail, int Participant, string Account, string Certificate,

@@ -1,16 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.Tests.Observability;
 
-/// <summary>
-/// The app behind a proxy at 10.1.2.3. The test server has no network, so each request says which peer it comes from
-/// (<c>X-Test-Peer</c>, applied before the app's own pipeline, as the socket's address would be).
-/// </summary>
+/// <summary>The app behind a proxy at 10.1.2.3; each request says which peer it comes from (<see cref="AppFactory.PeerHeader"/>).</summary>
 public sealed class ProxiedAppFactory : AppFactory
 {
     public const string Proxy = "10.1.2.3";
@@ -20,20 +14,6 @@ public sealed class ProxiedAppFactory : AppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("ReverseProxy:KnownProxies:0", Proxy);
         builder.UseSetting("Limits:PublicPostsPerMinute", "20");
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, PeerAddress>());
-    }
-
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (context.Request.Headers.TryGetValue("X-Test-Peer", out var peer)) context.Connection.RemoteIpAddress = IPAddress.Parse(peer!);
-                return following(context);
-            });
-            next(app);
-        };
     }
 }
 
@@ -46,7 +26,7 @@ public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<Pro
     public async Task TheForwardedScheme_IsBelievedFromTheProxyOnly(string peer, bool secure)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        request.Headers.Add("X-Test-Peer", peer);
+        request.Headers.Add(AppFactory.PeerHeader, peer);
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         using var response = await app.CreateBrowserLikeClient().SendAsync(request);
@@ -64,7 +44,7 @@ public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<Pro
             var client = app.CreateBrowserLikeClient();
             var (_, fields) = await ResidentForms.PrepareBookingAsync(client, session);
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book") { Content = new FormUrlEncodedContent(fields) };
-            request.Headers.Add("X-Test-Peer", "192.0.2.50");
+            request.Headers.Add(AppFactory.PeerHeader, "192.0.2.50");
             request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
             using var response = await client.SendAsync(request);
             statuses.Add(response.StatusCode);

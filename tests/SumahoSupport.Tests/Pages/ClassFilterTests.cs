@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Classes;
@@ -71,5 +72,17 @@ public sealed class ClassFilterTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await app.CreateBrowserLikeClient().GetDocumentAsync("/Classes?Filter.From=2027-03-01&Filter.To=2027-02-01");
         Assert.Equal("「いつまで」は「いつから」より後の日にしてください。", page.QuerySelector("#Filter_To-error")!.TextContent);
         Assert.Equal(await ExpectedAsync(q => q), await ListedAsync("?Filter.From=2027-03-01&Filter.To=2027-02-01"));
+    }
+
+    [Theory]
+    [InlineData("Filter.To=9999-12-31", "Filter_To")]
+    [InlineData("Filter.From=0001-01-01", "Filter_From")]
+    public async Task ADateOutsideTheCalendar_IsExplained_AndTheListStillShows(string query, string field)
+    {
+        using var response = await app.CreateBrowserLikeClient().GetAsync($"/Classes?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.EndsWith("は1900年から2199年までの日付で入力してください。", page.QuerySelector($"#{field}-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(await ExpectedAsync(q => q), await ListedAsync($"?{query}"));
     }
 }

@@ -49,6 +49,21 @@ public sealed class ClientRateLimitTests(DefaultLimitsFactory app) : IClassFixtu
         using var page = await client.GetAsync($"/Classes/{session}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task EveryAddressOfOneIPv6Home_CountsAsOneClient()
+    {
+        // A phone or a home router picks any address of its /64: new addresses must not mean new allowances.
+        var session = await app.CreateSessionAsync(capacity: 30, startsIn: TimeSpan.FromDays(20));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var client = app.CreateBrowserLikeClient(peer: $"2001:db8:77:1::{i + 1:x}");
+            using var response = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal((20, 5), (statuses.Count(s => s == HttpStatusCode.Redirect), statuses.Count(s => s == HttpStatusCode.TooManyRequests)));
+    }
 }
 
 /// <summary>One phone number cannot fill a class's waiting list or every consultation slot.</summary>

@@ -79,3 +79,52 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         return client;
     }
 }
+
+/// <summary>
+/// The same pages for a coordinator who passed only the password step, where staff sign in in two steps (a new invitee,
+/// after an authenticator reset, the first administrator): the staff areas send them to the authenticator set-up, and
+/// everywhere else they are no more than a signed-in account — no booking without its secret, no one else's certificate.
+/// </summary>
+public sealed class PasswordOnlyStaffMatrixTests(Accounts.TwoStepAppFactory app) : IClassFixture<Accounts.TwoStepAppFactory>
+{
+    [Fact]
+    public async Task EveryPage_TreatsAPasswordOnlyCoordinatorAsNotStaff()
+    {
+        var samples = await SitePages.SamplesAsync(app);
+        var email = $"{Guid.NewGuid():N}@city.example.jp";
+        var password = Core.Accounts.StaffAccountService.GeneratePassword();
+        await app.WithScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Core.Accounts.StaffAccountService>(s).CreateAsync(email, "新人 花子", Core.Data.Roles.Coordinator, password));
+        using var client = app.CreateBrowserLikeClient();
+        using (await client.SignInAsync(email, password)) { }
+
+        var wrong = new List<string>();
+        foreach (var page in SitePages.Pages(app.Services))
+        {
+            var (access, url) = SitePages.Expected[page.Key];
+            if (access == SitePages.Access.SecondStep) continue;
+            var target = url(samples);
+            using var get = await client.GetAsync(target);
+            var to = get.Headers.Location?.OriginalString ?? "";
+            var answer = $"{(int)get.StatusCode} {to}";
+            switch (access)
+            {
+                case SitePages.Access.Staff or SitePages.Access.Admin when !to.StartsWith("/Account/TwoFactor", StringComparison.Ordinal):
+                    wrong.Add($"GET {target}: {answer}, not the two-step set-up");
+                    break;
+                case SitePages.Access.OwnerOrStaff or SitePages.Access.Supporter when !(get.StatusCode == HttpStatusCode.Forbidden || to.Contains("/Account/AccessDenied", StringComparison.Ordinal)):
+                    wrong.Add($"GET {target}: {answer}, not refused");
+                    break;
+                case SitePages.Access.SecretLink:
+                    using (var hidden = await client.GetAsync(SitePages.WithoutSecret(target)))
+                    {
+                        if (hidden.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.BadRequest))
+                            wrong.Add($"GET {SitePages.WithoutSecret(target)} without its secret: {(int)hidden.StatusCode}, not 404/400");
+                    }
+                    break;
+            }
+            if ((int)get.StatusCode >= 500) wrong.Add($"GET {target}: {answer}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+}

@@ -29,6 +29,9 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         "０９０１２３４５６７８",
         "2026-02-30",
         "9999-99-99",
+        "9999-12-31",
+        "0001-01-01",
+        "-2147483649",
         "-1",
         "99999999999",
         "",
@@ -107,6 +110,39 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
                 Assert.DoesNotContain(Markup, m => body.Contains(m, StringComparison.Ordinal));
             }
         }
+    }
+
+    /// <summary>Values at and past the ends of what dates and numbers can hold.</summary>
+    private static readonly string[] Extremes = ["9999-12-31", "0001-01-01", "2147483648", "-2147483649", "99999999999999999999", "-1"];
+
+    [Fact]
+    public async Task EveryPagesQueryValues_AtTheEndsOfDatesAndNumbers_NeverError()
+    {
+        var samples = await SitePages.SamplesAsync(app);
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        var wrong = new List<string>();
+        foreach (var page in SitePages.QueryNames(app.Services))
+        {
+            var (access, url) = SitePages.Expected[page.Key];
+            var visitor = access == SitePages.Access.Supporter ? "supporter" : "admin";
+            if (!clients.TryGetValue(visitor, out var client))
+            {
+                client = clients[visitor] = app.CreateBrowserLikeClient();
+                var (email, password) = DemoAccounts.Of(visitor)!.Value;
+                using (await client.SignInAsync(email, password)) { }
+            }
+            var target = url(samples);
+            foreach (var name in page.Names)
+            {
+                foreach (var value in Extremes)
+                {
+                    var query = $"{target}{(target.Contains('?', StringComparison.Ordinal) ? "&" : "?")}{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
+                    using var response = await client.GetAsync(query);
+                    if ((int)response.StatusCode >= 500) wrong.Add($"{visitor} GET {query} → {(int)response.StatusCode}");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     private async Task<string?> CheckAsync(HttpClient client, HttpResponseMessage response)

@@ -71,6 +71,40 @@ public sealed class SurveyPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ClassSessionId == session)));
     }
 
+    [Fact]
+    public async Task OneLink_ChangesItsAnswersFiveTimesAtMost_AndTheSameAnswerAgainWritesNothing()
+    {
+        var (session, token, _) = await AttendedClassAsync();
+        app.Clock.Advance(TimeSpan.FromHours(5));
+        var client = app.CreateBrowserLikeClient();
+        using (await AnswerAsync(client, token, 1, "2")) { }
+        using (await AnswerAsync(client, token, 2, "5")) { }
+        var id = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.ClassSessionId == session).Select(r => r.Id).SingleAsync());
+        Task<int> AuditedAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.SubjectType == nameof(SurveyResponse) && e.SubjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var audited = await AuditedAsync();
+
+        // A reload or a script posting the same answer: nothing saved, nothing audited, as often as it likes.
+        for (var i = 0; i < 20; i++)
+            using (var same = await AnswerAsync(client, token, 1, "2")) Assert.Equal(HttpStatusCode.Redirect, same.StatusCode);
+        Assert.Equal(audited, await AuditedAsync());
+
+        // Five changes of a given answer are saved and audited; the sixth is refused with a message, and nothing changes.
+        string[] answers = ["1", "3", "4", "1", "2"];
+        foreach (var answer in answers)
+            using (var changed = await AnswerAsync(client, token, 1, answer)) Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(audited + 5, await AuditedAsync());
+        using (var refused = await AnswerAsync(client, token, 1, "4"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Contains("5回まで", (await Forms.ParseAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(audited + 5, await AuditedAsync());
+        Assert.Equal(Understanding.MostlyUnderstood, (await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Id == id))).Understanding);
+
+        // A question not answered yet is still answered: new answers are not changes.
+        using (var next = await AnswerAsync(client, token, 3, "1")) Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+
     [Theory]
     [InlineData("9")]
     [InlineData("<script>alert(1)</script>")]

@@ -9,7 +9,7 @@ using SumahoSupport.Web.Security;
 namespace SumahoSupport.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInTiming timing, DemoPasswords demoPasswords) : PageModel
+public sealed class LoginModel(AppSignInManager signIn, DemoPasswords demoPasswords) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
 
@@ -28,26 +28,17 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
-        // An unknown address, or an account that may not sign in (resting), gets the same answer after the same work as
-        // a wrong password, so neither the message nor its timing tells a stranger which accounts exist.
-        var user = await users.FindByEmailAsync(Input.Email);
-        if (user is null || !await signIn.CanSignInAsync(user))
-        {
-            timing.SpendPasswordCheck(Input.Password);
-            ModelState.AddModelError(string.Empty, WrongPassword);
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // A locked account, an unknown address, a resting account and a wrong password get one answer after the same
+        // work, so neither the message nor its timing tells a stranger which accounts exist (AppSignInManager).
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
-
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "ログインに続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
-            : WrongPassword);
+        ModelState.AddModelError(string.Empty, NotSignedIn);
         return Page();
     }
 
-    private const string WrongPassword = "メールアドレスまたはパスワードが正しくありません。休止中のアカウントではログインできません。";
+    public const string NotSignedIn =
+        "メールアドレスまたはパスワードが正しくありません。続けて5回まちがえると、15分ほどログインできなくなります。休止中のアカウントではログインできません。";
 
     public sealed class LoginInput
     {

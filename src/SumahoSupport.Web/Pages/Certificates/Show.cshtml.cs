@@ -24,7 +24,7 @@ public sealed class ShowModel(AppDbContext db, OpenBadges openBadges) : PageMode
             .SingleOrDefaultAsync(ct);
         if (found is null) return NotFound();
         var isOwner = found.UserId is not null && found.UserId == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (!isOwner && !User.IsStaff()) return Forbid();
+        if (!isOwner && !await HttpContext.IsStaffAsync()) return Forbid();
 
         Issued = found;
         Modules = await db.TrainingRecords.AsNoTracking()

@@ -44,7 +44,8 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
 
     public string? Address { get; private set; }
 
-    public bool ByStaff => User.IsStaff();
+    /// <summary>A coordinator books for a caller: no consent box, channel 電話, up to the slot's start.</summary>
+    public bool ByStaff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery] DeviceType? device, CancellationToken ct)
     {
@@ -83,6 +84,7 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        ByStaff = await HttpContext.IsStaffAsync();
         if (ConsultationPlaces.ParseStart(Start) is not { } start) return false;
         if (await consultations.FindSlotAsync(ScheduleId, start, ct) is not { } found) return false;
         (Place, Slot, Address) = found;

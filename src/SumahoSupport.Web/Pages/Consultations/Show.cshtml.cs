@@ -33,7 +33,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
                 b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, b.Schedule.Venue == null ? null : b.Schedule.Venue.Address,
                 b.Participant.Name, b.Participant.Phone, b.Topics, b.Request, b.Device))
             .SingleOrDefaultAsync(ct);
-        var staff = User.IsStaff();
+        var staff = await HttpContext.IsStaffAsync();
         if (found is null || (!staff && !BookingSecrets.TokenMatches(found.ManageToken, Token))) return NotFound();
         Booking = found;
         return Page();
@@ -43,7 +43,7 @@ public sealed class ShowModel(AppDbContext db, ConsultationService consultations
     {
         var page = await OnGetAsync(code, ct);
         if (page is not PageResult) return page;
-        var staff = User.IsStaff();
+        var staff = await HttpContext.IsStaffAsync();
         var cancelled = staff ? await consultations.CancelAsync(Booking.Code, ConsultationNotice.Cancelled, null, ct) : await consultations.CancelByResidentAsync(Booking.Code, Token, ct);
         if (!cancelled)
         {

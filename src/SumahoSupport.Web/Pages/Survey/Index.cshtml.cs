@@ -50,9 +50,16 @@ public sealed class IndexModel(SurveyService surveys) : PageModel
             return Page();
         }
         var channel = Via == "mail" ? SurveyChannel.Email : SurveyChannel.Web;
-        await surveys.SubmitAsync(Token, question.Apply(Form.Answers, string.IsNullOrEmpty(value) ? null : value), channel, ct);
+        if (await surveys.SubmitAsync(Token, question.Apply(Form.Answers, string.IsNullOrEmpty(value) ? null : value), channel, ct) == SubmitResult.TooManyChanges)
+        {
+            ModelState.AddModelError(nameof(Answer), TooManyChangesMessage);
+            return Page();
+        }
         return RedirectToPage(new { Token, q = Step + 1, Via });
     }
+
+    public const string TooManyChangesMessage =
+        "この回答は、もう変えられません（答えを変えられるのは5回までです）。変えたいときは、教室の担当者にお知らせください。";
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using SumahoSupport.Web.Validation;
 namespace SumahoSupport.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>アカウント: every login with its role and state; invite staff, or a supporter who has no login yet.</summary>
-public sealed class IndexModel(AppDbContext db, StaffAccountService accounts, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, StaffAccountService accounts, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     [BindProperty] public InviteInput Invite { get; set; } = new();
 
@@ -71,8 +71,9 @@ public sealed class IndexModel(AppDbContext db, StaffAccountService accounts, Ti
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
             })
             .ToListAsync(ct);
+        var throttled = await throttle.LockedAccountsAsync(ct);
         Accounts = [.. rows.Select(a => new Row(a.Id, a.Email ?? "", a.DisplayName, string.Join("・", a.Roles.Select(r => SupporterLabels.AccountRole(r ?? ""))),
-            a.DisabledAtUtc is not null ? "利用停止中" : a.LockoutEnd > now ? "ロック中" : !a.HasPassword ? "招待中（パスワード未設定）" : "利用中",
+            a.DisabledAtUtc is not null ? "利用停止中" : a.LockoutEnd > now || throttled.Contains(a.Id) ? "ロック中" : !a.HasPassword ? "招待中（パスワード未設定）" : "利用中",
             a.TwoFactorEnabled))];
         SupportersWithoutLogin = [.. (await db.Supporters.AsNoTracking()
                 .Where(s => s.UserId == null && s.Email != null && s.Status != SupporterStatus.Inactive && s.Status != SupporterStatus.Applicant)

@@ -10,9 +10,15 @@ using SumahoSupport.Core.Supporters;
 namespace SumahoSupport.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>One account: its role and state, and what an administrator can do about it.</summary>
-public sealed class ShowModel(AppDbContext db, StaffAccountService accounts, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class ShowModel(AppDbContext db, StaffAccountService accounts, UserManager<AppUser> users, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     public AccountView Account { get; private set; } = default!;
+
+    /// <summary>The clients the account is locked for now (SignInThrottle), each until when.</summary>
+    public IReadOnlyList<SignInLock> Locks { get; private set; } = [];
+
+    /// <summary>The last times the account locked and from where, from the audit trail: a pattern tells of an attack.</summary>
+    public IReadOnlyList<(DateTime AtUtc, string? Details)> RecentLocks { get; private set; } = [];
 
     [BindProperty] public string? Role { get; set; }
 
@@ -81,7 +87,12 @@ public sealed class ShowModel(AppDbContext db, StaffAccountService accounts, Use
             })
             .SingleOrDefaultAsync(ct);
         if (user is null) return false;
-        Account = new AccountView(user.Id, user.Email ?? "", user.DisplayName, user.Roles, user.Supporter, user.LockoutEnd > clock.GetUtcNow(),
+        Locks = await throttle.LocksOfAsync(user.Id, ct);
+        RecentLocks = [.. (await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Action == SignInThrottle.LockedAction && e.SubjectType == nameof(AppUser) && e.SubjectId == user.Id)
+                .OrderByDescending(e => e.Id).Take(5).Select(e => new { e.AtUtc, e.Details }).ToListAsync(ct))
+            .Select(e => (e.AtUtc, e.Details))];
+        Account = new AccountView(user.Id, user.Email ?? "", user.DisplayName, user.Roles, user.Supporter, user.LockoutEnd > clock.GetUtcNow() || Locks.Count > 0,
             user.DisabledAtUtc, user.TwoFactorEnabled, user.HasPassword);
         Role ??= user.Roles.FirstOrDefault(Roles.Staff.Contains);
         return true;
