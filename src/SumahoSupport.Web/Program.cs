@@ -1,6 +1,7 @@
 using SumahoSupport.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(FirstStart.Options(args));
+builder.UseDevelopmentAddress();
 builder.AddSumahoSupport();
 var app = builder.Build();
 // Routes first: seeding and the commands write mail, and every link in a mail is built from them (SiteLinks).

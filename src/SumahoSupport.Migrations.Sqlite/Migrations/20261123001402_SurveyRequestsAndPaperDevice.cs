@@ -11,6 +11,11 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Paper forms entered before this migration had no 端末 box; their stored 0 meant "not asked", not 持っていない.
+            // SQLite makes the column nullable by rebuilding the table at the end of the migration, so NULL cannot be
+            // written yet: they are marked -1 here, before the rebuild, and PaperDeviceNotAsked turns -1 into NULL.
+            migrationBuilder.Sql("UPDATE SurveyResponses SET Device = -1 WHERE Channel = 2");
+
             migrationBuilder.AlterColumn<int>(
                 name: "Device",
                 table: "SurveyResponses",
@@ -18,9 +23,6 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                 nullable: true,
                 oldClrType: typeof(int),
                 oldType: "INTEGER");
-
-            // Paper forms entered before this migration had no 端末 box; their stored 0 meant "not asked", not 持っていない.
-            migrationBuilder.Sql("UPDATE SurveyResponses SET Device = NULL WHERE Channel = 2");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SurveyRequestedAtUtc",

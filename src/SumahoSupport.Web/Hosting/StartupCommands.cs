@@ -1,5 +1,6 @@
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Web.Security;
 
 namespace SumahoSupport.Web.Hosting;
 
@@ -11,11 +12,32 @@ public static class StartupCommands
 {
     public static Func<WebApplication, Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
     {
-        "migrate" => MigrateAsync,
+        "migrate" => app => UnlessDemoDatabaseAsync(app, MigrateAsync),
         "backup" => app => BackUpAsync(app, args),
-        "create-admin" => app => CreateAdminAsync(app, args),
+        "create-admin" => app => UnlessDemoDatabaseAsync(app, app => CreateAdminAsync(app, args)),
         _ => null,
     };
+
+    /// <summary>
+    /// Outside Development, a database holding the demo accounts (their passwords are in README) is refused: whoever ran
+    /// the demo against the city's database must start from a new one, not make it the city's by migrating it or adding
+    /// an administrator to it.
+    /// </summary>
+    private static async Task<int> UnlessDemoDatabaseAsync(WebApplication app, Func<WebApplication, Task<int>> command)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<DemoPasswords>().HoldsDemoAccountsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"このデータベースにはデモ用のアカウント（パスワードは README で公開されています）があります。{app.Environment.EnvironmentName} では使えません。" +
+                    "市の運用には新しいデータベースを用意してください（README の「Production」）。");
+                return 3;
+            }
+        }
+        return await command(app);
+    }
 
     private static async Task<int> MigrateAsync(WebApplication app)
     {

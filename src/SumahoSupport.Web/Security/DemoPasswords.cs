@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Seeding;
@@ -11,15 +12,24 @@ namespace SumahoSupport.Web.Security;
 /// </summary>
 public sealed class DemoPasswords(IOptions<SeedOptions> seed, IWebHostEnvironment environment)
 {
-    private readonly Lazy<HashSet<string>> published = new(() => Load(seed.Value.ResolveDirectory()));
+    private readonly Lazy<IReadOnlyList<SeedFiles.AccountSeed>> accounts = new(() => Load(seed.Value.ResolveDirectory()));
 
     public bool IsRefused(string? password) =>
-        !environment.IsDevelopment() && password is not null && published.Value.Contains(password);
+        !environment.IsDevelopment() && password is not null && accounts.Value.Any(a => a.Password == password);
 
-    private static HashSet<string> Load(string directory) =>
-        File.Exists(Path.Combine(directory, "demo.json"))
-            ? SeedFiles.Read<SeedFiles.DemoSeed>(directory, "demo.json").Accounts.Select(a => a.Password).ToHashSet(StringComparer.Ordinal)
-            : [];
+    /// <summary>
+    /// Whether <paramref name="db"/> holds a demo account (whose password anyone can read): a database seeded for a demo,
+    /// which no command may turn into a city's own outside Development.
+    /// </summary>
+    public async Task<bool> HoldsDemoAccountsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any()) return false;
+        var addresses = accounts.Value.Select(a => a.Email.ToUpperInvariant()).ToList();
+        return await db.Users.AnyAsync(u => addresses.Contains(u.NormalizedEmail!), ct);
+    }
+
+    private static IReadOnlyList<SeedFiles.AccountSeed> Load(string directory) =>
+        File.Exists(Path.Combine(directory, "demo.json")) ? SeedFiles.Read<SeedFiles.DemoSeed>(directory, "demo.json").Accounts : [];
 }
 
 internal sealed class DemoPasswordValidator(DemoPasswords demoPasswords) : IPasswordValidator<AppUser>

@@ -19,6 +19,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // A page opened from another site cannot reach back into this window (window.opener), nor this one into it.
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
         return next(context);
     }

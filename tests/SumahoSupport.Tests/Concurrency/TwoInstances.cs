@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -156,7 +155,7 @@ public sealed class TwoInstances : IAsyncLifetime
 
         public static Instance Start(string name, string connectionString, int smtpPort)
         {
-            var port = FreePort();
+            var port = WebCommand.FreePort();
             var address = new Uri($"http://127.0.0.1:{port}");
             var start = WebCommand.StartInfo(connectionString, new Dictionary<string, string>
             {
@@ -231,13 +230,6 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             if (line is null) return;
             lock (output) output.AppendLine(line);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
