@@ -7,7 +7,10 @@ using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Core.Accounts;
 
-/// <summary>One failed sign-in step (password, authenticator code or recovery code) for an account from one client.</summary>
+/// <summary>
+/// One failed sign-in step (password, authenticator code or recovery code) for an account from one client; an attempt is
+/// written before it is tried (<see cref="SignInThrottle.BeginAsync"/>) and removed when it turns out not to be a failure.
+/// </summary>
 public sealed class SignInFailure
 {
     public long Id { get; set; }
@@ -51,25 +54,45 @@ public sealed class SignInThrottle(AppDbContext db, AuditLog audit, TimeProvider
     public static string UnknownAddress(string normalizedAddress) =>
         UnknownPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedAddress)))[..48];
 
-    public async Task<bool> IsLockedAsync(string account, string source, CancellationToken ct = default)
-    {
-        var since = clock.GetUtcNow().UtcDateTime - Window;
-        return await db.SignInFailures.CountAsync(f => f.Account == account && f.Source == source && f.AtUtc > since, ct) >= Limit;
-    }
-
-    /// <summary>Counts one failed step; the fifth within the window locks, and that is audited with the failure, in one save.</summary>
-    public async Task RecordFailureAsync(string account, string source, CancellationToken ct = default)
+    /// <summary>
+    /// Counts an attempt <b>before</b> its password or code is checked, and answers whether it may be checked: null when
+    /// five attempts of this account and client in the window came before it. Counted first, so attempts racing each
+    /// other (or on two instances) cannot all pass the check. The attempt stays counted as a failure unless
+    /// <see cref="EndAsync"/> or a completed sign-in removes it.
+    /// </summary>
+    public async Task<SignInAttempt?> BeginAsync(string account, string source, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - Window;
         var failures = db.SignInFailures;
         // What no longer counts is not kept: the table holds at most the last quarter hour of each account's failures.
-        await failures.Where(f => f.Account == account && f.AtUtc <= now - Window).ExecuteDeleteAsync(ct);
-        var before = await failures.CountAsync(f => f.Account == account && f.Source == source, ct);
-        failures.Add(new SignInFailure { Account = account, Source = source, AtUtc = now });
-        if (before + 1 == Limit && !account.StartsWith(UnknownPrefix, StringComparison.Ordinal))
-            audit.Record(LockedAction, nameof(AppUser), account, $"接続元 {source}、{Window.TotalMinutes:0}分間");
+        await failures.Where(f => f.Account == account && f.AtUtc <= since).ExecuteDeleteAsync(ct);
+        var attempt = new SignInFailure { Account = account, Source = source, AtUtc = now };
+        failures.Add(attempt);
+        await db.SaveChangesAsync(ct);
+        // Every attempt in the window, its own included, counts — also those still being tried: of attempts racing, the
+        // k-th to be written sees at least k, so no more than five are ever tried (a burst may be refused whole).
+        var place = await failures.CountAsync(f => f.Account == account && f.Source == source && f.AtUtc > since, ct);
+        if (place <= Limit) return new SignInAttempt(attempt.Id, account, source, place);
+        // Refused without trying: it does not lengthen the lock, which ends a quarter hour after the fifth failure.
+        await failures.Where(f => f.Id == attempt.Id).ExecuteDeleteAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// The attempt failed: it stays counted; the fifth failure locks, and that is audited (by the attempt that saw five,
+    /// which at least one of the five does).
+    /// </summary>
+    public async Task FailedAsync(SignInAttempt attempt, CancellationToken ct = default)
+    {
+        if (attempt.Place != Limit || attempt.Account.StartsWith(UnknownPrefix, StringComparison.Ordinal)) return;
+        audit.Record(LockedAction, nameof(AppUser), attempt.Account, $"接続元 {attempt.Source}、{Window.TotalMinutes:0}分間");
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The attempt was not a failure (the password was right, a second step follows): it no longer counts.</summary>
+    public Task EndAsync(SignInAttempt attempt, CancellationToken ct = default) =>
+        db.SignInFailures.Where(f => f.Id == attempt.Id).ExecuteDeleteAsync(ct);
 
     /// <summary>A completed sign-in forgets that client's failures for the account.</summary>
     public Task ClearAsync(string account, string source, CancellationToken ct = default) =>
@@ -105,6 +128,9 @@ public sealed class SignInThrottle(AppDbContext db, AuditLog audit, TimeProvider
         return failures.Count > 0;
     }
 }
+
+/// <summary>An attempt counted by <see cref="SignInThrottle.BeginAsync"/>, which saw <paramref name="Place"/> attempts of its account and client in the window.</summary>
+public sealed record SignInAttempt(long Id, string Account, string Source, int Place);
 
 /// <summary>An account locked for one client until <paramref name="UntilUtc"/>.</summary>
 public sealed record SignInLock(string Source, DateTime UntilUtc);

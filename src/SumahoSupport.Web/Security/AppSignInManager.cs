@@ -43,22 +43,22 @@ public sealed class AppSignInManager(
     {
         if (await UserManager.FindByEmailAsync(address) is { } user && await CanSignInAsync(user))
             return await PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        var unknown = SignInThrottle.UnknownAddress(UserManager.NormalizeEmail(address));
-        var locked = await throttle.IsLockedAsync(unknown, Source);
+        var attempt = await throttle.BeginAsync(SignInThrottle.UnknownAddress(UserManager.NormalizeEmail(address)), Source);
         timing.SpendPasswordCheck(password);
-        if (!locked) await throttle.RecordFailureAsync(unknown, Source);
+        if (attempt is not null) await throttle.FailedAsync(attempt);
         return SignInResult.Failed;
     }
 
+    /// <summary>The password step, counted by the throttle whatever <paramref name="lockoutOnFailure"/> says.</summary>
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
     {
-        if (await IsLockedOut(user))
+        if (await throttle.BeginAsync(user.Id, Source) is not { } attempt)
         {
             timing.SpendPasswordCheck(password);
             return SignInResult.LockedOut;
         }
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
-        if (lockoutOnFailure && IsFailure(result)) await throttle.RecordFailureAsync(user.Id, Source);
+        await SettleAsync(attempt, result);
         return result;
     }
 
@@ -75,17 +75,18 @@ public sealed class AppSignInManager(
         await throttle.ClearAsync(user.Id, Source);
     }
 
-    protected override async Task<bool> IsLockedOut(AppUser user) =>
-        await base.IsLockedOut(user) || await throttle.IsLockedAsync(user.Id, Source);
-
     private async Task<SignInResult> SecondStepAsync(Func<Task<SignInResult>> signIn)
     {
         if (await GetTwoFactorAuthenticationUserAsync() is not { } user) return SignInResult.Failed;
-        if (await IsLockedOut(user)) return SignInResult.LockedOut;
+        // An administrator's lock set between the two steps holds too: Identity's recovery step does not look at it.
+        if (await IsLockedOut(user) || await throttle.BeginAsync(user.Id, Source) is not { } attempt) return SignInResult.LockedOut;
         var result = await signIn();
-        if (IsFailure(result)) await throttle.RecordFailureAsync(user.Id, Source);
+        await SettleAsync(attempt, result);
         return result;
     }
+
+    private Task SettleAsync(SignInAttempt attempt, SignInResult result) =>
+        IsFailure(result) ? throttle.FailedAsync(attempt) : throttle.EndAsync(attempt);
 
     /// <summary>A wrong password or code; not a lockout or a stop, which are answered without trying.</summary>
     private static bool IsFailure(SignInResult result) =>

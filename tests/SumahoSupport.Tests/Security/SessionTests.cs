@@ -29,15 +29,20 @@ public sealed class SessionTests(SessionTests.CountingFactory app) : IClassFixtu
     public sealed class CountingHasher : IPasswordHasher<AppUser>
     {
         private readonly PasswordHasher<AppUser> inner = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> byAccount = new(StringComparer.Ordinal);
         private int verifications;
 
         public int Verifications => Volatile.Read(ref verifications);
+
+        /// <summary>The passwords tried against this account's own hash: the guesses it let through.</summary>
+        public int VerificationsOf(string userId) => byAccount.GetValueOrDefault(userId);
 
         public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
         {
             Interlocked.Increment(ref verifications);
+            byAccount.AddOrUpdate(user.Id, 1, (_, n) => n + 1);
             return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
