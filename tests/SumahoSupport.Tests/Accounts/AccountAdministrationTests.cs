@@ -115,7 +115,7 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
             var (_, _, first) = await StaffAsync(Roles.Admin);
             var (_, _, second) = await StaffAsync(Roles.Admin);
             await StopEveryOtherAdminAsync(first, second);
-            await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.AdminEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAtUtc, DateTime.UtcNow)));
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.AdminEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAtUtc, app.Clock.GetUtcNow().UtcDateTime)));
 
             using var start = new Barrier(2);
             var demotions = new[] { (first, second), (second, first) }.Select(pair => Task.Run(() => app.WithScopeAsync(s =>
@@ -143,7 +143,7 @@ public sealed class AccountAdministrationTests(AppFactory app) : IClassFixture<A
     {
         var admins = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)).Select(ur => ur.UserId);
         return await db.Users.Where(u => admins.Contains(u.Id) && !keep.Contains(u.Id) && u.Email != DemoAccounts.AdminEmail)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAtUtc, DateTime.UtcNow));
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAtUtc, app.Clock.GetUtcNow().UtcDateTime));
     });
 
     private async Task<(string Email, string Password, string Id)> StaffAsync(string role)

@@ -73,7 +73,7 @@ public sealed class TwoInstances : IAsyncLifetime
 
     private async Task PrepareAsync(SetupApp app)
     {
-        _ = app.Server; // demo data, on the real clock
+        _ = app.Server; // demo data, on the real clock (SetupApp.ClockStart)
         await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<StaffAccountService>()
             .CreateAsync(CoordinatorEmail, "二台目の確認", Roles.Coordinator, CoordinatorPassword)).Succeeded));
 
@@ -120,6 +120,10 @@ public sealed class TwoInstances : IAsyncLifetime
     /// <summary>The app in-process on the shared database, only to prepare it: its senders are off, as in every test.</summary>
     private sealed class SetupApp(string connectionString) : AppFactory(connectionString)
     {
+        // The processes keep the real time, so "tomorrow" and "held two days ago" must be on it, not on SUMAHO_TEST_NOW
+        // (pinned when test.sh started, which may be yesterday by the time this runs).
+        protected override DateTimeOffset ClockStart() => TestClock.RealStart();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

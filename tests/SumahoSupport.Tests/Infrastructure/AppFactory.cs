@@ -42,7 +42,12 @@ public class AppFactory : WebApplicationFactory<Program>
     /// Starts at the run's "now" (<see cref="TestClock"/>: <c>SUMAHO_TEST_NOW</c>, or the real time), so the demo schedule,
     /// made relative to today, looks as it does in use on that day.
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(TestClock.Start());
+    public FakeTimeProvider Clock => LazyInitializer.EnsureInitialized(ref clock, () => new FakeTimeProvider(ClockStart()));
+
+    private FakeTimeProvider? clock;
+
+    /// <summary>Where <see cref="Clock"/> starts; an app that prepares data for real app processes starts at the real time.</summary>
+    protected virtual DateTimeOffset ClockStart() => TestClock.Start();
 
     public string DatabasePath => Path.Combine(directory, "sumaho.db");
 

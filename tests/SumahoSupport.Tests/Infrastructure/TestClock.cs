@@ -18,11 +18,12 @@ public static class TestClock
     /// The instant a new app's clock starts at: on a whole microsecond, so that a time written and read back is equal on
     /// every provider (PostgreSQL keeps microseconds, not .NET's 100 ns ticks).
     /// </summary>
-    public static DateTimeOffset Start()
-    {
-        var start = FixedStart ?? DateTimeOffset.UtcNow;
-        return new DateTimeOffset(start.UtcTicks / 10 * 10, TimeSpan.Zero);
-    }
+    public static DateTimeOffset Start() => OnAWholeMicrosecond(FixedStart ?? DateTimeOffset.UtcNow);
+
+    /// <summary>The real time whatever <c>SUMAHO_TEST_NOW</c> says: for data that app processes, on the real clock, will read.</summary>
+    public static DateTimeOffset RealStart() => OnAWholeMicrosecond(DateTimeOffset.UtcNow);
+
+    private static DateTimeOffset OnAWholeMicrosecond(DateTimeOffset start) => new(start.UtcTicks / 10 * 10, TimeSpan.Zero);
 
     /// <summary>What a run prints first, so its "now" can be given back to <c>SUMAHO_TEST_NOW</c> to replay it.</summary>
     public static string Describe() => FixedStart is { } start
