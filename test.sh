@@ -103,7 +103,8 @@ done
 # --- the date sweep ---------------------------------------------------------------------------------
 # The date-sensitive tests (classes and series, staffing, bookings and their cut-offs, reminders, surveys, certification,
 # the fiscal year, retention) again at fixed instants in Tokyo: every weekday, both sides of midnight, the fiscal-year
-# turn, the calendar-year turn, 29 February, a 振替休日 (Monday 2027-03-22 after 春分の日 on a Sunday) and Golden Week.
+# turn and its evening (a class two hours on is last year's by the time it is reported), the calendar-year turn,
+# 29 February, a 振替休日 (Monday 2027-03-22 after 春分の日 on a Sunday) and Golden Week.
 # The holidays' seed file must cover each instant and the months after it.
 sweep_filter="Provider!=ServerOnly&(FullyQualifiedName~SumahoSupport.Tests.Classes.|FullyQualifiedName~SumahoSupport.Tests.Staffing.\
 |FullyQualifiedName~SumahoSupport.Tests.Coordinator.CoordinatorPagesTests|FullyQualifiedName~SumahoSupport.Tests.Bookings.BookingPagesTests\
@@ -115,6 +116,7 @@ sweep_instants=(
   2027-03-21T23:59:00+09:00  # Sunday, 春分の日; the next day is its 振替休日
   2028-02-28T23:59:00+09:00  # Monday; the next day is 29 February
   2028-02-29T00:01:00+09:00  # Tuesday, 29 February
+  2027-03-31T20:30:00+09:00  # Wednesday evening: a class two hours on is in March, its survey five hours on in April
   2027-03-31T23:59:00+09:00  # Wednesday, the fiscal year's last minute
   2027-04-01T00:01:00+09:00  # Thursday, the new fiscal year's first minute
   2027-12-31T23:59:00+09:00  # Friday, the calendar year's last minute

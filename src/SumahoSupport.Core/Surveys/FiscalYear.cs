@@ -7,6 +7,9 @@ public static class FiscalYear
 {
     public static int Of(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
 
+    /// <summary>The 年度 of an instant, by its date in Japan (a class at 23:00 on 31 March is in the year ending).</summary>
+    public static int OfUtc(DateTime utc) => Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(utc)));
+
     public static (DateTime FromUtc, DateTime UntilUtc) UtcRange(int fiscalYear) =>
         (JapaneseTime.ToUtc(new DateTime(fiscalYear, 4, 1)), JapaneseTime.ToUtc(new DateTime(fiscalYear + 1, 4, 1)));
 

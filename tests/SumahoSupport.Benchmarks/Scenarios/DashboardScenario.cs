@@ -18,7 +18,7 @@ internal static partial class DashboardScenario
     public static async Task RunAsync()
     {
         using var database = ScenarioDatabase.Sqlite();
-        var year = FiscalYear.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+        var year = FiscalYear.OfUtc(DateTime.UtcNow);
         var classes = database.FillCatalog(sessions: 1, bookings: 0, capacity: 8);
         await using (var db = database.NewContext())
         {

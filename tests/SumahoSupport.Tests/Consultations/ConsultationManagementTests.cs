@@ -160,7 +160,7 @@ public sealed class ConsultationManagementTests(AppFactory app) : IClassFixture<
         // Every record for the coordinator, with the supporter's name and the booking code, never the resident's name. The
         // list is one fiscal year's; the walk-in (recorded today) and the booked one (weeks on) may fall in two.
         var list = await coordinator.GetDocumentAsync("/Coordinator/Consultations/Logs");
-        var years = new[] { walkInLog.HeldAtUtc, start }.Select(t => FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(t)))).Distinct();
+        var years = new[] { walkInLog.HeldAtUtc, start }.Select(t => FiscalYear.OfUtc(t)).Distinct();
         var rows = 0;
         foreach (var year in years)
             rows += (await coordinator.GetDocumentAsync($"/Coordinator/Consultations/Logs?fy={year}")).QuerySelectorAll("#logs tbody tr")

@@ -78,7 +78,7 @@ public sealed class SupportLogTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Someone else's booking is not found; the minutes join the supporter's hours for the year.
         using (var notMine = await supporter.GetAsync("/Supporter/Logs/New?booking=AAA-AAA")) Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
-        var fiscalYear = FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(start)));
+        var fiscalYear = FiscalYear.OfUtc(start);
         var hours = Assert.Single(await app.WithScopeAsync(s => s.GetRequiredService<VolunteerHours>().ForYearAsync(fiscalYear, default, me)));
         Assert.Equal(2, hours.Consultations);
         Assert.Equal(await ClassMinutesAsync(me, fiscalYear) + 45 + 15, hours.Minutes);

@@ -8,6 +8,7 @@ using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Tests.Infrastructure;
 
@@ -44,6 +45,13 @@ public static class TestData
         });
         return id;
     }
+
+    /// <summary>
+    /// The 年度 a class is counted in: its start's, not today's — a class two hours before midnight on 31 March is last
+    /// year's by the time its survey is in.
+    /// </summary>
+    public static Task<int> FiscalYearOfAsync(this AppFactory app, int session) =>
+        app.WithDbAsync(async db => FiscalYear.OfUtc(await db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync()));
 
     /// <summary>A consultation schedule added through ConsultationService, as saved.</summary>
     public static Task<ConsultationSchedule> AddConsultationScheduleAsync(this AppFactory app, ConsultationScheduleDraft draft) =>

@@ -165,7 +165,7 @@ public sealed class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(SupportLogResult.Recorded, await app.WithScopeAsync(s => s.GetRequiredService<SupportLogService>().RecordAsync(supporter,
             new SupportLogDraft(consultationCode, ConsultationMode.Phone, null, ["line"], 30, Resolution.Resolved, true, null, "お孫さんとのLINEを設定した"), default)));
         var classStart = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
-        return (classCode, consultationCode, FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(classStart))));
+        return (classCode, consultationCode, FiscalYear.OfUtc(classStart));
     }
 
     private static int consultations;

@@ -30,8 +30,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
             await app.WithScopeAsync(s => s.GetRequiredService<SurveyService>().SubmitAsync(tokens[i],
                 new SurveyAnswers(answers[i], null, null, null, new Dictionary<int, CanDoLevel>()), SurveyChannel.Web, default));
 
-        var start = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
-        var year = FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(start)));
+        var year = await app.FiscalYearOfAsync(session);
         var page = await client.GetDocumentAsync($"/Coordinator/Dashboard?fy={year}");
         Assert.Contains(FiscalYear.Name(year), page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("66.7%", page.QuerySelector("#rate-value")!.TextContent);

@@ -116,7 +116,7 @@ public sealed class SurveyFollowUpTests(AppFactory app) : IClassFixture<AppFacto
 
         // 3 offered, 1 withdrawn; 2 followed up, both answered again, 1 understood.
         var classYear = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == session).Select(s => s.StartsAtUtc).SingleAsync());
-        var fiscalYear = FiscalYear.Of(DateOnly.FromDateTime(JapaneseTime.ToTokyo(classYear)));
+        var fiscalYear = FiscalYear.OfUtc(classYear);
         var dashboard = await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}");
         Assert.StartsWith("案内を希望した方 3人（辞退 1人）、相談・再受講でフォローした方 2人、2回目に理解できた方 1人（2回目に答えた 2人のうち）。",
             dashboard.QuerySelector("#follow-up-summary")!.TextContent.Trim(), StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class SurveyLinkingTests(LinkingAppFactory linked) : IClassFixture
 
         var coordinator = app.CreateBrowserLikeClient();
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
-        var fiscalYear = Core.Surveys.FiscalYear.Of(Core.Text.JapaneseTime.TodayInTokyo(app.Clock));
+        var fiscalYear = await app.FiscalYearOfAsync(session);
         var csv = await coordinator.GetStringAsync($"/Coordinator/Dashboard/Export?fy={fiscalYear}&view=responses&format=csv");
         var last = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1] + "\r\n";
         return (participant, privacy, last);

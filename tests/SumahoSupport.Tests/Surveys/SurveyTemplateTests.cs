@@ -94,7 +94,7 @@ public sealed class SurveyTemplateTests(AppFactory app) : IClassFixture<AppFacto
             Assert.Equal(HttpStatusCode.Redirect, paper.StatusCode);
 
         // Counted on the dashboard (one 「ちょうどよい」 on paper, one 「長い」 on the web; two written answers) and listed in the export.
-        var fiscalYear = FiscalYear.Of(Core.Text.JapaneseTime.TodayInTokyo(app.Clock));
+        var fiscalYear = await app.FiscalYearOfAsync(session);
         var dashboard = await coordinator.GetDocumentAsync($"/Coordinator/Dashboard?fy={fiscalYear}");
         var rows = dashboard.QuerySelectorAll("#extra tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         Assert.Equal(

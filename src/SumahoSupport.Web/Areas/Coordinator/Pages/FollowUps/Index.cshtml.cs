@@ -28,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, SurveyFollowUpService followUps,
 
     public int FiscalYear { get; private set; }
 
+    /// <summary>Unfinished follow-ups of earlier years' classes are listed too (only in the current year).</summary>
+    public bool ListsEarlierYears { get; private set; }
+
     public FollowUpFigures Figures { get; private set; } = default!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -37,8 +40,12 @@ public sealed class IndexModel(AppDbContext db, SurveyFollowUpService followUps,
         FiscalYear = DashboardYear.Resolve(Year, clock);
         Figures = await followUps.FiguresAsync(FiscalYear, ct);
         var (from, until) = Core.Surveys.FiscalYear.UtcRange(FiscalYear);
+        // On 1 April last night's follow-ups are last year's: the current year also lists the earlier ones not yet done,
+        // so a resident waiting for a call is not lost at the turn of the year.
+        var carriesOver = FiscalYear == DashboardYear.Resolve(null, clock);
         Rows = await db.SurveyFollowUps.AsNoTracking()
-            .Where(f => f.Booking.ClassSession.StartsAtUtc >= from && f.Booking.ClassSession.StartsAtUtc < until)
+            .Where(f => (f.Booking.ClassSession.StartsAtUtc >= from && f.Booking.ClassSession.StartsAtUtc < until)
+                || (carriesOver && f.Booking.ClassSession.StartsAtUtc < from && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Arranged)))
             .OrderBy(f => f.Status).ThenBy(f => f.CreatedAtUtc)
             .Select(f => new Row(
                 f.Id, f.Status, f.Booking.Participant.Name, f.Booking.Participant.Kana, f.Booking.Participant.Phone, f.Booking.Participant.Email,
@@ -47,6 +54,7 @@ public sealed class IndexModel(AppDbContext db, SurveyFollowUpService followUps,
                 f.RepeatBooking == null ? null : new Linked(f.RepeatBooking.Code, f.RepeatBooking.ClassSession.Course.Title, f.RepeatBooking.ClassSession.StartsAtUtc, f.RepeatBooking.Status == BookingStatus.Attended),
                 f.SecondUnderstanding, f.CreatedAtUtc))
             .ToListAsync(ct);
+        ListsEarlierYears = Rows.Any(r => r.ClassStartsAtUtc < from);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken ct)
