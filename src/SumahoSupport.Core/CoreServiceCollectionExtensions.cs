@@ -9,6 +9,7 @@ using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Jobs;
 using SumahoSupport.Core.Seeding;
 using SumahoSupport.Core.Supporters;
 
@@ -40,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PhoneQuota>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<Observability.AppMetrics>();
+        // The minute loop's jobs are added by the features they belong to (AddMinuteJob).
+        services.AddSingleton<JobHealth>();
+        services.AddSingleton<MinuteJobs>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccountService>();
@@ -65,12 +69,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxService>();
         services.AddScoped<ReminderService>();
+        services.AddMinuteJob("reminders", (s, ct) => s.GetRequiredService<ReminderService>().SendDueAsync(ct));
         services.AddScoped<CallListService>();
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             services.AddSingleton<IMailTransport>(new PickupDirectoryTransport(Path.GetFullPath(Path.Combine(contentRoot, options.PickupDirectory))));
         else
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         if (options.Dispatcher.Enabled) services.AddHostedService<OutboxDispatcherHost>();
+        // Mail:Reminder:Enabled has always switched the whole minute loop; the key stays.
         if (options.Reminder.Enabled) services.AddHostedService<MinuteLoopHost>();
         return services;
     }
@@ -89,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SurveyTemplateService>();
         services.AddScoped<SurveyStatistics>();
         services.AddScoped<SurveyRequestService>();
+        services.AddMinuteJob("survey-requests", (s, ct) => s.GetRequiredService<SurveyRequestService>().SendDueAsync(ct));
         services.AddScoped<Reporting.AnnualReport>();
         return services;
     }
@@ -109,6 +116,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SupporterService>();
         services.AddScoped<TrainingService>();
         services.AddScoped<CertificationService>();
+        services.AddMinuteJob("certification", (s, ct) => s.GetRequiredService<CertificationService>().SweepAsync(ct));
         services.AddScoped<VolunteerHours>();
         services.AddScoped<OpenBadges>();
         return services;
@@ -142,6 +150,11 @@ public static class CoreServiceCollectionExtensions
         services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
         services.CheckSettings<Privacy.PrivacyOptions>((privacy, _) => [SettingsChecks.Between("Privacy:RetentionMonths", privacy.RetentionMonths, 1, 120)]);
         services.AddScoped<Privacy.PersonalDataService>();
+        services.AddMinuteJob("retention", async (s, ct) =>
+        {
+            await s.GetRequiredService<Privacy.PersonalDataService>().RetentionSweepAsync(ct);
+            return 0; // erasing writes no mail
+        });
         services.AddSingleton<Privacy.PrivacyNotice>();
         return services;
     }

@@ -47,33 +47,3 @@ public sealed class OutboxDispatcherHost(
         }
     }
 }
-
-/// <summary>
-/// Checks every minute whether tomorrow's reminders or the survey requests after today's classes are due, and applies the
-/// certification rule to what time changed (classes that ended, certifications that expired); once a day, the retention
-/// rule for residents' personal data.
-/// </summary>
-public sealed class MinuteLoopHost(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<MinuteLoopHost> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var reminded = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(stoppingToken);
-                var asked = await scope.ServiceProvider.GetRequiredService<Surveys.SurveyRequestService>().SendDueAsync(stoppingToken);
-                var certified = await scope.ServiceProvider.GetRequiredService<Supporters.CertificationService>().SweepAsync(stoppingToken);
-                if (reminded + asked + certified > 0) signal.Notify();
-                await scope.ServiceProvider.GetRequiredService<Privacy.PersonalDataService>().RetentionSweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Reminders, survey requests, the certification sweep or the retention rule failed; trying again in a minute.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}

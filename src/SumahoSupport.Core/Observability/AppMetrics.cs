@@ -24,6 +24,7 @@ public sealed class AppMetrics
     private readonly Counter<long> mailsDead;
     private readonly Counter<long> surveyResponses;
     private readonly Counter<long> consultationsBooked;
+    private readonly Counter<long> jobsFailed;
     private double oldestPendingMailSeconds;
 
     public AppMetrics(IMeterFactory meters)
@@ -40,6 +41,7 @@ public sealed class AppMetrics
         mailsDead = meter.CreateCounter<long>("sumaho.mails.dead", "{mail}", "Mails given up on after the last attempt, waiting for a coordinator.");
         surveyResponses = meter.CreateCounter<long>("sumaho.survey.responses", "{response}", "Survey responses received, by channel.");
         consultationsBooked = meter.CreateCounter<long>("sumaho.consultations.booked", "{consultation}", "Consultations booked, by channel.");
+        jobsFailed = meter.CreateCounter<long>("sumaho.jobs.failed", "{run}", "Minute-loop job runs that failed, by job (the others ran).");
         meter.CreateObservableGauge("sumaho.outbox.oldest_age", () => Volatile.Read(ref oldestPendingMailSeconds), "s",
             "How long the oldest mail not yet sent has waited; grows when mail stops.");
     }
@@ -63,6 +65,8 @@ public sealed class AppMetrics
     public void SurveyAnswered(string channel) => surveyResponses.Add(1, Channel(channel));
 
     public void ConsultationBooked(string channel) => consultationsBooked.Add(1, Channel(channel));
+
+    public void JobFailed(string job) => jobsFailed.Add(1, new KeyValuePair<string, object?>("job", job));
 
     private static KeyValuePair<string, object?> Channel(string channel) => new("channel", channel);
 

@@ -7,7 +7,7 @@ namespace SumahoSupport.Web.Hosting;
 /// <summary>
 /// For load balancers and orchestrators: <c>/healthz/live</c> answers while the process runs (restart it when not);
 /// <c>/healthz/ready</c> while it can serve — database reachable and migrated, mail able to leave (send traffic elsewhere
-/// when not). <c>/healthz</c> stays as an alias of ready. Each answers JSON with every check, and nothing personal.
+/// when not), with when each minute job last succeeded (Degraded, still 200, while one fails). <c>/healthz</c> stays as an alias of ready. Each answers JSON with every check, and nothing personal.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -16,7 +16,8 @@ public static class HealthEndpoints
     public static void AddHealth(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<MailHealthCheck>("mail", tags: [Ready]);
+            .AddCheck<MailHealthCheck>("mail", tags: [Ready])
+            .AddCheck<JobsHealthCheck>("jobs", tags: [Ready]);
 
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
@@ -37,6 +38,7 @@ public static class HealthEndpoints
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
                 milliseconds = (int)e.Value.Duration.TotalMilliseconds,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         }, cancellationToken: context.RequestAborted);
     }

@@ -89,7 +89,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateArray()
                 .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-            Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["mail"] = "Healthy" }, checks);
+            Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["mail"] = "Healthy", ["jobs"] = "Healthy" }, checks);
         }
     }
 
