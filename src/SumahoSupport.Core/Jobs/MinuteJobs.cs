@@ -55,20 +55,21 @@ public sealed class JobHealth
 {
     private readonly ConcurrentDictionary<string, JobState> states = new(StringComparer.Ordinal);
 
-    public void Succeeded(string job, DateTimeOffset at) => states.AddOrUpdate(job, _ => new JobState(at, null, null), (_, s) => s with { LastSuccess = at });
+    public void Succeeded(string job, DateTimeOffset at) =>
+        states.AddOrUpdate(job, _ => new JobState(at, null, null, Failing: false), (_, s) => s with { LastSuccess = at, Failing = false });
 
     /// <summary>Keeps the exception's type only: its message may hold a resident's data.</summary>
     public void Failed(string job, DateTimeOffset at, Exception e) =>
-        states.AddOrUpdate(job, _ => new JobState(null, at, e.GetType().Name), (_, s) => s with { LastFailure = at, Error = e.GetType().Name });
+        states.AddOrUpdate(job, _ => new JobState(null, at, e.GetType().Name, Failing: true), (_, s) => s with { LastFailure = at, Error = e.GetType().Name, Failing = true });
 
     public IReadOnlyDictionary<string, JobState> Snapshot() => new Dictionary<string, JobState>(states, StringComparer.Ordinal);
 }
 
-/// <summary>A job's last runs; <see cref="Failing"/> while its latest run failed.</summary>
-public sealed record JobState(DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? Error)
-{
-    public bool Failing => LastFailure is { } failed && (LastSuccess is not { } succeeded || failed > succeeded);
-}
+/// <summary>
+/// A job's last runs; <paramref name="Failing"/> while its latest run failed (kept as such, not read from the two times,
+/// which are equal when the clock has not moved between them).
+/// </summary>
+public sealed record JobState(DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? Error, bool Failing);
 
 /// <summary>
 /// Runs the minute jobs once a minute: tomorrow's reminders, the survey requests after today's classes, the certification

@@ -7,7 +7,8 @@ namespace SumahoSupport.Web.Hosting;
 /// <summary>
 /// For load balancers and orchestrators: <c>/healthz/live</c> answers while the process runs (restart it when not);
 /// <c>/healthz/ready</c> while it can serve — database reachable and migrated, mail able to leave (send traffic elsewhere
-/// when not), with when each minute job last succeeded (Degraded, still 200, while one fails). <c>/healthz</c> stays as an alias of ready. Each answers JSON with every check, and nothing personal.
+/// when not), with when each minute job last succeeded (Degraded, still 200, while one fails). <c>/healthz</c> stays
+/// as an alias of ready. Each answers JSON with every check, and nothing personal.
 /// </summary>
 public static class HealthEndpoints
 {

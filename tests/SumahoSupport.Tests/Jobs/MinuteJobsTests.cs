@@ -69,12 +69,17 @@ public sealed class MinuteJobsTests(MinuteJobsTests.BrokenJobFactory app) : ICla
         Assert.DoesNotContain("090", broken, StringComparison.Ordinal); // an exception's message may hold a resident's data
         Assert.StartsWith("last succeeded ", jobs.GetProperty("data").GetProperty("retention").GetString(), StringComparison.Ordinal);
 
-        // Mended, its next pass succeeds and the instance reads healthy again.
+        // Mended, its next pass succeeds and the instance reads healthy again — even on a clock that has not moved.
         app.Broken = false;
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.Services.GetRequiredService<MinuteJobs>().RunOnceAsync(default);
         Assert.Equal("Healthy", (await JobsEntryAsync(client)).GetProperty("status").GetString());
         Assert.Equal(1, failures);
+
+        // Broken again within the same instant: failing again, whatever the two times say.
+        app.Broken = true;
+        await app.Services.GetRequiredService<MinuteJobs>().RunOnceAsync(default);
+        Assert.Equal("Degraded", (await JobsEntryAsync(client)).GetProperty("status").GetString());
+        Assert.Equal(2, failures);
     }
 
     private static async Task<JsonElement> JobsEntryAsync(HttpClient client)
