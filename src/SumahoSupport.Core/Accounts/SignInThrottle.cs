@@ -40,7 +40,7 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
 /// the coordinator at the city's office; guessing stays at five tries per client per quarter hour. The moment an account
 /// locks is audited (<c>account.locked</c>, with the client), which is what /Admin/Accounts shows.
 /// </summary>
-public sealed class SignInThrottle(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SignInThrottle(AppDbContext db, UnitOfWork work, AuditLog audit, TimeProvider clock)
 {
     public const int Limit = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -65,17 +65,20 @@ public sealed class SignInThrottle(AppDbContext db, AuditLog audit, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - Window;
         var failures = db.SignInFailures;
-        // What no longer counts is not kept: the table holds at most the last quarter hour of each account's failures.
-        await failures.Where(f => f.Account == account && f.AtUtc <= since).ExecuteDeleteAsync(ct);
         var attempt = new SignInFailure { Account = account, Source = source, AtUtc = now };
-        failures.Add(attempt);
-        await db.SaveChangesAsync(ct);
+        // Committed at once, before anything is counted: that is what racing attempts see.
+        await work.RunAsync(async unit =>
+        {
+            // What no longer counts is not kept: the table holds at most the last quarter hour of each account's failures.
+            await unit.DeleteAsync(failures.Where(f => f.Account == account && f.AtUtc <= since), ct);
+            failures.Add(attempt);
+        }, ct);
         // Every attempt in the window, its own included, counts — also those still being tried: of attempts racing, the
         // k-th to be written sees at least k, so no more than five are ever tried (a burst may be refused whole).
         var place = await failures.CountAsync(f => f.Account == account && f.Source == source && f.AtUtc > since, ct);
         if (place <= Limit) return new SignInAttempt(attempt.Id, account, source, place);
         // Refused without trying: it does not lengthen the lock, which ends a quarter hour after the fifth failure.
-        await failures.Where(f => f.Id == attempt.Id).ExecuteDeleteAsync(ct);
+        await ForgetAsync(attempt.Id, ct);
         return null;
     }
 
@@ -86,17 +89,18 @@ public sealed class SignInThrottle(AppDbContext db, AuditLog audit, TimeProvider
     public async Task FailedAsync(SignInAttempt attempt, CancellationToken ct = default)
     {
         if (attempt.Place != Limit || attempt.Account.StartsWith(UnknownPrefix, StringComparison.Ordinal)) return;
-        audit.Record(LockedAction, nameof(AppUser), attempt.Account, $"接続元 {attempt.Source}、{Window.TotalMinutes:0}分間");
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(_ => audit.Record(LockedAction, nameof(AppUser), attempt.Account, $"接続元 {attempt.Source}、{Window.TotalMinutes:0}分間"), ct);
     }
 
     /// <summary>The attempt was not a failure (the password was right, a second step follows): it no longer counts.</summary>
-    public Task EndAsync(SignInAttempt attempt, CancellationToken ct = default) =>
-        db.SignInFailures.Where(f => f.Id == attempt.Id).ExecuteDeleteAsync(ct);
+    public Task EndAsync(SignInAttempt attempt, CancellationToken ct = default) => ForgetAsync(attempt.Id, ct);
 
     /// <summary>A completed sign-in forgets that client's failures for the account.</summary>
     public Task ClearAsync(string account, string source, CancellationToken ct = default) =>
-        db.SignInFailures.Where(f => f.Account == account && f.Source == source).ExecuteDeleteAsync(ct);
+        work.RunAsync(unit => unit.DeleteAsync(db.SignInFailures.Where(f => f.Account == account && f.Source == source), ct), ct);
+
+    private Task ForgetAsync(long attemptId, CancellationToken ct) =>
+        work.RunAsync(unit => unit.DeleteAsync(db.SignInFailures.Where(f => f.Id == attemptId), ct), ct);
 
     /// <summary>
     /// The clients the account is locked for now and until when, for /Admin/Accounts; empty when it is not locked.

@@ -45,8 +45,8 @@ public enum AccountChange
 /// two administrators demoting each other at the same moment cannot both succeed.
 /// </summary>
 public sealed class StaffAccountService(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog audit, AppDbContext db, Notifier notifier, ISiteLinks links,
-    OutboxSignal outbox, SignInThrottle throttle, TimeProvider clock)
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog audit, AppDbContext db, UnitOfWork work, Notifier notifier, ISiteLinks links,
+    SignInThrottle throttle, TimeProvider clock)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const string AccountsLock = "accounts";
@@ -69,13 +69,16 @@ public sealed class StaffAccountService(
 
         var generated = password is null;
         password ??= GeneratePassword();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return new CreatedAccount(false, email, null, created.Errors.Select(e => e.Description).ToList());
-        Check(await users.AddToRoleAsync(user, role));
-        audit.Record("account.created", nameof(AppUser), user.Id, role);
-        await db.SaveChangesAsync();
-        return new CreatedAccount(true, email, generated ? password : null, []);
+        // Identity's store saves through the same context, so the account, its role and the audit entry are one unit.
+        return await work.RunAsync(async unit =>
+        {
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) return unit.Discard(new CreatedAccount(false, email, null, created.Errors.Select(e => e.Description).ToList()));
+            Check(await users.AddToRoleAsync(user, role));
+            audit.Record("account.created", nameof(AppUser), user.Id, role);
+            return new CreatedAccount(true, email, generated ? password : null, []);
+        }, CancellationToken.None);
     }
 
     /// <summary>
@@ -110,16 +113,17 @@ public sealed class StaffAccountService(
     private async Task<InviteResult> InviteAsync(string email, string displayName, string role, Supporter? supporter, CancellationToken ct)
     {
         await EnsureRolesAsync();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim() };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded) return new InviteResult.Rejected([.. created.Errors.Select(e => new Problem("Email", e.Description))]);
-        Check(await users.AddToRoleAsync(user, role));
-        if (supporter is not null) supporter.UserId = user.Id;
-        audit.Record("account.invited", nameof(AppUser), user.Id, supporter is null ? role : $"{role} supporter={supporter.Id}");
-        notifier.StaffAccount(user, invited: true, links.SetPassword(user.Id, await users.GeneratePasswordResetTokenAsync(user)), SupporterLabels.AccountRole(role));
-        await db.CommitAsync(tx, outbox, ct);
-        return new InviteResult.Invited(user.Id);
+        return await work.RunAsync<InviteResult>(async unit =>
+        {
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim() };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) return unit.Discard(new InviteResult.Rejected([.. created.Errors.Select(e => new Problem("Email", e.Description))]));
+            Check(await users.AddToRoleAsync(user, role));
+            if (supporter is not null) await unit.UpdateAsync(db.Supporters.Where(s => s.Id == supporter.Id), s => s.SetProperty(x => x.UserId, user.Id), ct);
+            audit.Record("account.invited", nameof(AppUser), user.Id, supporter is null ? role : $"{role} supporter={supporter.Id}");
+            notifier.StaffAccount(user, invited: true, links.SetPassword(user.Id, await users.GeneratePasswordResetTokenAsync(user)), SupporterLabels.AccountRole(role));
+            return new InviteResult.Invited(user.Id);
+        }, ct);
     }
 
     /// <summary>Admin ↔ Coordinator. The last active administrator stays one.</summary>
@@ -198,12 +202,28 @@ public sealed class StaffAccountService(
             return AccountChange.Changed;
         }, ct);
 
-    /// <summary>The person's own two-step sign-in is switched on, with the codes they scanned: recorded, not shown.</summary>
-    public async Task RecordTwoFactorEnabledAsync(AppUser user, CancellationToken ct)
-    {
-        audit.Record("account.two-factor-enabled", nameof(AppUser), user.Id);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>
+    /// The person's own two-step sign-in is switched on, after they typed a code from the authenticator they scanned;
+    /// returns the new recovery codes, shown once. The switch, the codes and the audit entry (which shows no code) are one unit.
+    /// </summary>
+    public Task<IReadOnlyList<string>> EnableTwoFactorAsync(AppUser user, int recoveryCodes, CancellationToken ct) =>
+        work.RunAsync<IReadOnlyList<string>>(async unit =>
+        {
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, recoveryCodes) ?? [];
+            audit.Record("account.two-factor-enabled", nameof(AppUser), user.Id);
+            return [.. codes];
+        }, ct);
+
+    /// <summary>One's own password, changed with the current one; the new security stamp ends the account's other sessions.</summary>
+    public Task<IdentityResult> ChangeOwnPasswordAsync(AppUser user, string currentPassword, string newPassword, CancellationToken ct) =>
+        work.RunAsync(async unit =>
+        {
+            var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+            if (!result.Succeeded) return unit.Discard(result);
+            audit.Record("account.password-changed", nameof(AppUser), user.Id);
+            return result;
+        }, ct);
 
     /// <summary>20 characters from an unambiguous alphabet plus a digit, upper and lower case: about 117 bits.</summary>
     public static string GeneratePassword()
@@ -214,14 +234,15 @@ public sealed class StaffAccountService(
 
     private async Task<AccountChange> UnderAccountsLockAsync(string userId, Func<AppUser, Task<AccountChange>> change, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.LockAsync(AccountsLock, ct);
-        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"AppUser {userId}");
-        var result = await change(user);
-        if (result != AccountChange.Changed) return result;
-        Check(await users.UpdateAsync(user));
-        await db.CommitAsync(tx, outbox, ct);
-        return result;
+        return await work.RunAsync(async unit =>
+        {
+            await db.Database.LockAsync(AccountsLock, ct);
+            var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"AppUser {userId}");
+            var result = await change(user);
+            if (result != AccountChange.Changed) return unit.Discard(result);
+            Check(await users.UpdateAsync(user));
+            return result;
+        }, ct);
     }
 
     /// <summary>Whether <paramref name="user"/> is the only administrator who is not stopped (asked under the accounts lock).</summary>

@@ -15,7 +15,7 @@ namespace SumahoSupport.Core.Bookings;
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
 public sealed class BookingService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota, AppMetrics metrics,
+    AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, PhoneQuota quota, AppMetrics metrics,
     CatalogVersion catalog, SessionQueue queue)
 {
     private const string Subject = nameof(Booking);
@@ -43,38 +43,41 @@ public sealed class BookingService(
     /// <summary>The booking's transaction: a new booking committed with its audit entry and mail, or why there is none.</summary>
     private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            return await work.RunAsync(unit => TakeAsync(unit, sessionId, request, kind, ct), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same phone booked this class in a concurrent request; the unique index kept one. Show that one.
+            db.ChangeTracker.Clear();
+            var winner = await ActiveBookingAsync(sessionId, request.Phone, ct);
+            if (winner is null) throw;
+            return (null, winner);
+        }
+    }
 
+    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(Unit unit, int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
+    {
         // Bookings of one class queue on its row even when no seat is free: waiting places are then numbered in the
         // order requests got the row, and a seat a cancellation frees meanwhile is taken here, not left empty. The
         // booking's time is read once the row is ours, so it records that order too.
-        await SessionRow.LockAsync(db, sessionId, ct);
+        await SessionRow.LockAsync(unit, db, sessionId, ct);
         var now = Now;
-        var gotSeat = await TakeSeatAsync(sessionId, now, kind, ct);
+        var gotSeat = await TakeSeatAsync(unit, sessionId, now, kind, ct);
 
-        var existing = await ActiveBookingAsync(sessionId, request.Phone, ct);
-        if (existing is not null)
-        {
-            await tx.RollbackAsync(ct);
-            return (null, existing);
-        }
+        if (await ActiveBookingAsync(sessionId, request.Phone, ct) is { } existing) return unit.Discard<(Booking?, BookingResult?)>((null, existing));
         if (request.Channel == BookingChannel.Web)
         {
             var startsAt = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAtUtc).SingleOrDefaultAsync(ct);
             if (startsAt is null || !await quota.AllowsAsync(request.Phone, startsAt.Value, ct))
-            {
-                await tx.RollbackAsync(ct);
-                return (null, startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached());
-            }
+                return unit.Discard<(Booking?, BookingResult?)>((null, startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached()));
         }
         if (!gotSeat)
         {
             var open = await Bookable(sessionId, now, kind).AnyAsync(ct);
             if (!open || kind == BookingKind.WalkIn)
-            {
-                await tx.RollbackAsync(ct);
-                return (null, open ? new BookingResult.Full() : new BookingResult.Closed());
-            }
+                return unit.Discard<(Booking?, BookingResult?)>((null, open ? new BookingResult.Full() : new BookingResult.Closed()));
         }
 
         var status = !gotSeat ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
@@ -101,24 +104,12 @@ public sealed class BookingService(
             _ => "booking.confirmed",
         }, Subject, booking.Code, $"session={sessionId} channel={request.Channel}");
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same phone booked this class in a concurrent request; the unique index kept one. Show that one.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await ActiveBookingAsync(sessionId, request.Phone, ct);
-            if (winner is null) throw;
-            return (null, winner);
-        }
+        // Saved before the mail is written: a second booking by the same phone meets the unique index here.
+        await unit.SaveAsync(ct);
         if (status != BookingStatus.Attended)
         {
             await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
         }
-        await db.CommitAsync(tx, outbox, ct);
         return (booking, null);
     }
 
@@ -146,43 +137,37 @@ public sealed class BookingService(
     {
         var target = await FindAsync(code, ct);
         if (target is null || target.Status != BookingStatus.Waitlisted) return PromoteResult.NotWaiting;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await TakeSeatAsync(target.ClassSessionId, Now, BookingKind.Proxy, ct))
+        var result = await work.RunAsync(async unit =>
         {
-            await tx.RollbackAsync(ct);
-            return PromoteResult.NoSeat;
-        }
-        if (!await ConfirmWaitingAsync(target.Id, ct))
-        {
-            await tx.RollbackAsync(ct);
-            return PromoteResult.NotWaiting;
-        }
-        audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
-        await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
-        await db.CommitAsync(tx, outbox, ct);
+            if (!await TakeSeatAsync(unit, target.ClassSessionId, Now, BookingKind.Proxy, ct)) return unit.Discard(PromoteResult.NoSeat);
+            if (!await ConfirmWaitingAsync(unit, target.Id, ct)) return unit.Discard(PromoteResult.NotWaiting);
+            audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
+            await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
+            return PromoteResult.Promoted;
+        }, ct);
+        if (result != PromoteResult.Promoted) return result;
         await catalog.ChangedAsync();
         metrics.Promoted(1);
         return PromoteResult.Promoted;
     }
 
     /// <summary>出席 / 欠席 from the roster. The seat stays taken either way.</summary>
-    public async Task<AttendanceResult> RecordAttendanceAsync(string code, bool attended, CancellationToken ct)
-    {
-        var status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
-        var changed = await db.Bookings
-            .Where(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status))
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, status).SetProperty(x => x.StatusChangedAtUtc, Now), ct);
-        if (changed == 0) return AttendanceResult.NotSeated;
-        audit.Record(attended ? "booking.attended" : "booking.noshow", Subject, code);
-        await db.SaveChangesAsync(ct);
-        return AttendanceResult.Recorded;
-    }
+    public Task<AttendanceResult> RecordAttendanceAsync(string code, bool attended, CancellationToken ct) =>
+        work.RunAsync(async unit =>
+        {
+            var status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
+            var changed = await unit.UpdateAsync(db.Bookings.Where(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status)),
+                b => b.SetProperty(x => x.Status, status).SetProperty(x => x.StatusChangedAtUtc, Now), ct);
+            if (changed == 0) return unit.Discard(AttendanceResult.NotSeated);
+            audit.Record(attended ? "booking.attended" : "booking.noshow", Subject, code);
+            return AttendanceResult.Recorded;
+        }, ct);
 
     /// <summary>
     /// Gives free seats to the waiting list in arrival order while the session still takes bookings. Runs inside the
     /// caller's transaction, after the caller has locked the session row; returns the promoted booking codes.
     /// </summary>
-    internal async Task<IReadOnlyList<string>> PromoteWaitingAsync(int sessionId, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> PromoteWaitingAsync(Unit unit, int sessionId, CancellationToken ct)
     {
         var promoted = new List<string>();
         while (true)
@@ -192,10 +177,10 @@ public sealed class BookingService(
                 .OrderBy(b => b.Id)
                 .Select(b => new { b.Id, b.Code })
                 .FirstOrDefaultAsync(ct);
-            if (next is null || !await TakeSeatAsync(sessionId, Now, BookingKind.Resident, ct)) break;
-            if (!await ConfirmWaitingAsync(next.Id, ct))
+            if (next is null || !await TakeSeatAsync(unit, sessionId, Now, BookingKind.Resident, ct)) break;
+            if (!await ConfirmWaitingAsync(unit, next.Id, ct))
             {
-                await ReleaseSeatAsync(sessionId, ct);
+                await ReleaseSeatAsync(unit, sessionId, ct);
                 continue;
             }
             audit.Record("booking.promoted", Subject, next.Code, $"session={sessionId}");
@@ -210,20 +195,18 @@ public sealed class BookingService(
     /// no seats any more. Runs inside the caller's transaction, after the caller has locked the session row; returns the
     /// codes of the cancelled bookings.
     /// </summary>
-    internal async Task<IReadOnlyList<string>> CancelEveryBookingAsync(int sessionId, string? reason, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> CancelEveryBookingAsync(Unit unit, int sessionId, string? reason, CancellationToken ct)
     {
-        await db.ClassSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, 0), ct);
+        await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId), s => s.SetProperty(x => x.Confirmed, 0), ct);
         var active = BookingStatuses.HoldingSeat.Append(BookingStatus.Waitlisted).ToArray();
         var affected = await db.Bookings
             .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
             .Select(b => new { b.Code, HadSeat = b.Status != BookingStatus.Waitlisted })
             .ToListAsync(ct);
-        await db.Bookings
-            .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                .SetProperty(x => x.StatusChangedAtUtc, Now)
-                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        await unit.UpdateAsync(db.Bookings.Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status)), b => b
+            .SetProperty(x => x.Status, BookingStatus.Cancelled)
+            .SetProperty(x => x.StatusChangedAtUtc, Now)
+            .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         foreach (var booking in affected)
         {
             audit.Record("booking.cancelled", Subject, booking.Code, "session cancelled");
@@ -234,27 +217,22 @@ public sealed class BookingService(
 
     private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-        // First statement: lock the session row and give the seat back, if this booking held one.
-        var freedSeat = await db.ClassSessions
-            .Where(s => s.Id == target.ClassSessionId && db.Bookings.Any(b => b.Id == target.Id && BookingStatuses.HoldingSeat.Contains(b.Status)))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct) == 1;
-        var cancelled = await db.Bookings
-            .Where(b => b.Id == target.Id && b.Status != BookingStatus.Cancelled)
-            .ExecuteUpdateAsync(b => b
+        var promoted = await work.RunAsync<IReadOnlyList<string>?>(async unit =>
+        {
+            // First statement: lock the session row and give the seat back, if this booking held one.
+            var freedSeat = await unit.UpdateAsync(db.ClassSessions
+                    .Where(s => s.Id == target.ClassSessionId && db.Bookings.Any(b => b.Id == target.Id && BookingStatuses.HoldingSeat.Contains(b.Status))),
+                s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct) == 1;
+            var cancelled = await unit.UpdateAsync(db.Bookings.Where(b => b.Id == target.Id && b.Status != BookingStatus.Cancelled), b => b
                 .SetProperty(x => x.Status, BookingStatus.Cancelled)
                 .SetProperty(x => x.StatusChangedAtUtc, Now)
                 .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 1;
-        if (!cancelled)
-        {
-            await tx.RollbackAsync(ct);
-            return CancelResult.AlreadyCancelled;
-        }
-        audit.Record("booking.cancelled", Subject, target.Code);
-        await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
-        var promoted = freedSeat ? await PromoteWaitingAsync(target.ClassSessionId, ct) : [];
-        await db.CommitAsync(tx, outbox, ct);
+            if (!cancelled) return unit.Discard<IReadOnlyList<string>?>(null);
+            audit.Record("booking.cancelled", Subject, target.Code);
+            await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
+            return freedSeat ? await PromoteWaitingAsync(unit, target.ClassSessionId, ct) : [];
+        }, ct);
+        if (promoted is null) return CancelResult.AlreadyCancelled;
         await catalog.ChangedAsync();
         metrics.Cancelled(1);
         metrics.Promoted(promoted.Count);
@@ -262,21 +240,17 @@ public sealed class BookingService(
     }
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
-    private async Task<bool> TakeSeatAsync(int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>
-        await Bookable(sessionId, now, kind)
-            .Where(s => s.Confirmed < s.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+    private async Task<bool> TakeSeatAsync(Unit unit, int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>
+        await unit.UpdateAsync(Bookable(sessionId, now, kind).Where(s => s.Confirmed < s.Capacity),
+            s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
 
-    private Task<int> ReleaseSeatAsync(int sessionId, CancellationToken ct) =>
-        db.ClassSessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
+    private Task<int> ReleaseSeatAsync(Unit unit, int sessionId, CancellationToken ct) =>
+        unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId), s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
 
-    private async Task<bool> ConfirmWaitingAsync(int bookingId, CancellationToken ct) =>
-        await db.Bookings
-            .Where(b => b.Id == bookingId && b.Status == BookingStatus.Waitlisted)
-            .ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.Status, BookingStatus.Confirmed)
-                .SetProperty(x => x.StatusChangedAtUtc, Now), ct) == 1;
+    private async Task<bool> ConfirmWaitingAsync(Unit unit, int bookingId, CancellationToken ct) =>
+        await unit.UpdateAsync(db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Waitlisted), b => b
+            .SetProperty(x => x.Status, BookingStatus.Confirmed)
+            .SetProperty(x => x.StatusChangedAtUtc, Now), ct) == 1;
 
     private IQueryable<ClassSession> Bookable(int sessionId, DateTime now, BookingKind kind)
     {

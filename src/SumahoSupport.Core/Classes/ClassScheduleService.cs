@@ -13,7 +13,7 @@ namespace SumahoSupport.Core.Classes;
 
 /// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
 public sealed class ClassScheduleService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier, OutboxSignal outbox,
+    AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier,
     AppMetrics metrics, CatalogVersion catalog)
 {
     /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
@@ -27,8 +27,12 @@ public sealed class ClassScheduleService(
     {
         if (await ValidateAsync(draft, ct) is { } rejected) return rejected;
         var session = NewSession(draft, seriesId: null);
-        db.ClassSessions.Add(session);
-        await db.SaveNewAsync(() => audit.Record("session.created", SessionSubject, session.Id), ct);
+        await work.RunAsync(async unit =>
+        {
+            db.ClassSessions.Add(session);
+            await unit.SaveAsync(ct);
+            audit.Record("session.created", SessionSubject, session.Id);
+        }, ct);
         await catalog.ChangedAsync();
         return new ScheduleResult.Saved(session.Id);
     }
@@ -49,10 +53,9 @@ public sealed class ClassScheduleService(
         var timeMoved = current.StartsAtUtc != draft.StartsAtUtc || current.EndsAtUtc != draft.EndsAtUtc;
         var moved = timeMoved || current.VenueId != draft.VenueId;
         var closesAt = draft.StartsAtUtc.AddMinutes(-draft.BookingCutoffMinutes);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var updated = await db.ClassSessions
-            .Where(s => s.Id == sessionId && s.Confirmed <= draft.Capacity)
-            .ExecuteUpdateAsync(s => s
+        var (result, promoted) = await work.RunAsync<(ScheduleResult, int)>(async unit =>
+        {
+            var updated = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Confirmed <= draft.Capacity), s => s
                 .SetProperty(x => x.CourseId, draft.CourseId)
                 .SetProperty(x => x.VenueId, draft.VenueId)
                 .SetProperty(x => x.StartsAtUtc, draft.StartsAtUtc)
@@ -62,48 +65,45 @@ public sealed class ClassScheduleService(
                 .SetProperty(x => x.LoanerDevices, draft.LoanerDevices)
                 .SetProperty(x => x.Notes, draft.Notes)
                 .SetProperty(x => x.Sequence, x => moved ? x.Sequence + 1 : x.Sequence), ct);
-        if (updated == 0)
-        {
-            await tx.RollbackAsync(ct);
-            var taken = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.Confirmed).SingleAsync(ct);
-            return new ScheduleResult.Rejected(nameof(SessionDraft.Capacity), $"すでに{taken}人が予約しています。定員は{taken}人以上にしてください。");
-        }
-        if (timeMoved && await BusySupporterAsync(sessionId, draft, ct) is { } busy)
-        {
-            await tx.RollbackAsync(ct);
-            return new ScheduleResult.Rejected(nameof(SessionDraft.StartsAtUtc),
-                $"支援員の{busy}さんは、新しい日時に別の担当（教室・相談）があります。先に担当を外すか、別の日時にしてください。");
-        }
-        audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
-            moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
-        if (moved) await NotifyMovedAsync(sessionId, ct);
-        var promoted = await bookings.PromoteWaitingAsync(sessionId, ct);
-        await db.CommitAsync(tx, outbox, ct);
+            if (updated == 0)
+            {
+                var taken = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.Confirmed).SingleAsync(ct);
+                return unit.Discard<(ScheduleResult, int)>((new ScheduleResult.Rejected(nameof(SessionDraft.Capacity), $"すでに{taken}人が予約しています。定員は{taken}人以上にしてください。"), 0));
+            }
+            if (timeMoved && await BusySupporterAsync(sessionId, draft, ct) is { } busy)
+            {
+                return unit.Discard<(ScheduleResult, int)>((new ScheduleResult.Rejected(nameof(SessionDraft.StartsAtUtc),
+                    $"支援員の{busy}さんは、新しい日時に別の担当（教室・相談）があります。先に担当を外すか、別の日時にしてください。"), 0));
+            }
+            audit.Record(moved ? "session.moved" : "session.updated", SessionSubject, sessionId,
+                moved ? $"{JapaneseTime.FormatRange(current.StartsAtUtc, current.EndsAtUtc, withYear: true)} → {JapaneseTime.FormatRange(draft.StartsAtUtc, draft.EndsAtUtc, withYear: true)}" : null);
+            if (moved) await NotifyMovedAsync(sessionId, ct);
+            var promoted = await bookings.PromoteWaitingAsync(unit, sessionId, ct);
+            return ((ScheduleResult)new ScheduleResult.Saved(sessionId), promoted.Count);
+        }, ct);
+        if (result is ScheduleResult.Rejected) return result;
         await catalog.ChangedAsync();
-        metrics.Promoted(promoted.Count);
-        return new ScheduleResult.Saved(sessionId);
+        metrics.Promoted(promoted);
+        return result;
     }
 
     /// <summary>中止: every booking and waiting place is cancelled; returns their codes so residents can be told.</summary>
     public async Task<IReadOnlyList<string>> CancelSessionAsync(int sessionId, string? reason, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // First statement: lock the row; from here no booking can take a seat in this session.
-        var cancelled = await db.ClassSessions
-            .Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s
+        var codes = await work.RunAsync<IReadOnlyList<string>?>(async unit =>
+        {
+            // First statement: lock the row; from here no booking can take a seat in this session.
+            var cancelled = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled), s => s
                 .SetProperty(x => x.Status, ClassSessionStatus.Cancelled)
                 .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
-        if (cancelled == 0)
-        {
-            await tx.RollbackAsync(ct);
-            return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
-        }
-        audit.Record("session.cancelled", SessionSubject, sessionId, reason);
-        // Seats belong to the bookings: BookingService gives them back and tells each resident.
-        var codes = await bookings.CancelEveryBookingAsync(sessionId, reason, ct);
-        foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
-        await db.CommitAsync(tx, outbox, ct);
+            if (cancelled == 0) return unit.Discard<IReadOnlyList<string>?>(null);
+            audit.Record("session.cancelled", SessionSubject, sessionId, reason);
+            // Seats belong to the bookings: BookingService gives them back and tells each resident.
+            var codes = await bookings.CancelEveryBookingAsync(unit, sessionId, reason, ct);
+            foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
+            return codes;
+        }, ct);
+        if (codes is null) return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
         await catalog.ChangedAsync();
         metrics.Cancelled(codes.Count);
         return codes;
@@ -146,10 +146,11 @@ public sealed class ClassScheduleService(
             KeepHolidays = draft.KeepHolidays,
             CreatedAtUtc = Now,
         };
-        db.ClassSeries.Add(series);
         // The series, its sessions and the audit entry: all of them or none.
-        await db.SaveNewAsync(() =>
+        await work.RunAsync(async unit =>
         {
+            db.ClassSeries.Add(series);
+            await unit.SaveAsync(ct);
             foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
             audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
         }, ct);
@@ -159,32 +160,37 @@ public sealed class ClassScheduleService(
 
     /// <summary>
     /// Applies one change to every occurrence of a series that has not started yet, each checked like a single edit;
-    /// the date of each occurrence stays, its time of day, length and place follow the change.
+    /// the date of each occurrence stays, its time of day, length and place follow the change. One unit: an occurrence
+    /// that refuses the change leaves the whole series as it was, never half of it moved.
     /// </summary>
     public async Task<ScheduleResult> UpdateSeriesAsync(int seriesId, SeriesDraft draft, CancellationToken ct)
     {
-        var future = await db.ClassSessions.AsNoTracking()
-            .Where(s => s.SeriesId == seriesId && s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > Now)
-            .OrderBy(s => s.StartsAtUtc)
-            .Select(s => new { s.Id, s.StartsAtUtc })
-            .ToListAsync(ct);
-        foreach (var occurrence in future)
+        var result = await work.RunAsync(async unit =>
         {
-            var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(occurrence.StartsAtUtc));
-            var start = JapaneseTime.ToUtc(date.ToDateTime(draft.StartTime));
-            if (await UpdateSessionAsync(occurrence.Id, ToSessionDraft(draft, start), ct) is ScheduleResult.Rejected rejected)
-                return rejected with { Message = $"{JapaneseTime.FormatDate(occurrence.StartsAtUtc, withYear: true)}の回: {rejected.Message}" };
-        }
-        await db.ClassSeries.Where(s => s.Id == seriesId).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.VenueId, draft.VenueId)
-            .SetProperty(x => x.DurationMinutes, draft.DurationMinutes)
-            .SetProperty(x => x.Capacity, draft.Capacity)
-            .SetProperty(x => x.LoanerDevices, draft.LoanerDevices)
-            .SetProperty(x => x.BookingCutoffMinutes, draft.BookingCutoffMinutes)
-            .SetProperty(x => x.Notes, draft.Notes), ct);
-        audit.Record("series.updated", nameof(ClassSeries), seriesId, $"sessions={future.Count}");
-        await db.SaveChangesAsync(ct);
-        return new ScheduleResult.Saved(seriesId);
+            var future = await db.ClassSessions.AsNoTracking()
+                .Where(s => s.SeriesId == seriesId && s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > Now)
+                .OrderBy(s => s.StartsAtUtc)
+                .Select(s => new { s.Id, s.StartsAtUtc })
+                .ToListAsync(ct);
+            foreach (var occurrence in future)
+            {
+                var date = DateOnly.FromDateTime(JapaneseTime.ToTokyo(occurrence.StartsAtUtc));
+                var start = JapaneseTime.ToUtc(date.ToDateTime(draft.StartTime));
+                if (await UpdateSessionAsync(occurrence.Id, ToSessionDraft(draft, start), ct) is ScheduleResult.Rejected rejected)
+                    return unit.Discard<ScheduleResult>(rejected with { Message = $"{JapaneseTime.FormatDate(occurrence.StartsAtUtc, withYear: true)}の回: {rejected.Message}" });
+            }
+            await unit.UpdateAsync(db.ClassSeries.Where(s => s.Id == seriesId), s => s
+                .SetProperty(x => x.VenueId, draft.VenueId)
+                .SetProperty(x => x.DurationMinutes, draft.DurationMinutes)
+                .SetProperty(x => x.Capacity, draft.Capacity)
+                .SetProperty(x => x.LoanerDevices, draft.LoanerDevices)
+                .SetProperty(x => x.BookingCutoffMinutes, draft.BookingCutoffMinutes)
+                .SetProperty(x => x.Notes, draft.Notes), ct);
+            audit.Record("series.updated", nameof(ClassSeries), seriesId, $"sessions={future.Count}");
+            return new ScheduleResult.Saved(seriesId);
+        }, ct);
+        if (result is ScheduleResult.Saved) await catalog.ChangedAsync();
+        return result;
     }
 
     /// <summary>Occurrence starts in UTC, or null when the RRULE cannot be read. Evaluated in Asia/Tokyo.</summary>

@@ -71,7 +71,7 @@ public sealed record CourseDraft(
 public sealed record ExtraQuestionDraft(string Text, IReadOnlyList<string> Choices, bool IsChoice = false);
 
 /// <summary>The course catalogue (講座) as coordinators edit it.</summary>
-public sealed class CourseService(AppDbContext db, AuditLog audit, CatalogVersion catalog)
+public sealed class CourseService(AppDbContext db, UnitOfWork work, AuditLog audit, CatalogVersion catalog)
 {
     /// <summary>Adds a course (<paramref name="id"/> null) or changes one, once every rule of the draft holds.</summary>
     public async Task<DraftResult> SaveAsync(int? id, CourseDraft draft, CancellationToken ct)
@@ -95,20 +95,26 @@ public sealed class CourseService(AppDbContext db, AuditLog audit, CatalogVersio
             Summary = draft.Summary,
             Topic = draft.Topic,
         };
-        await ApplyAsync(course, draft, ct);
-        db.Courses.Add(course);
-        await db.SaveNewAsync(() => audit.Record("course.created", nameof(Course), course.Id), ct);
+        await work.RunAsync(async unit =>
+        {
+            await ApplyAsync(course, draft, ct);
+            db.Courses.Add(course);
+            await unit.SaveAsync(ct);
+            audit.Record("course.created", nameof(Course), course.Id);
+        }, ct);
         return course.Id;
     }
 
     /// <summary>Edits a course; learning goals keep their identity by position, so answers about goal 2 stay about goal 2.</summary>
     private async Task UpdateAsync(int id, CourseDraft draft, CancellationToken ct)
     {
-        var course = await db.Courses.Include(c => c.LearningGoals).Include(c => c.ExtraQuestions).SingleOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new KeyNotFoundException($"Course {id}");
-        await ApplyAsync(course, draft, ct);
-        audit.Record("course.updated", nameof(Course), id);
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(async unit =>
+        {
+            var course = await db.Courses.Include(c => c.LearningGoals).Include(c => c.ExtraQuestions).SingleOrDefaultAsync(c => c.Id == id, ct)
+                ?? throw new KeyNotFoundException($"Course {id}");
+            await ApplyAsync(course, draft, ct);
+            audit.Record("course.updated", nameof(Course), id);
+        }, ct);
     }
 
     private async Task ApplyAsync(Course course, CourseDraft draft, CancellationToken ct)

@@ -14,7 +14,6 @@ public static class SessionRow
     /// Locks the row until the current transaction ends, by an UPDATE that changes nothing (the same on every provider);
     /// false when there is no such class.
     /// </summary>
-    public static async Task<bool> LockAsync(AppDbContext db, int sessionId, CancellationToken ct) =>
-        await db.ClassSessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 1;
+    public static async Task<bool> LockAsync(Unit unit, AppDbContext db, int sessionId, CancellationToken ct) =>
+        await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId), s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 1;
 }

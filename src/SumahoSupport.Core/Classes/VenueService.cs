@@ -46,7 +46,7 @@ public sealed record RoomDraft(string Name, int? Seats);
 /// 会場: coordinators add and edit venues, and retire one that is no longer used. A venue with classes is never deleted —
 /// its classes, bookings and reports keep pointing at it — it is retired and no longer offered when scheduling.
 /// </summary>
-public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider clock, CatalogVersion catalog)
+public sealed class VenueService(AppDbContext db, UnitOfWork work, AuditLog audit, TimeProvider clock, CatalogVersion catalog)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -66,33 +66,32 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
                 problems.Add(new(nameof(VenueDraft.LoanerDevices), $"これからの教室で貸出端末を{promised}台使う予定です。{promised}台以上にしてください。"));
         }
         if (problems.Count > 0) return new DraftResult.Rejected(problems);
-
-        var venue = id is null
-            ? db.Venues.Add(new Venue { Name = draft.Name, Address = draft.Address }).Entity
-            : await db.Venues.Include(v => v.Rooms).SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
-        venue.Name = draft.Name;
-        venue.Address = draft.Address;
-        venue.Access = draft.Access;
-        venue.BarrierFreeNotes = draft.BarrierFreeNotes;
-        // Kept as the city writes it on its own leaflets (「0120-000-101」); checked above to be a number one can call.
-        venue.Phone = draft.Phone;
-        venue.LoanerDevices = draft.LoanerDevices;
-        venue.HasWifi = draft.HasWifi;
-        // Rooms are matched by name, so editing the seats of 講座室A keeps it the same room.
-        foreach (var gone in venue.Rooms.Where(r => draft.Rooms.All(d => d.Name != r.Name)).ToList()) venue.Rooms.Remove(gone);
-        foreach (var room in draft.Rooms)
+        var saved = await work.RunAsync(async unit =>
         {
-            if (venue.Rooms.FirstOrDefault(r => r.Name == room.Name) is { } kept) kept.Seats = room.Seats!.Value;
-            else venue.Rooms.Add(new VenueRoom { Name = room.Name, Seats = room.Seats!.Value });
-        }
-        if (id is null) await db.SaveNewAsync(() => audit.Record("venue.created", nameof(Venue), venue.Id, venue.Name), ct);
-        else
-        {
-            audit.Record("venue.updated", nameof(Venue), venue.Id, venue.Name);
-            await db.SaveChangesAsync(ct);
-        }
+            var venue = id is null
+                ? db.Venues.Add(new Venue { Name = draft.Name, Address = draft.Address }).Entity
+                : await db.Venues.Include(v => v.Rooms).SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
+            venue.Name = draft.Name;
+            venue.Address = draft.Address;
+            venue.Access = draft.Access;
+            venue.BarrierFreeNotes = draft.BarrierFreeNotes;
+            // Kept as the city writes it on its own leaflets (「0120-000-101」); checked above to be a number one can call.
+            venue.Phone = draft.Phone;
+            venue.LoanerDevices = draft.LoanerDevices;
+            venue.HasWifi = draft.HasWifi;
+            // Rooms are matched by name, so editing the seats of 講座室A keeps it the same room.
+            foreach (var gone in venue.Rooms.Where(r => draft.Rooms.All(d => d.Name != r.Name)).ToList()) venue.Rooms.Remove(gone);
+            foreach (var room in draft.Rooms)
+            {
+                if (venue.Rooms.FirstOrDefault(r => r.Name == room.Name) is { } kept) kept.Seats = room.Seats!.Value;
+                else venue.Rooms.Add(new VenueRoom { Name = room.Name, Seats = room.Seats!.Value });
+            }
+            await unit.SaveAsync(ct);
+            audit.Record(id is null ? "venue.created" : "venue.updated", nameof(Venue), venue.Id, venue.Name);
+            return venue.Id;
+        }, ct);
         await catalog.ChangedAsync();
-        return new DraftResult.Saved(venue.Id);
+        return new DraftResult.Saved(saved);
     }
 
     /// <summary>
@@ -101,31 +100,36 @@ public sealed class VenueService(AppDbContext db, AuditLog audit, TimeProvider c
     /// </summary>
     public async Task<DraftResult> RetireAsync(int id, CancellationToken ct)
     {
-        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
-        var now = Now;
-        var classes = await db.ClassSessions.CountAsync(s => s.VenueId == id && s.Status == ClassSessionStatus.Scheduled && s.EndsAtUtc > now, ct);
-        if (classes > 0) return new DraftResult.Rejected("", $"この会場では、これから{classes}回の教室があります。先に教室の会場を変えるか、中止してください。");
-        var today = JapaneseTime.TodayInTokyo(clock);
-        if (await db.ConsultationSchedules.AnyAsync(s => s.VenueId == id && s.LastDate >= today, ct))
-            return new DraftResult.Rejected("", "この会場では、これからもスマホ相談の日程があります。先に相談の日程を終えてください。");
-        if (venue.RetiredAtUtc is null)
+        var result = await work.RunAsync<DraftResult>(async unit =>
         {
-            venue.RetiredAtUtc = now;
-            audit.Record("venue.retired", nameof(Venue), id, venue.Name);
-            await db.SaveChangesAsync(ct);
-            await catalog.ChangedAsync();
-        }
-        return new DraftResult.Saved(id);
+            var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
+            var now = Now;
+            var classes = await db.ClassSessions.CountAsync(s => s.VenueId == id && s.Status == ClassSessionStatus.Scheduled && s.EndsAtUtc > now, ct);
+            if (classes > 0) return new DraftResult.Rejected("", $"この会場では、これから{classes}回の教室があります。先に教室の会場を変えるか、中止してください。");
+            var today = JapaneseTime.TodayInTokyo(clock);
+            if (await db.ConsultationSchedules.AnyAsync(s => s.VenueId == id && s.LastDate >= today, ct))
+                return new DraftResult.Rejected("", "この会場では、これからもスマホ相談の日程があります。先に相談の日程を終えてください。");
+            if (venue.RetiredAtUtc is null)
+            {
+                venue.RetiredAtUtc = now;
+                audit.Record("venue.retired", nameof(Venue), id, venue.Name);
+            }
+            return new DraftResult.Saved(id);
+        }, ct);
+        if (result is DraftResult.Saved) await catalog.ChangedAsync();
+        return result;
     }
 
     /// <summary>使用再開: a retired venue is offered again.</summary>
     public async Task ReinstateAsync(int id, CancellationToken ct)
     {
-        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
-        if (venue.RetiredAtUtc is null) return;
-        venue.RetiredAtUtc = null;
-        audit.Record("venue.reinstated", nameof(Venue), id, venue.Name);
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(async unit =>
+        {
+            var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw new KeyNotFoundException($"Venue {id}");
+            if (venue.RetiredAtUtc is null) return;
+            venue.RetiredAtUtc = null;
+            audit.Record("venue.reinstated", nameof(Venue), id, venue.Name);
+        }, ct);
         await catalog.ChangedAsync();
     }
 }

@@ -59,7 +59,7 @@ public abstract record ConsultationResult
 /// supporter is ever booked twice, whatever the concurrency.
 /// </summary>
 public sealed class ConsultationService(
-    AppDbContext db, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, OutboxSignal outbox, PhoneQuota quota,
+    AppDbContext db, UnitOfWork work, TimeProvider clock, HolidayCalendar holidays, AuditLog audit, Notifier notifier, PhoneQuota quota,
     AppMetrics metrics)
 {
     /// <summary>Residents book at least this long ahead, so the supporter can be told.</summary>
@@ -145,56 +145,52 @@ public sealed class ConsultationService(
                 .FreeFor(slot.StartsAtUtc, slot.EndsAtUtc, request.Resident.Device).FirstOrDefault();
             if (seat == 0 || supporter == 0) return new ConsultationResult.Taken();
 
-            var now = Now;
-            var booking = new ConsultationBooking
-            {
-                Code = await BookingCodes.NewUniqueAsync(db, ct),
-                ManageToken = BookingSecrets.NewSecretToken(),
-                ConsultationScheduleId = schedule.Id,
-                StartsAtUtc = slot.StartsAtUtc,
-                EndsAtUtc = slot.EndsAtUtc,
-                Seat = seat,
-                SupporterId = supporter,
-                Participant = await Participants.FindOrAddAsync(db, request.Resident, now, ct),
-                Status = ConsultationStatus.Confirmed,
-                Channel = channel,
-                Language = Text.Languages.CodeOf(Text.Languages.Named(request.Resident.Language)),
-                Topics = string.Join(',', request.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
-                Request = request.Request,
-                Device = request.Resident.Device,
-                CreatedAtUtc = now,
-                StatusChangedAtUtc = now,
-            };
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (channel == BookingChannel.Web && !await quota.AllowsAsync(request.Resident.Phone, slot.StartsAtUtc, ct))
-            {
-                await tx.RollbackAsync(ct);
-                return new ConsultationResult.LimitReached();
-            }
-            if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter, slot.StartsAtUtc, slot.EndsAtUtc, ct))
-            {
-                // The supporter was given a class or another consultation since the slots were read: look again.
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            db.ConsultationBookings.Add(booking);
+            ConsultationResult? result;
             try
             {
-                await db.SaveChangesAsync(ct);
+                result = await work.RunAsync<ConsultationResult?>(async unit =>
+                {
+                    if (channel == BookingChannel.Web && !await quota.AllowsAsync(request.Resident.Phone, slot.StartsAtUtc, ct))
+                        return unit.Discard<ConsultationResult?>(new ConsultationResult.LimitReached());
+                    // The supporter was given a class or another consultation since the slots were read: look again.
+                    if (!await SupporterTime.LockAndCheckFreeAsync(db, supporter, slot.StartsAtUtc, slot.EndsAtUtc, ct)) return unit.Discard<ConsultationResult?>(null);
+                    var now = Now;
+                    var booking = new ConsultationBooking
+                    {
+                        Code = await BookingCodes.NewUniqueAsync(db, ct),
+                        ManageToken = BookingSecrets.NewSecretToken(),
+                        ConsultationScheduleId = schedule.Id,
+                        StartsAtUtc = slot.StartsAtUtc,
+                        EndsAtUtc = slot.EndsAtUtc,
+                        Seat = seat,
+                        SupporterId = supporter,
+                        Participant = await Participants.FindOrAddAsync(db, request.Resident, now, ct),
+                        Status = ConsultationStatus.Confirmed,
+                        Channel = channel,
+                        Language = Text.Languages.CodeOf(Text.Languages.Named(request.Resident.Language)),
+                        Topics = string.Join(',', request.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
+                        Request = request.Request,
+                        Device = request.Resident.Device,
+                        CreatedAtUtc = now,
+                        StatusChangedAtUtc = now,
+                    };
+                    db.ConsultationBookings.Add(booking);
+                    // Saved before the mail is written: a place someone else took a moment ago meets the seat's unique index here.
+                    await unit.SaveAsync(ct);
+                    audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
+                    await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
+                    return new ConsultationResult.Booked(booking.Code, booking.ManageToken);
+                }, ct);
             }
             catch (DbUpdateException)
             {
                 // Someone else took this place a moment ago (the seat's unique index): look again.
-                await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 continue;
             }
-            audit.Record("consultation.booked", nameof(ConsultationBooking), booking.Code, $"schedule={schedule.Id} supporter={supporter} channel={channel}");
-            await notifier.ConsultationAsync(booking.Id, ConsultationNotice.Confirmed, ct);
-            await db.CommitAsync(tx, outbox, ct);
-            metrics.ConsultationBooked(channel.ToString());
-            return new ConsultationResult.Booked(booking.Code, booking.ManageToken);
+            if (result is null) continue;
+            if (result is ConsultationResult.Booked) metrics.ConsultationBooked(channel.ToString());
+            return result;
         }
         return new ConsultationResult.Taken();
     }
@@ -212,18 +208,17 @@ public sealed class ConsultationService(
     /// </summary>
     public async Task<bool> CancelAsync(string code, ConsultationNotice notice, string? reason, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = Now;
-        var changed = await db.ConsultationBookings
-            .Where(b => b.Code == code && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Status, ConsultationStatus.Cancelled)
-                .SetProperty(x => x.StatusChangedAtUtc, now).SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
-        if (changed == 0) return false;
-        var id = await db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(ct);
-        audit.Record(notice == ConsultationNotice.Cancelled ? "consultation.cancelled" : "consultation.cancelled-by-city", nameof(ConsultationBooking), code, reason);
-        await notifier.ConsultationAsync(id, notice, ct, reason);
-        await db.CommitAsync(tx, outbox, ct);
-        return true;
+        return await work.RunAsync(async unit =>
+        {
+            var changed = await unit.UpdateAsync(db.ConsultationBookings.Where(b => b.Code == code && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now),
+                b => b.SetProperty(x => x.Status, ConsultationStatus.Cancelled).SetProperty(x => x.StatusChangedAtUtc, now).SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+            if (changed == 0) return unit.Discard(false);
+            var id = await db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(ct);
+            audit.Record(notice == ConsultationNotice.Cancelled ? "consultation.cancelled" : "consultation.cancelled-by-city", nameof(ConsultationBooking), code, reason);
+            await notifier.ConsultationAsync(id, notice, ct, reason);
+            return true;
+        }, ct);
     }
 
     /// <summary>
@@ -249,41 +244,36 @@ public sealed class ConsultationService(
     /// </summary>
     public async Task<ReassignResult> ReassignAsync(string code, int supporterId, CancellationToken ct)
     {
-        var booking = await db.ConsultationBookings.SingleOrDefaultAsync(b => b.Code == code, ct);
-        if (booking is null || booking.Status != ConsultationStatus.Confirmed || booking.StartsAtUtc <= Now) return ReassignResult.NotChangeable;
-        if (booking.SupporterId == supporterId) return ReassignResult.Unchanged;
-        var candidate = (await CandidatesAsync(booking, ct)).SingleOrDefault(c => c.SupporterId == supporterId);
-        if (candidate is null) return ReassignResult.NotAHelper;
-        if (candidate.Conflict == SupporterConflict.Busy) return ReassignResult.Busy;
-
-        var previous = booking.SupporterId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, booking.StartsAtUtc, booking.EndsAtUtc, ct, movingConsultationId: booking.Id))
-        {
-            // The supporter was given a class or another consultation at this time a moment ago.
-            await tx.RollbackAsync(ct);
-            return ReassignResult.Busy;
-        }
-        booking.SupporterId = supporterId;
-        booking.Sequence++;
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await work.RunAsync(async unit =>
+            {
+                var booking = await db.ConsultationBookings.SingleOrDefaultAsync(b => b.Code == code, ct);
+                if (booking is null || booking.Status != ConsultationStatus.Confirmed || booking.StartsAtUtc <= Now) return unit.Discard(ReassignResult.NotChangeable);
+                if (booking.SupporterId == supporterId) return unit.Discard(ReassignResult.Unchanged);
+                var candidate = (await CandidatesAsync(booking, ct)).SingleOrDefault(c => c.SupporterId == supporterId);
+                if (candidate is null) return unit.Discard(ReassignResult.NotAHelper);
+                if (candidate.Conflict == SupporterConflict.Busy) return unit.Discard(ReassignResult.Busy);
+                // Checked again under the supporter's lock: they may have been given a class or another consultation a moment ago.
+                if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, booking.StartsAtUtc, booking.EndsAtUtc, ct, movingConsultationId: booking.Id))
+                    return unit.Discard(ReassignResult.Busy);
+                var previous = booking.SupporterId;
+                booking.SupporterId = supporterId;
+                booking.Sequence++;
+                // The unique index (one consultation per supporter and start) is the last word, before any mail is written.
+                await unit.SaveAsync(ct);
+                audit.Record("consultation.reassigned", nameof(ConsultationBooking), code, $"supporter={previous}->{supporterId}");
+                await notifier.ConsultationAsync(booking.Id, ConsultationNotice.SupporterChanged, ct, reason: "担当が別の支援員に替わりました", previousSupporterId: previous);
+                return ReassignResult.Changed;
+            }, ct);
         }
         catch (DbUpdateException)
         {
-            // The unique index (one consultation per supporter and start) is the last word.
-            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return ReassignResult.Busy;
         }
-        audit.Record("consultation.reassigned", nameof(ConsultationBooking), code, $"supporter={previous}->{supporterId}");
-        await notifier.ConsultationAsync(booking.Id, ConsultationNotice.SupporterChanged, ct, reason: "担当が別の支援員に替わりました", previousSupporterId: previous);
-        await db.CommitAsync(tx, outbox, ct);
-        return ReassignResult.Changed;
     }
 
-    /// <summary>Adds a schedule (the form has checked the ranges); the venue must exist for a venue schedule.</summary>
     /// <summary>Adds a schedule once every rule of the draft holds; a venue schedule needs a venue, phone and online ones none.</summary>
     public async Task<DraftResult> AddScheduleAsync(ConsultationScheduleDraft draft, CancellationToken ct)
     {
@@ -308,9 +298,13 @@ public sealed class ConsultationService(
             OpenOnHolidays = draft.OpenOnHolidays,
             CreatedAtUtc = Now,
         };
-        db.ConsultationSchedules.Add(schedule);
-        await db.SaveNewAsync(() => audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
-            $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}"), ct);
+        await work.RunAsync(async unit =>
+        {
+            db.ConsultationSchedules.Add(schedule);
+            await unit.SaveAsync(ct);
+            audit.Record("consultation-schedule.added", nameof(ConsultationSchedule), schedule.Id,
+                $"mode={schedule.Mode} venue={schedule.VenueId} {schedule.FirstDate:yyyy-MM-dd}..{schedule.LastDate:yyyy-MM-dd} {schedule.StartTime:HH:mm}-{schedule.EndTime:HH:mm}");
+        }, ct);
         return new DraftResult.Saved(schedule.Id);
     }
 

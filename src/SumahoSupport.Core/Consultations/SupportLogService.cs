@@ -22,7 +22,7 @@ public enum SupportLogResult
     AlreadyRecorded,
 }
 
-public sealed class SupportLogService(AppDbContext db, TimeProvider clock, AuditLog audit, IActor actor)
+public sealed class SupportLogService(AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, IActor actor)
 {
     public async Task<SupportLogResult> RecordAsync(int supporterId, SupportLogDraft draft, CancellationToken ct)
     {
@@ -41,44 +41,43 @@ public sealed class SupportLogService(AppDbContext db, TimeProvider clock, Audit
             Note = draft.Note,
             CreatedAtUtc = now,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (draft.BookingCode is not null)
-        {
-            var booking = await db.ConsultationBookings.Include(b => b.Schedule)
-                .SingleOrDefaultAsync(b => b.Code == draft.BookingCode && b.SupporterId == supporterId, ct);
-            if (booking is null) return SupportLogResult.NotYours;
-            if (booking.Status == ConsultationStatus.Cancelled || booking.StartsAtUtc > now) return SupportLogResult.NotHeld;
-            if (await db.SupportLogs.AnyAsync(l => l.ConsultationBookingId == booking.Id, ct)) return SupportLogResult.AlreadyRecorded;
-            (log.ConsultationBookingId, log.Mode, log.VenueId, log.HeldAtUtc) = (booking.Id, booking.Schedule.Mode, booking.Schedule.VenueId, booking.StartsAtUtc);
-            booking.Status = ConsultationStatus.Attended;
-            booking.StatusChangedAtUtc = now;
-        }
-        db.SupportLogs.Add(log);
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await work.RunAsync(async unit =>
+            {
+                if (draft.BookingCode is not null)
+                {
+                    var booking = await db.ConsultationBookings.Include(b => b.Schedule)
+                        .SingleOrDefaultAsync(b => b.Code == draft.BookingCode && b.SupporterId == supporterId, ct);
+                    if (booking is null) return unit.Discard(SupportLogResult.NotYours);
+                    if (booking.Status == ConsultationStatus.Cancelled || booking.StartsAtUtc > now) return unit.Discard(SupportLogResult.NotHeld);
+                    if (await db.SupportLogs.AnyAsync(l => l.ConsultationBookingId == booking.Id, ct)) return unit.Discard(SupportLogResult.AlreadyRecorded);
+                    (log.ConsultationBookingId, log.Mode, log.VenueId, log.HeldAtUtc) = (booking.Id, booking.Schedule.Mode, booking.Schedule.VenueId, booking.StartsAtUtc);
+                    booking.Status = ConsultationStatus.Attended;
+                    booking.StatusChangedAtUtc = now;
+                }
+                db.SupportLogs.Add(log);
+                await unit.SaveAsync(ct);
+                audit.Record("support-log.recorded", nameof(SupportLog), log.Id, draft.BookingCode is null ? "walk-in" : $"booking={draft.BookingCode}");
+                return SupportLogResult.Recorded;
+            }, ct);
         }
         catch (DbUpdateException)
         {
             // The same booking recorded twice at once (a double click): the unique index keeps one.
-            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return SupportLogResult.AlreadyRecorded;
         }
-        audit.Record("support-log.recorded", nameof(SupportLog), log.Id, draft.BookingCode is null ? "walk-in" : $"booking={draft.BookingCode}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return SupportLogResult.Recorded;
     }
 
     /// <summary>A coordinator has followed the person up (a call, another consultation); false when it was not open.</summary>
-    public async Task<bool> CloseFollowUpAsync(int logId, CancellationToken ct)
-    {
-        var closed = await db.SupportLogs.Where(l => l.Id == logId && l.FollowUpNeeded && l.FollowUpDoneAtUtc == null)
-            .ExecuteUpdateAsync(l => l.SetProperty(x => x.FollowUpDoneAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.FollowUpDoneBy, actor.Name), ct);
-        if (closed == 0) return false;
-        audit.Record("support-log.follow-up-done", nameof(SupportLog), logId);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> CloseFollowUpAsync(int logId, CancellationToken ct) =>
+        work.RunAsync(async unit =>
+        {
+            var closed = await unit.UpdateAsync(db.SupportLogs.Where(l => l.Id == logId && l.FollowUpNeeded && l.FollowUpDoneAtUtc == null),
+                l => l.SetProperty(x => x.FollowUpDoneAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.FollowUpDoneBy, actor.Name), ct);
+            if (closed == 0) return unit.Discard(false);
+            audit.Record("support-log.follow-up-done", nameof(SupportLog), logId);
+            return true;
+        }, ct);
 }

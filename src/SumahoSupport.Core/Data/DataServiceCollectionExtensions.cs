@@ -35,16 +35,17 @@ public static class DataServiceCollectionExtensions
                 break;
             case DatabaseProviders.SqlServer:
                 services.AddDbContext<AppDbContext>(options => options.UseSqlServer(connectionString,
-                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer")));
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer").ExecutionStrategy(d => new RetryOnConnectionLoss(d))));
                 break;
             case DatabaseProviders.PostgreSql:
                 services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString,
-                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql")));
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql").ExecutionStrategy(d => new RetryOnConnectionLoss(d))));
                 break;
             default:
                 throw new InvalidOperationException(
                     $"Database:Provider '{provider}' は使えません。{string.Join("・", DatabaseProviders.All.Select(p => $"'{p}'"))} のどれかを指定してください。");
         }
+        services.AddScoped<UnitOfWork>();
         services.AddSingleton(CatalogVersion.For(provider, connectionString));
         return services;
     }

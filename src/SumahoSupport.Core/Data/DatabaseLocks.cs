@@ -17,7 +17,7 @@ public static class DatabaseLocks
         if (database.CurrentTransaction is null) throw new InvalidOperationException("A transaction lock needs a transaction.");
         if (database.IsSqlServer())
         {
-            await database.ExecuteSqlAsync(SqlServerLock(name, "Transaction", 30000), ct);
+            await database.ExecuteSqlAsync(SqlServerLock(name, "Transaction", null), ct);
         }
         else if (database.IsNpgsql())
         {
@@ -43,9 +43,13 @@ public static class DatabaseLocks
         return new Held(database, $"SELECT pg_advisory_unlock(hashtextextended({name}, 0))");
     }
 
-    /// <summary>sp_getapplock answers a timeout with a negative code, not an error: turn it into one.</summary>
-    private static FormattableString SqlServerLock(string name, string owner, int timeoutMs) =>
-        $"DECLARE @result int; EXEC @result = sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = {owner}, @LockTimeout = {timeoutMs}; IF @result < 0 THROW 51000, 'sp_getapplock timed out', 1;";
+    /// <summary>
+    /// sp_getapplock answers a timeout with a negative code, not an error: turn it into error 51222, which the app answers
+    /// as "busy" (DatabaseFaults). Without a time-out of its own it waits as long as the unit's LOCK_TIMEOUT (LockTimeouts).
+    /// </summary>
+    private static FormattableString SqlServerLock(string name, string owner, int? timeoutMs) => timeoutMs is { } ms
+        ? (FormattableString)$"DECLARE @result int; EXEC @result = sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = {owner}, @LockTimeout = {ms}; IF @result < 0 THROW 51222, 'sp_getapplock timed out', 1;"
+        : $"DECLARE @result int, @timeout int = @@LOCK_TIMEOUT; EXEC @result = sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = {owner}, @LockTimeout = @timeout; IF @result < 0 THROW 51222, 'sp_getapplock timed out', 1;";
 
     private sealed class Held(DatabaseFacade database, FormattableString? release) : IAsyncDisposable
     {

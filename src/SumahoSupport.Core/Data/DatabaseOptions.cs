@@ -14,4 +14,12 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     public string Provider { get; set; } = DatabaseProviders.Sqlite;
+
+    /// <summary>
+    /// How long a write waits for a row or named lock held by another (<see cref="LockTimeouts"/>): longer than any
+    /// booking holds a class row, far shorter than a resident will wait for a page.
+    /// </summary>
+    public int LockTimeoutSeconds { get; set; } = 5;
+
+    public TimeSpan LockTimeout => TimeSpan.FromSeconds(LockTimeoutSeconds);
 }

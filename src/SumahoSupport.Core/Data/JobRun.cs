@@ -12,23 +12,22 @@ public sealed class JobRun
     public DateOnly LastRunOn { get; set; }
 
     /// <summary>True for the one caller that claims <paramref name="today"/>'s run of <paramref name="name"/>.</summary>
-    public static async Task<bool> ClaimTodayAsync(AppDbContext db, string name, DateOnly today, CancellationToken ct)
+    public static async Task<bool> ClaimTodayAsync(AppDbContext db, UnitOfWork work, string name, DateOnly today, CancellationToken ct)
     {
         if (!await db.JobRuns.AnyAsync(j => j.Name == name, ct))
         {
-            var row = db.JobRuns.Add(new JobRun { Name = name, LastRunOn = DateOnly.MinValue });
             try
             {
-                await db.SaveChangesAsync(ct);
+                await work.RunAsync(_ => db.JobRuns.Add(new JobRun { Name = name, LastRunOn = DateOnly.MinValue }), ct);
             }
             catch (DbUpdateException)
             {
                 // Another instance added the row first; it is there now either way.
+                db.ChangeTracker.Clear();
             }
-            row.State = EntityState.Detached;
         }
-        return await db.JobRuns.Where(j => j.Name == name && j.LastRunOn < today)
-            .ExecuteUpdateAsync(j => j.SetProperty(x => x.LastRunOn, today), ct) == 1;
+        return await work.RunAsync(async unit => await unit.UpdateAsync(db.JobRuns.Where(j => j.Name == name && j.LastRunOn < today),
+            j => j.SetProperty(x => x.LastRunOn, today), ct) == 1, ct);
     }
 }
 

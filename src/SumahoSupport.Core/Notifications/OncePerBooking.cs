@@ -14,7 +14,7 @@ public static class OncePerBooking
 {
     /// <returns>How many of <paramref name="due"/> this call claimed and <paramref name="send"/> reported as sent.</returns>
     public static async Task<int> SendAsync<TBooking>(
-        AppDbContext db, IEnumerable<(int Id, string Code)> due, Expression<Func<TBooking, DateTime?>> claimedAt, DateTime nowUtc,
+        AppDbContext db, UnitOfWork work, IEnumerable<(int Id, string Code)> due, Expression<Func<TBooking, DateTime?>> claimedAt, DateTime nowUtc,
         Func<string, Task<bool>> send, CancellationToken ct)
         where TBooking : class, IHasId
     {
@@ -23,13 +23,12 @@ public static class OncePerBooking
         var sent = 0;
         foreach (var (id, code) in due)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Set<TBooking>().Where(b => b.Id == id).Where(unclaimed)
-                .ExecuteUpdateAsync(b => b.SetProperty(claimedAt, (DateTime?)nowUtc), ct);
-            if (claimed == 0) continue;
-            if (await send(code)) sent++;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (await work.RunAsync(async unit =>
+                {
+                    var claimed = await unit.UpdateAsync(db.Set<TBooking>().Where(b => b.Id == id).Where(unclaimed),
+                        b => b.SetProperty(claimedAt, (DateTime?)nowUtc), ct);
+                    return claimed == 0 ? unit.Discard(false) : await send(code);
+                }, ct)) sent++;
         }
         return sent;
     }

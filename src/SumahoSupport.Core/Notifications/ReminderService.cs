@@ -12,7 +12,7 @@ namespace SumahoSupport.Core.Notifications;
 /// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes and consultations gets a
 /// reminder — by e-mail, or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
 /// </summary>
-public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
+public sealed class ReminderService(AppDbContext db, UnitOfWork work, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions
             .Select(b => new { b.Id, b.Code })
             .ToListAsync(ct);
 
-        var classes = await OncePerBooking.SendAsync(db, due.Select(b => (b.Id, b.Code)), (Booking b) => b.RemindedAtUtc, nowUtc, async code =>
+        var classes = await OncePerBooking.SendAsync(db, work, due.Select(b => (b.Id, b.Code)), (Booking b) => b.RemindedAtUtc, nowUtc, async code =>
         {
             await notifier.BookingAsync(code, BookingNotice.Reminder, ct);
             return true;
@@ -43,7 +43,7 @@ public sealed class ReminderService(AppDbContext db, Notifier notifier, IOptions
             .Select(b => new { b.Id, b.Code })
             .ToListAsync(ct);
         var ids = consultations.ToDictionary(b => b.Code, b => b.Id);
-        return classes + await OncePerBooking.SendAsync(db, consultations.Select(b => (b.Id, b.Code)), (ConsultationBooking b) => b.RemindedAtUtc, nowUtc, async code =>
+        return classes + await OncePerBooking.SendAsync(db, work, consultations.Select(b => (b.Id, b.Code)), (ConsultationBooking b) => b.RemindedAtUtc, nowUtc, async code =>
         {
             await notifier.ConsultationAsync(ids[code], ConsultationNotice.Reminder, ct);
             return true;

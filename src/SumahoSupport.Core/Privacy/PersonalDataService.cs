@@ -28,7 +28,7 @@ public enum EraseResult
 /// name, ふりがな, phone, e-mail, needs and every free text about the person; it keeps the rows, their statuses and
 /// survey answers, with a pseudonym shared by the person's records, so every count and report keeps its figure.
 /// </summary>
-public sealed class PersonalDataService(AppDbContext db, AuditLog audit, TimeProvider clock, IOptions<PrivacyOptions> options)
+public sealed class PersonalDataService(AppDbContext db, UnitOfWork work, AuditLog audit, TimeProvider clock, IOptions<PrivacyOptions> options)
 {
     public const string ErasedName = "（削除済み）";
 
@@ -64,8 +64,7 @@ public sealed class PersonalDataService(AppDbContext db, AuditLog audit, TimePro
             .Select(r => new { r.ClassSession.Course.Title, r.Understanding, r.Comment, r.UpdatedAtUtc })
             .ToListAsync(ct);
 
-        audit.Record("resident.disclosed", nameof(Participant), participantId, $"records={ids.Count} purpose={purpose}");
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(_ => audit.Record("resident.disclosed", nameof(Participant), participantId, $"records={ids.Count} purpose={purpose}"), ct);
 
         static DateTime Tokyo(DateTime utc) => JapaneseTime.ToTokyo(utc);
         return new ResidentRecord(
@@ -98,11 +97,11 @@ public sealed class PersonalDataService(AppDbContext db, AuditLog audit, TimePro
             || await db.ConsultationBookings.AnyAsync(c => ids.Contains(c.ParticipantId) && c.Status == ConsultationStatus.Confirmed && c.EndsAtUtc > now, ct);
         if (stillBooked) return EraseResult.StillBooked;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await EraseRecordsAsync(ids, ct);
-        audit.Record("resident.erased", nameof(Participant), participantId, $"records={ids.Count} on request: {reason}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await work.RunAsync(async unit =>
+        {
+            await EraseRecordsAsync(unit, ids, ct);
+            audit.Record("resident.erased", nameof(Participant), participantId, $"records={ids.Count} on request: {reason}");
+        }, ct);
         return EraseResult.Erased;
     }
 
@@ -113,7 +112,7 @@ public sealed class PersonalDataService(AppDbContext db, AuditLog audit, TimePro
     /// </summary>
     public async Task<int> RetentionSweepAsync(CancellationToken ct)
     {
-        if (!await JobRun.ClaimTodayAsync(db, RetentionJob, JapaneseTime.TodayInTokyo(clock), ct)) return 0;
+        if (!await JobRun.ClaimTodayAsync(db, work, RetentionJob, JapaneseTime.TodayInTokyo(clock), ct)) return 0;
         return await EraseExpiredAsync(ct);
     }
 
@@ -137,44 +136,44 @@ public sealed class PersonalDataService(AppDbContext db, AuditLog audit, TimePro
         foreach (var resident in expired)
         {
             var ids = resident.Select(r => r.Id).ToList();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await EraseRecordsAsync(ids, ct);
-            audit.Record("resident.expired", nameof(Participant), ids[0], $"records={ids.Count} retention={options.Value.RetentionMonths}months");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await work.RunAsync(async unit =>
+            {
+                await EraseRecordsAsync(unit, ids, ct);
+                audit.Record("resident.expired", nameof(Participant), ids[0], $"records={ids.Count} retention={options.Value.RetentionMonths}months");
+            }, ct);
         }
         return expired.Count;
     }
 
     /// <summary>
-    /// Replaces the personal details of one resident's records, inside the caller's transaction. The pseudonym stands in
+    /// Replaces the personal details of one resident's records, inside the caller's unit. The pseudonym stands in
     /// for both phone and ふりがな, the pair that tells residents apart, so counts of people stay as they were.
     /// </summary>
-    private async Task EraseRecordsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    private async Task EraseRecordsAsync(Unit unit, IReadOnlyList<int> ids, CancellationToken ct)
     {
         var now = Now;
         var pseudonym = "erased-" + RandomNumberGenerator.GetHexString(10, lowercase: true);
-        await db.Participants.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(p => p
+        await unit.UpdateAsync(db.Participants.Where(p => ids.Contains(p.Id)), p => p
             .SetProperty(x => x.Name, ErasedName)
             .SetProperty(x => x.Kana, pseudonym)
             .SetProperty(x => x.Phone, pseudonym)
             .SetProperty(x => x.Email, (string?)null)
             .SetProperty(x => x.Needs, (string?)null)
             .SetProperty(x => x.ErasedAtUtc, now), ct);
-        await db.Bookings.Where(b => ids.Contains(b.ParticipantId)).ExecuteUpdateAsync(b => b.SetProperty(x => x.PhoneKey, pseudonym), ct);
-        await db.ConsultationBookings.Where(c => ids.Contains(c.ParticipantId)).ExecuteUpdateAsync(c => c.SetProperty(x => x.Request, (string?)null), ct);
-        await db.SupportLogs.Where(l => l.Booking != null && ids.Contains(l.Booking.ParticipantId))
-            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Note, (string?)null), ct);
-        await db.CallTasks.Where(t => (t.Booking != null && ids.Contains(t.Booking.ParticipantId))
-                || (t.ConsultationBooking != null && ids.Contains(t.ConsultationBooking.ParticipantId)))
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Note, (string?)null), ct);
+        await unit.UpdateAsync(db.Bookings.Where(b => ids.Contains(b.ParticipantId)), b => b.SetProperty(x => x.PhoneKey, pseudonym), ct);
+        await unit.UpdateAsync(db.ConsultationBookings.Where(c => ids.Contains(c.ParticipantId)), c => c.SetProperty(x => x.Request, (string?)null), ct);
+        await unit.UpdateAsync(db.SupportLogs.Where(l => l.Booking != null && ids.Contains(l.Booking.ParticipantId)),
+            l => l.SetProperty(x => x.Note, (string?)null), ct);
+        await unit.UpdateAsync(db.CallTasks.Where(t => (t.Booking != null && ids.Contains(t.Booking.ParticipantId))
+                || (t.ConsultationBooking != null && ids.Contains(t.ConsultationBooking.ParticipantId))),
+            t => t.SetProperty(x => x.Note, (string?)null), ct);
         // Survey answers stay (they are the figures); only the link to the person goes.
-        await db.SurveyResponses.Where(r => r.ParticipantId != null && ids.Contains(r.ParticipantId.Value))
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.ParticipantId, (int?)null), ct);
+        await unit.UpdateAsync(db.SurveyResponses.Where(r => r.ParticipantId != null && ids.Contains(r.ParticipantId.Value)),
+            r => r.SetProperty(x => x.ParticipantId, (int?)null), ct);
         // A mail keeps what it was about and when; to whom and what it said go. One not yet sent never will be.
         var codes = db.Bookings.Where(b => ids.Contains(b.ParticipantId)).Select(b => b.Code)
             .Concat(db.ConsultationBookings.Where(c => ids.Contains(c.ParticipantId)).Select(c => c.Code));
-        await db.OutboxMessages.Where(m => m.RelatesTo != null && codes.Contains(m.RelatesTo)).ExecuteUpdateAsync(m => m
+        await unit.UpdateAsync(db.OutboxMessages.Where(m => m.RelatesTo != null && codes.Contains(m.RelatesTo)), m => m
             .SetProperty(x => x.ToAddress, "")
             .SetProperty(x => x.ToName, ErasedName)
             .SetProperty(x => x.TextBody, "")

@@ -34,7 +34,7 @@ public sealed record StaffCandidate(
 }
 
 /// <summary>Puts supporters on classes; the status gates are checked here, on the server, whatever the page offered.</summary>
-public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, CatalogVersion catalog)
+public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, CatalogVersion catalog)
 {
     public async Task<AssignResult> AssignAsync(int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
     {
@@ -50,51 +50,52 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
         if (await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId, ct))
             return AssignResult.AlreadyAssigned;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The class row first, then the supporter's time (SessionRow): the time is read once a move of the class is
-        // either committed or waits for us.
-        await SessionRow.LockAsync(db, sessionId, ct);
-        var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
-        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, ct))
-        {
-            await tx.RollbackAsync(ct);
-            return AssignResult.Busy;
-        }
-        db.Assignments.Add(new Assignment
-        {
-            ClassSessionId = sessionId,
-            SupporterId = supporterId,
-            Role = role,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        audit.Record("assignment.added", nameof(ClassSession), sessionId, $"supporter={supporterId} role={role}");
+        AssignResult result;
         try
         {
-            await db.SaveChangesAsync(ct);
+            result = await work.RunAsync(async unit =>
+            {
+                // The class row first, then the supporter's time (SessionRow): the time is read once a move of the class is
+                // either committed or waits for us.
+                await SessionRow.LockAsync(unit, db, sessionId, ct);
+                var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
+                if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, ct)) return unit.Discard(AssignResult.Busy);
+                db.Assignments.Add(new Assignment
+                {
+                    ClassSessionId = sessionId,
+                    SupporterId = supporterId,
+                    Role = role,
+                    CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                });
+                audit.Record("assignment.added", nameof(ClassSession), sessionId, $"supporter={supporterId} role={role}");
+                // Saved before the invitation is written: the same supporter put on twice at once meets the unique index here.
+                await unit.SaveAsync(ct);
+                await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+                return AssignResult.Assigned;
+            }, ct);
         }
         catch (DbUpdateException)
         {
-            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return AssignResult.AlreadyAssigned;
         }
-        await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
-        await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync(); // the class page says how many staff it has
-        return AssignResult.Assigned;
+        if (result == AssignResult.Assigned) await catalog.ChangedAsync(); // the class page says how many staff it has
+        return result;
     }
 
     public async Task RemoveAsync(int sessionId, int supporterId, CancellationToken ct)
     {
         var assignment = db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Raise the invitation's SEQUENCE first, so the CANCEL supersedes the REQUEST the supporter holds.
-        if (await assignment.ExecuteUpdateAsync(a => a.SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 0) return;
-        await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
-        await assignment.ExecuteDeleteAsync(ct);
-        audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
-        await db.CommitAsync(tx, outbox, ct);
-        await catalog.ChangedAsync();
+        var removed = await work.RunAsync(async unit =>
+        {
+            // Raise the invitation's SEQUENCE first, so the CANCEL supersedes the REQUEST the supporter holds.
+            if (await unit.UpdateAsync(assignment, a => a.SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 0) return unit.Discard(false);
+            await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
+            await unit.DeleteAsync(assignment, ct);
+            audit.Record("assignment.removed", nameof(ClassSession), sessionId, $"supporter={supporterId}");
+            return true;
+        }, ct);
+        if (removed) await catalog.ChangedAsync();
     }
 
     /// <summary>
@@ -134,15 +135,15 @@ public sealed class StaffingService(AppDbContext db, TimeProvider clock, AuditLo
     public async Task<bool> SetAbsentAsync(int sessionId, int supporterId, bool absent, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Assignments
-            .Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId && a.ClassSession.EndsAtUtc <= now && a.Absent != absent)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Absent, absent), ct);
-        if (changed == 0) return false;
-        audit.Record(absent ? "assignment.absent" : "assignment.present", nameof(ClassSession), sessionId, $"supporter={supporterId}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await work.RunAsync(async unit =>
+        {
+            var changed = await unit.UpdateAsync(db.Assignments
+                    .Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId && a.ClassSession.EndsAtUtc <= now && a.Absent != absent),
+                a => a.SetProperty(x => x.Absent, absent), ct);
+            if (changed == 0) return unit.Discard(false);
+            audit.Record(absent ? "assignment.absent" : "assignment.present", nameof(ClassSession), sessionId, $"supporter={supporterId}");
+            return true;
+        }, ct);
     }
 
     /// <summary>The staffing check for many sessions at once, in one query.</summary>

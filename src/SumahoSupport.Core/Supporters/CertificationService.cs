@@ -50,7 +50,7 @@ public sealed record RequiredModule(int Id, string Title, bool Passed);
 /// Lead is granted by a coordinator. Every change writes an AuditEntry and tells the supporter by e-mail.
 /// </summary>
 public sealed class CertificationService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox, IOptions<SupporterOptions> options)
+    AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, IOptions<SupporterOptions> options)
 {
     private SupporterOptions Rule => options.Value;
 
@@ -80,34 +80,35 @@ public sealed class CertificationService(
     /// </summary>
     public async Task<Certification?> EvaluateAsync(int supporterId, CancellationToken ct)
     {
-        // Every app instance's minute loop, and a test passed at the same moment, may evaluate one supporter: the
-        // decision is made under the supporter's lock, so only the first issues a certification and the rest see it.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(supporterId, ct);
-        var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
-            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
-        var latest = await db.Certifications.Where(c => c.SupporterId == supporterId)
-            .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        var lastRefresh = await db.TrainingRecords
-            .Where(r => r.SupporterId == supporterId && r.Passed && r.TrainingModule.Code == Rule.RefreshModuleCode)
-            .MaxAsync(r => (DateTime?)r.CompletedAtUtc, ct);
+        return await work.RunAsync(async unit =>
+        {
+            // Every app instance's minute loop, and a test passed at the same moment, may evaluate one supporter: the
+            // decision is made under the supporter's lock, so only the first issues a certification and the rest see it.
+            await LockAsync(supporterId, ct);
+            var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
+                ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+            var latest = await db.Certifications.Where(c => c.SupporterId == supporterId)
+                .OrderByDescending(c => c.IssuedAtUtc).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+            var lastRefresh = await db.TrainingRecords
+                .Where(r => r.SupporterId == supporterId && r.Passed && r.TrainingModule.Code == Rule.RefreshModuleCode)
+                .MaxAsync(r => (DateTime?)r.CompletedAtUtc, ct);
 
-        Certification? issued = null;
-        if (supporter.Status == SupporterStatus.Trainee && latest is null)
-        {
-            if ((await ProgressAsync(supporterId, ct)).MeetsRule) issued = Issue(supporter, SupporterStatus.Certified, CertificationBasis.Training, null);
-        }
-        else if (supporter.Status == SupporterStatus.Trainee && latest is not null)
-        {
-            if (lastRefresh >= latest.ExpiresAtUtc) issued = Issue(supporter, latest.Level, CertificationBasis.Reinstatement, null);
-        }
-        else if (supporter.Status is SupporterStatus.Certified or SupporterStatus.Lead && lastRefresh > (latest?.IssuedAtUtc ?? DateTime.MinValue))
-        {
-            issued = Issue(supporter, supporter.Status, CertificationBasis.Renewal, null);
-        }
-        if (issued is null) return null;
-        await SaveAndTellAsync(issued, tx, ct);
-        return issued;
+            Certification? issued = null;
+            if (supporter.Status == SupporterStatus.Trainee && latest is null)
+            {
+                if ((await ProgressAsync(supporterId, ct)).MeetsRule) issued = Issue(supporter, SupporterStatus.Certified, CertificationBasis.Training, null);
+            }
+            else if (supporter.Status == SupporterStatus.Trainee && latest is not null)
+            {
+                if (lastRefresh >= latest.ExpiresAtUtc) issued = Issue(supporter, latest.Level, CertificationBasis.Reinstatement, null);
+            }
+            else if (supporter.Status is SupporterStatus.Certified or SupporterStatus.Lead && lastRefresh > (latest?.IssuedAtUtc ?? DateTime.MinValue))
+            {
+                issued = Issue(supporter, supporter.Status, CertificationBasis.Renewal, null);
+            }
+            if (issued is not null) await TellAsync(issued, ct);
+            return issued;
+        }, ct);
     }
 
     /// <summary>Certified or Lead on a certification that has expired without a renewal.</summary>
@@ -119,19 +120,21 @@ public sealed class CertificationService(
 
     public async Task<LeadGrantResult> GrantLeadAsync(int supporterId, CancellationToken ct)
     {
-        // Two coordinators pressing the button at the same moment grant Lead once.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(supporterId, ct);
-        var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
-            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
-        if (supporter.Status != SupporterStatus.Certified) return LeadGrantResult.NotCertified;
-        if ((await ProgressAsync(supporterId, ct)).WorkedClasses < Rule.ClassesForLead) return LeadGrantResult.NotEnoughClasses;
+        return await work.RunAsync(async unit =>
+        {
+            // Two coordinators pressing the button at the same moment grant Lead once.
+            await LockAsync(supporterId, ct);
+            var supporter = await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct)
+                ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+            if (supporter.Status != SupporterStatus.Certified) return LeadGrantResult.NotCertified;
+            if ((await ProgressAsync(supporterId, ct)).WorkedClasses < Rule.ClassesForLead) return LeadGrantResult.NotEnoughClasses;
 
-        // Lead does not extend validity: it lapses with the certification it stands on.
-        var current = await db.Certifications.Where(c => c.SupporterId == supporterId).MaxAsync(c => (DateTime?)c.ExpiresAtUtc, ct);
-        var issued = Issue(supporter, SupporterStatus.Lead, CertificationBasis.LeadGrant, current);
-        await SaveAndTellAsync(issued, tx, ct);
-        return LeadGrantResult.Granted;
+            // Lead does not extend validity: it lapses with the certification it stands on.
+            var current = await db.Certifications.Where(c => c.SupporterId == supporterId).MaxAsync(c => (DateTime?)c.ExpiresAtUtc, ct);
+            var issued = Issue(supporter, SupporterStatus.Lead, CertificationBasis.LeadGrant, current);
+            await TellAsync(issued, ct);
+            return LeadGrantResult.Granted;
+        }, ct);
     }
 
     /// <summary>
@@ -147,13 +150,15 @@ public sealed class CertificationService(
             var (id, level) = (due.Id, due.Status);
             // Claimed under the supporter's lock by an UPDATE that repeats the rule: another instance's sweep changes
             // nothing and tells no one a second time; a renewal committed just before is seen.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await LockAsync(id, ct);
-            if (await Lapsed(db.Supporters.Where(s => s.Id == id), now).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SupporterStatus.Trainee), ct) == 0) continue;
-            audit.Record("supporter.certification-lapsed", nameof(Supporter), id, $"was={level}");
-            await notifier.SupporterAsync(id, SupporterNotice.Lapsed, null, ct);
-            await db.CommitAsync(tx, outbox, ct);
-            lapsed++;
+            if (await work.RunAsync(async unit =>
+                {
+                    await LockAsync(id, ct);
+                    if (await unit.UpdateAsync(Lapsed(db.Supporters.Where(s => s.Id == id), now), s => s.SetProperty(x => x.Status, SupporterStatus.Trainee), ct) == 0)
+                        return unit.Discard(false);
+                    audit.Record("supporter.certification-lapsed", nameof(Supporter), id, $"was={level}");
+                    await notifier.SupporterAsync(id, SupporterNotice.Lapsed, null, ct);
+                    return true;
+                }, ct)) lapsed++;
         }
 
         // Only Trainees who have finished the modules, never held a certification and now have enough worked classes can
@@ -201,10 +206,7 @@ public sealed class CertificationService(
         return certification;
     }
 
-    /// <summary>The mail is written into the same save as the certification, so neither exists without the other.</summary>
-    private async Task SaveAndTellAsync(Certification issued, IDbContextTransaction tx, CancellationToken ct)
-    {
-        await notifier.SupporterAsync(issued.SupporterId, SupporterNotice.Certified, issued, ct);
-        await db.CommitAsync(tx, outbox, ct);
-    }
+    /// <summary>The mail is written into the unit of the certification, so neither exists without the other.</summary>
+    private Task TellAsync(Certification issued, CancellationToken ct) =>
+        notifier.SupporterAsync(issued.SupporterId, SupporterNotice.Certified, issued, ct);
 }

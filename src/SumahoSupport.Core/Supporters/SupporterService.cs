@@ -43,7 +43,7 @@ public enum DayOffResult
 
 /// <summary>Applications, approval, activity status and availability of スマホ支援員.</summary>
 public sealed class SupporterService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, Notifier notifier, OutboxSignal outbox,
+    AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier,
     StaffAccountService accounts, UserManager<AppUser> users, ISiteLinks links)
 {
     public async Task<(ApplyResult Result, int? SupporterId)> ApplyAsync(SupporterApplication application, CancellationToken ct)
@@ -67,8 +67,12 @@ public sealed class SupporterService(
             WeeklyAvailability = application.Availability.Distinct()
                 .Select(a => new WeeklyAvailability { Weekday = a.Weekday, StartMinute = a.StartMinute, EndMinute = a.EndMinute }).ToList(),
         };
-        db.Supporters.Add(supporter);
-        await db.SaveNewAsync(() => audit.Record("supporter.applied", nameof(Supporter), supporter.Id), ct);
+        await work.RunAsync(async unit =>
+        {
+            db.Supporters.Add(supporter);
+            await unit.SaveAsync(ct);
+            audit.Record("supporter.applied", nameof(Supporter), supporter.Id);
+        }, ct);
         return (ApplyResult.Applied, supporter.Id);
     }
 
@@ -79,32 +83,33 @@ public sealed class SupporterService(
     /// </summary>
     public async Task<ApprovalResult> ApproveAsync(int supporterId, CancellationToken ct)
     {
-        var supporter = await FindAsync(supporterId, ct);
-        if (supporter.Status != SupporterStatus.Applicant || supporter.Email is null) return ApprovalResult.NotApplicant;
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = await users.FindByEmailAsync(supporter.Email);
-        if (user is null)
+        return await work.RunAsync(async unit =>
         {
-            var created = await accounts.CreateAsync(supporter.Email, supporter.Name, Roles.Supporter, password: null);
-            if (!created.Succeeded) return ApprovalResult.EmailInUse;
-            user = await users.FindByEmailAsync(supporter.Email) ?? throw new InvalidOperationException("Account vanished after creation.");
-        }
-        // A supporter login without a supporter (made by hand, or before approvals were one transaction) may be reused; a
-        // staff account or another supporter's may not.
-        else if (await users.GetRolesAsync(user) is not [Roles.Supporter] || await db.Supporters.AnyAsync(s => s.UserId == user.Id, ct))
-        {
-            return ApprovalResult.EmailInUse;
-        }
+            var supporter = await FindAsync(supporterId, ct);
+            if (supporter.Status != SupporterStatus.Applicant || supporter.Email is null) return ApprovalResult.NotApplicant;
 
-        supporter.UserId = user.Id;
-        supporter.Status = SupporterStatus.Trainee;
-        audit.Record("supporter.approved", nameof(Supporter), supporter.Id);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var setupUrl = links.SetPassword(user.Id, token);
-        await notifier.SupporterAsync(supporter.Id, SupporterNotice.Approved, null, ct, setupUrl);
-        await db.CommitAsync(tx, outbox, ct);
-        return ApprovalResult.Approved;
+            var user = await users.FindByEmailAsync(supporter.Email);
+            if (user is null)
+            {
+                var created = await accounts.CreateAsync(supporter.Email, supporter.Name, Roles.Supporter, password: null);
+                if (!created.Succeeded) return unit.Discard(ApprovalResult.EmailInUse);
+                user = await users.FindByEmailAsync(supporter.Email) ?? throw new InvalidOperationException("Account vanished after creation.");
+            }
+            // A supporter login without a supporter (made by hand, or before approvals were one transaction) may be reused; a
+            // staff account or another supporter's may not.
+            else if (await users.GetRolesAsync(user) is not [Roles.Supporter] || await db.Supporters.AnyAsync(s => s.UserId == user.Id, ct))
+            {
+                return unit.Discard(ApprovalResult.EmailInUse);
+            }
+
+            supporter.UserId = user.Id;
+            supporter.Status = SupporterStatus.Trainee;
+            audit.Record("supporter.approved", nameof(Supporter), supporter.Id);
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var setupUrl = links.SetPassword(user.Id, token);
+            await notifier.SupporterAsync(supporter.Id, SupporterNotice.Approved, null, ct, setupUrl);
+            return ApprovalResult.Approved;
+        }, ct);
     }
 
     /// <summary>
@@ -113,18 +118,20 @@ public sealed class SupporterService(
     /// </summary>
     public async Task<int> DeactivateAsync(int supporterId, CancellationToken ct)
     {
-        var supporter = await FindAsync(supporterId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ahead = await db.Assignments.CountAsync(a => a.SupporterId == supporterId && a.ClassSession.StartsAtUtc > now
-            && a.ClassSession.Status != Classes.ClassSessionStatus.Cancelled, ct);
-        if (supporter.Status == SupporterStatus.Inactive) return ahead;
-        audit.Record("supporter.deactivated", nameof(Supporter), supporter.Id, $"was={supporter.Status}");
-        supporter.Status = SupporterStatus.Inactive;
-        await db.SaveChangesAsync(ct);
-        // A rested supporter's open sessions end now: the stamp in their cookie no longer matches (validated on every
-        // request), and sign-in refuses them while they rest. Their calendar feed answers 404 meanwhile.
-        if (supporter.UserId is not null && await users.FindByIdAsync(supporter.UserId) is { } user) await users.UpdateSecurityStampAsync(user);
-        return ahead;
+        return await work.RunAsync(async unit =>
+        {
+            var supporter = await FindAsync(supporterId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var ahead = await db.Assignments.CountAsync(a => a.SupporterId == supporterId && a.ClassSession.StartsAtUtc > now
+                && a.ClassSession.Status != Classes.ClassSessionStatus.Cancelled, ct);
+            if (supporter.Status == SupporterStatus.Inactive) return ahead;
+            audit.Record("supporter.deactivated", nameof(Supporter), supporter.Id, $"was={supporter.Status}");
+            supporter.Status = SupporterStatus.Inactive;
+            // A rested supporter's open sessions end now: the stamp in their cookie no longer matches (validated on every
+            // request), and sign-in refuses them while they rest. Their calendar feed answers 404 meanwhile.
+            if (supporter.UserId is not null && await users.FindByIdAsync(supporter.UserId) is { } user) await users.UpdateSecurityStampAsync(user);
+            return ahead;
+        }, ct);
     }
 
     /// <summary>
@@ -133,60 +140,73 @@ public sealed class SupporterService(
     /// </summary>
     public async Task ReactivateAsync(int supporterId, CancellationToken ct)
     {
-        var supporter = await FindAsync(supporterId, ct);
-        if (supporter.Status != SupporterStatus.Inactive) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var current = await db.Certifications.Where(c => c.SupporterId == supporterId && c.ExpiresAtUtc > now)
-            .OrderByDescending(c => c.IssuedAtUtc).Select(c => (SupporterStatus?)c.Level).FirstOrDefaultAsync(ct);
-        supporter.Status = current ?? (supporter.UserId is null ? SupporterStatus.Applicant : SupporterStatus.Trainee);
-        audit.Record("supporter.reactivated", nameof(Supporter), supporter.Id, $"now={supporter.Status}");
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(async unit =>
+        {
+            var supporter = await FindAsync(supporterId, ct);
+            if (supporter.Status != SupporterStatus.Inactive) return;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var current = await db.Certifications.Where(c => c.SupporterId == supporterId && c.ExpiresAtUtc > now)
+                .OrderByDescending(c => c.IssuedAtUtc).Select(c => (SupporterStatus?)c.Level).FirstOrDefaultAsync(ct);
+            supporter.Status = current ?? (supporter.UserId is null ? SupporterStatus.Applicant : SupporterStatus.Trainee);
+            audit.Record("supporter.reactivated", nameof(Supporter), supporter.Id, $"now={supporter.Status}");
+        }, ct);
     }
 
     /// <summary>The secret of the supporter's calendar feed address, issued the first time they look for it.</summary>
     public async Task<string> FeedTokenAsync(int supporterId, CancellationToken ct)
     {
-        await db.Supporters.Where(s => s.Id == supporterId && s.CalendarFeedToken == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct);
+        await work.RunAsync(async unit =>
+        {
+            if (await unit.UpdateAsync(db.Supporters.Where(s => s.Id == supporterId && s.CalendarFeedToken == null),
+                    s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct) == 1)
+                audit.Record("supporter.feed-issued", nameof(Supporter), supporterId);
+        }, ct);
         return await db.Supporters.Where(s => s.Id == supporterId).Select(s => s.CalendarFeedToken!).SingleAsync(ct);
     }
 
     /// <summary>A new feed address for a supporter who shared the old one by mistake; the old one stops at once.</summary>
-    public async Task RenewFeedTokenAsync(int supporterId, CancellationToken ct)
-    {
-        await db.Supporters.Where(s => s.Id == supporterId).ExecuteUpdateAsync(s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct);
-        audit.Record("supporter.feed-renewed", nameof(Supporter), supporterId);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task RenewFeedTokenAsync(int supporterId, CancellationToken ct) =>
+        work.RunAsync(async unit =>
+        {
+            await unit.UpdateAsync(db.Supporters.Where(s => s.Id == supporterId), s => s.SetProperty(x => x.CalendarFeedToken, NewFeedToken()), ct);
+            audit.Record("supporter.feed-renewed", nameof(Supporter), supporterId);
+        }, ct);
 
     private static string NewFeedToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Replaces the weekly pattern.</summary>
-    public async Task SaveWeeklyAsync(int supporterId, IReadOnlyCollection<WeeklySlot> slots, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.WeeklyAvailability.Where(a => a.SupporterId == supporterId).ExecuteDeleteAsync(ct);
-        db.WeeklyAvailability.AddRange(slots.Distinct().Select(s => new WeeklyAvailability
+    public Task SaveWeeklyAsync(int supporterId, IReadOnlyCollection<WeeklySlot> slots, CancellationToken ct) =>
+        work.RunAsync(async unit =>
         {
-            SupporterId = supporterId, Weekday = s.Weekday, StartMinute = s.StartMinute, EndMinute = s.EndMinute,
-        }));
-        audit.Record("supporter.availability-changed", nameof(Supporter), supporterId, $"slots={slots.Count}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-    }
+            await unit.DeleteAsync(db.WeeklyAvailability.Where(a => a.SupporterId == supporterId), ct);
+            db.WeeklyAvailability.AddRange(slots.Distinct().Select(s => new WeeklyAvailability
+            {
+                SupporterId = supporterId, Weekday = s.Weekday, StartMinute = s.StartMinute, EndMinute = s.EndMinute,
+            }));
+            audit.Record("supporter.availability-changed", nameof(Supporter), supporterId, $"slots={slots.Count}");
+        }, ct);
 
     public async Task<DayOffResult> AddDayOffAsync(int supporterId, DateOnly date, string? note, CancellationToken ct)
     {
         if (date < JapaneseTime.TodayInTokyo(clock)) return DayOffResult.InThePast;
         if (await db.AvailabilityExceptions.AnyAsync(e => e.SupporterId == supporterId && e.Date == date, ct)) return DayOffResult.AlreadyOff;
-        db.AvailabilityExceptions.Add(new AvailabilityException { SupporterId = supporterId, Date = date, Note = note });
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(async unit =>
+        {
+            db.AvailabilityExceptions.Add(new AvailabilityException { SupporterId = supporterId, Date = date, Note = note });
+            await unit.SaveAsync(ct);
+            audit.Record("supporter.day-off-added", nameof(Supporter), supporterId, $"{date:yyyy-MM-dd}");
+        }, ct);
         return DayOffResult.Added;
     }
 
     /// <summary>Removes one of the supporter's own days off; another supporter's id does nothing.</summary>
     public Task RemoveDayOffAsync(int supporterId, int dayOffId, CancellationToken ct) =>
-        db.AvailabilityExceptions.Where(e => e.Id == dayOffId && e.SupporterId == supporterId).ExecuteDeleteAsync(ct);
+        work.RunAsync(async unit =>
+        {
+            if (await unit.DeleteAsync(db.AvailabilityExceptions.Where(e => e.Id == dayOffId && e.SupporterId == supporterId), ct) == 0) return unit.Discard(false);
+            audit.Record("supporter.day-off-removed", nameof(Supporter), supporterId, $"dayoff={dayOffId}");
+            return true;
+        }, ct);
 
     private async Task<Supporter> FindAsync(int supporterId, CancellationToken ct) =>
         await db.Supporters.SingleOrDefaultAsync(s => s.Id == supporterId, ct) ?? throw new KeyNotFoundException($"Supporter {supporterId}");

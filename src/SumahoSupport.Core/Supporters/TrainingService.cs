@@ -27,7 +27,7 @@ public enum InPersonResult
 }
 
 /// <summary>研修: check tests taken by supporters (every attempt kept) and in-person attendance recorded by coordinators.</summary>
-public sealed class TrainingService(AppDbContext db, TimeProvider clock, AuditLog audit, CertificationService certification)
+public sealed class TrainingService(AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, CertificationService certification)
 {
     public Task<List<ModuleProgress>> ProgressAsync(int supporterId, CancellationToken ct)
     {
@@ -57,12 +57,15 @@ public sealed class TrainingService(AppDbContext db, TimeProvider clock, AuditLo
         var correct = questions.Select((q, i) => answers[i] == q.CorrectChoice).ToList();
         var score = (int)Math.Floor(100.0 * correct.Count(c => c) / questions.Count);
         var passed = score >= (module.PassMarkPercent ?? 100);
-        var attempt = await AddRecordAsync(supporterId, module.Id, TrainingMethod.CheckTest, score, passed, clock.GetUtcNow().UtcDateTime, ct);
-        audit.Record(passed ? "training.test-passed" : "training.test-failed", nameof(Supporter), supporterId, $"module={module.Code} score={score} attempt={attempt}");
-        await db.SaveChangesAsync(ct);
-
-        var issued = passed ? await certification.EvaluateAsync(supporterId, ct) : null;
-        return new TestOutcome(score, passed, attempt, correct, issued);
+        // The attempt and the certification it completes are one unit: a pass never stands without what it earned.
+        return await work.RunAsync(async unit =>
+        {
+            var attempt = await AddRecordAsync(supporterId, module.Id, TrainingMethod.CheckTest, score, passed, clock.GetUtcNow().UtcDateTime, ct);
+            audit.Record(passed ? "training.test-passed" : "training.test-failed", nameof(Supporter), supporterId, $"module={module.Code} score={score} attempt={attempt}");
+            await unit.SaveAsync(ct);
+            var issued = passed ? await certification.EvaluateAsync(supporterId, ct) : null;
+            return new TestOutcome(score, passed, attempt, correct, issued);
+        }, ct);
     }
 
     /// <summary>Records that a supporter attended an in-person 研修 on <paramref name="date"/> (Japan time).</summary>
@@ -76,10 +79,13 @@ public sealed class TrainingService(AppDbContext db, TimeProvider clock, AuditLo
         if (await db.TrainingRecords.AnyAsync(r => r.SupporterId == supporterId && r.TrainingModuleId == moduleId && r.Passed, ct))
             return InPersonResult.AlreadyRecorded;
 
-        await AddRecordAsync(supporterId, moduleId, TrainingMethod.InPerson, null, true, JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(12, 0))), ct);
-        audit.Record("training.attendance-recorded", nameof(Supporter), supporterId, $"module={module.Code} date={date:yyyy-MM-dd}");
-        await db.SaveChangesAsync(ct);
-        await certification.EvaluateAsync(supporterId, ct);
+        await work.RunAsync(async unit =>
+        {
+            await AddRecordAsync(supporterId, moduleId, TrainingMethod.InPerson, null, true, JapaneseTime.ToUtc(date.ToDateTime(new TimeOnly(12, 0))), ct);
+            audit.Record("training.attendance-recorded", nameof(Supporter), supporterId, $"module={module.Code} date={date:yyyy-MM-dd}");
+            await unit.SaveAsync(ct);
+            await certification.EvaluateAsync(supporterId, ct);
+        }, ct);
         return InPersonResult.Recorded;
     }
 

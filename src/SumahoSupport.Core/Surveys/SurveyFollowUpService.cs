@@ -36,7 +36,7 @@ public sealed record FollowUpFigures(int Offered, int Declined, int FollowedUp, 
 /// list; a consultation or a repeat class linked by its booking code; and the second answer — the repeat class's own
 /// survey, or the coordinator's record of what the resident said at or after the consultation.
 /// </summary>
-public sealed class SurveyFollowUpService(AppDbContext db, Notifier notifier, AuditLog audit, IActor actor, TimeProvider clock)
+public sealed class SurveyFollowUpService(AppDbContext db, UnitOfWork work, Notifier notifier, AuditLog audit, IActor actor, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -76,58 +76,64 @@ public sealed class SurveyFollowUpService(AppDbContext db, Notifier notifier, Au
     /// <summary>Links the consultation or repeat class the person booked (by its 予約番号) to their follow-up.</summary>
     public async Task<FollowUpLinkResult> LinkAsync(int followUpId, string code, CancellationToken ct)
     {
-        var followUp = await db.SurveyFollowUps.Include(f => f.Booking).ThenInclude(b => b.ClassSession).SingleOrDefaultAsync(f => f.Id == followUpId, ct)
-            ?? throw new KeyNotFoundException($"SurveyFollowUp {followUpId}");
-        if (followUp.Status is FollowUpStatus.Completed or FollowUpStatus.Declined) return FollowUpLinkResult.Closed;
-        if (BookingSecrets.NormalizeCode(code) is not { } normalized) return FollowUpLinkResult.NotFound;
-        // One resident may have several participant records (a web form never edits an existing one), so the same
-        // resident is the same phone and ふりがな.
-        var person = await db.Participants.Where(p => p.Id == followUp.Booking.ParticipantId).Select(p => new { p.Phone, p.Kana }).SingleAsync(ct);
+        return await work.RunAsync(async unit =>
+        {
+            var followUp = await db.SurveyFollowUps.Include(f => f.Booking).ThenInclude(b => b.ClassSession).SingleOrDefaultAsync(f => f.Id == followUpId, ct)
+                ?? throw new KeyNotFoundException($"SurveyFollowUp {followUpId}");
+            if (followUp.Status is FollowUpStatus.Completed or FollowUpStatus.Declined) return FollowUpLinkResult.Closed;
+            if (BookingSecrets.NormalizeCode(code) is not { } normalized) return FollowUpLinkResult.NotFound;
+            // One resident may have several participant records (a web form never edits an existing one), so the same
+            // resident is the same phone and ふりがな.
+            var person = await db.Participants.Where(p => p.Id == followUp.Booking.ParticipantId).Select(p => new { p.Phone, p.Kana }).SingleAsync(ct);
 
-        var consultation = await db.ConsultationBookings.Where(b => b.Code == normalized)
-            .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status }).SingleOrDefaultAsync(ct);
-        var repeat = await db.Bookings.Where(b => b.Code == normalized)
-            .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status, b.ClassSession.StartsAtUtc }).SingleOrDefaultAsync(ct);
-        if (consultation is null && repeat is null) return FollowUpLinkResult.NotFound;
-        var (phone, kana) = consultation is not null ? (consultation.Phone, consultation.Kana) : (repeat!.Phone, repeat.Kana);
-        if (phone != person.Phone || kana != person.Kana) return FollowUpLinkResult.SomeoneElse;
-        if (consultation is not null)
-        {
-            if (consultation.Status == ConsultationStatus.Cancelled) return FollowUpLinkResult.NotAFollowUp;
-            followUp.ConsultationBookingId = consultation.Id;
-        }
-        else
-        {
-            if (!BookingStatuses.HoldingSeat.Contains(repeat!.Status) || repeat.StartsAtUtc <= followUp.Booking.ClassSession.StartsAtUtc) return FollowUpLinkResult.NotAFollowUp;
-            followUp.RepeatBookingId = repeat.Id;
-        }
-        Change(followUp, FollowUpStatus.Arranged);
-        audit.Record("follow-up.arranged", nameof(SurveyFollowUp), followUp.Id, normalized);
-        await db.SaveChangesAsync(ct);
-        return FollowUpLinkResult.Linked;
+            var consultation = await db.ConsultationBookings.Where(b => b.Code == normalized)
+                .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status }).SingleOrDefaultAsync(ct);
+            var repeat = await db.Bookings.Where(b => b.Code == normalized)
+                .Select(b => new { b.Id, b.Participant.Phone, b.Participant.Kana, b.Status, b.ClassSession.StartsAtUtc }).SingleOrDefaultAsync(ct);
+            if (consultation is null && repeat is null) return FollowUpLinkResult.NotFound;
+            var (phone, kana) = consultation is not null ? (consultation.Phone, consultation.Kana) : (repeat!.Phone, repeat.Kana);
+            if (phone != person.Phone || kana != person.Kana) return FollowUpLinkResult.SomeoneElse;
+            if (consultation is not null)
+            {
+                if (consultation.Status == ConsultationStatus.Cancelled) return FollowUpLinkResult.NotAFollowUp;
+                followUp.ConsultationBookingId = consultation.Id;
+            }
+            else
+            {
+                if (!BookingStatuses.HoldingSeat.Contains(repeat!.Status) || repeat.StartsAtUtc <= followUp.Booking.ClassSession.StartsAtUtc) return FollowUpLinkResult.NotAFollowUp;
+                followUp.RepeatBookingId = repeat.Id;
+            }
+            Change(followUp, FollowUpStatus.Arranged);
+            audit.Record("follow-up.arranged", nameof(SurveyFollowUp), followUp.Id, normalized);
+            return FollowUpLinkResult.Linked;
+        }, ct);
     }
 
     /// <summary>The resident said no on the phone.</summary>
     public async Task<bool> DeclineAsync(int followUpId, CancellationToken ct)
     {
-        var followUp = await db.SurveyFollowUps.SingleOrDefaultAsync(f => f.Id == followUpId && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Arranged), ct);
-        if (followUp is null) return false;
-        Change(followUp, FollowUpStatus.Declined);
-        audit.Record("follow-up.declined", nameof(SurveyFollowUp), followUpId);
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await work.RunAsync(async unit =>
+        {
+            var followUp = await db.SurveyFollowUps.SingleOrDefaultAsync(f => f.Id == followUpId && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.Arranged), ct);
+            if (followUp is null) return false;
+            Change(followUp, FollowUpStatus.Declined);
+            audit.Record("follow-up.declined", nameof(SurveyFollowUp), followUpId);
+            return true;
+        }, ct);
     }
 
     /// <summary>The second answer as the resident gave it at or after the consultation (or on the phone).</summary>
     public async Task<bool> RecordSecondAnswerAsync(int followUpId, Understanding answer, CancellationToken ct)
     {
         if (!Enum.IsDefined(answer)) throw new ArgumentOutOfRangeException(nameof(answer));
-        var followUp = await db.SurveyFollowUps.SingleOrDefaultAsync(f => f.Id == followUpId && (f.Status == FollowUpStatus.Arranged || f.Status == FollowUpStatus.Completed), ct);
-        if (followUp is null) return false;
-        Answer(followUp, answer);
-        audit.Record("follow-up.answered", nameof(SurveyFollowUp), followUpId, ((int)answer).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await work.RunAsync(async unit =>
+        {
+            var followUp = await db.SurveyFollowUps.SingleOrDefaultAsync(f => f.Id == followUpId && (f.Status == FollowUpStatus.Arranged || f.Status == FollowUpStatus.Completed), ct);
+            if (followUp is null) return false;
+            Answer(followUp, answer);
+            audit.Record("follow-up.answered", nameof(SurveyFollowUp), followUpId, ((int)answer).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return true;
+        }, ct);
     }
 
     /// <summary>Counted in the database, by the fiscal year of the class that was not understood.</summary>

@@ -13,7 +13,7 @@ namespace SumahoSupport.Core.Surveys;
 /// answered yet (many answer on the spot through the QR slip) gets the survey link by mail — once
 /// (<see cref="OncePerBooking"/>). Mail goes out in the daytime only.
 /// </summary>
-public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, TimeProvider clock, IOptions<SurveyOptions> options)
+public sealed class SurveyRequestService(AppDbContext db, UnitOfWork work, Notifier notifier, TimeProvider clock, IOptions<SurveyOptions> options)
 {
     /// <summary>Long enough for people to get home; the QR slip covers those who answer at the class.</summary>
     public static readonly TimeSpan AfterClass = TimeSpan.FromHours(1);
@@ -40,10 +40,10 @@ public sealed class SurveyRequestService(AppDbContext db, Notifier notifier, Tim
         var answered = (await db.SurveyResponses.Where(r => r.TokenHash != null && hashes.Contains(r.TokenHash)).Select(r => r.TokenHash!).ToListAsync(ct)).ToHashSet();
         var answeredIds = due.Where(b => answered.Contains(b.TokenHash)).Select(b => b.Id).ToList();
         if (answeredIds.Count > 0)
-            await db.Bookings.Where(b => answeredIds.Contains(b.Id) && b.SurveyRequestedAtUtc == null)
-                .ExecuteUpdateAsync(b => b.SetProperty(x => x.SurveyRequestedAtUtc, nowUtc), ct);
+            await work.RunAsync(unit => unit.UpdateAsync(db.Bookings.Where(b => answeredIds.Contains(b.Id) && b.SurveyRequestedAtUtc == null),
+                b => b.SetProperty(x => x.SurveyRequestedAtUtc, nowUtc), ct), ct);
 
-        return await OncePerBooking.SendAsync(db, due.Where(b => !answered.Contains(b.TokenHash)).Select(b => (b.Id, b.Code)),
+        return await OncePerBooking.SendAsync(db, work, due.Where(b => !answered.Contains(b.TokenHash)).Select(b => (b.Id, b.Code)),
             (Booking b) => b.SurveyRequestedAtUtc, nowUtc, code => notifier.SurveyRequestAsync(code, ct), ct);
     }
 }

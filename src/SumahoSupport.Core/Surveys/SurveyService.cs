@@ -75,7 +75,7 @@ public enum SubmitResult
 /// token; submitting again edits it until the survey closes), paper forms typed in one by one, and tallies.
 /// </summary>
 public sealed class SurveyService(
-    AppDbContext db, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, SurveyStatistics statistics, OutboxSignal outbox,
+    AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, SurveyFollowUpService followUps, SurveyStatistics statistics,
     IOptions<SurveyOptions> options, AppMetrics metrics)
 {
     /// <summary>
@@ -130,43 +130,41 @@ public sealed class SurveyService(
         if (booking is null) return SubmitResult.UnknownToken;
         if (Now < booking.StartsAtUtc || Now > booking.EndsAtUtc + OpenAfterClass) return SubmitResult.Closed;
 
-        var hash = Hash(token);
-        var response = await db.SurveyResponses.Include(r => r.CanDo).Include(r => r.Extra).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
-        var isNew = response is null;
-        var before = isNew ? new Dictionary<string, string>() : AnswersOf(response!);
-        var linkedBefore = response?.ParticipantId;
-        response ??= db.SurveyResponses.Add(new SurveyResponse
+        var (result, firstAnswer) = await work.RunAsync(async unit =>
         {
-            ClassSessionId = booking.ClassSessionId, TokenHash = hash, Channel = channel,
-            AgeBand = booking.AgeBand, Device = booking.Device, CreatedAtUtc = Now,
-        }).Entity;
-        await ApplyAsync(response, answers, booking.CourseId, ct);
-        // Only a token answer can be followed up: it alone says who answered, and only with the consent it carries.
-        response.WantsFollowUp = answers.Understanding is { } u && !u.IsUnderstood() ? answers.WantsFollowUp : null;
-        // Linked only while the city has linking on; an answer edited after it was turned off becomes anonymous again.
-        response.ParticipantId = options.Value.LinkResponsesToParticipants ? booking.ParticipantId : null;
+            var hash = Hash(token);
+            var response = await db.SurveyResponses.Include(r => r.CanDo).Include(r => r.Extra).SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+            var isNew = response is null;
+            var before = isNew ? new Dictionary<string, string>() : AnswersOf(response!);
+            var linkedBefore = response?.ParticipantId;
+            response ??= db.SurveyResponses.Add(new SurveyResponse
+            {
+                ClassSessionId = booking.ClassSessionId, TokenHash = hash, Channel = channel,
+                AgeBand = booking.AgeBand, Device = booking.Device, CreatedAtUtc = Now,
+            }).Entity;
+            await ApplyAsync(response, answers, booking.CourseId, ct);
+            // Only a token answer can be followed up: it alone says who answered, and only with the consent it carries.
+            response.WantsFollowUp = answers.Understanding is { } u && !u.IsUnderstood() ? answers.WantsFollowUp : null;
+            // Linked only while the city has linking on; an answer edited after it was turned off becomes anonymous again.
+            response.ParticipantId = options.Value.LinkResponsesToParticipants ? booking.ParticipantId : null;
 
-        var after = AnswersOf(response);
-        if (!isNew && after.Count == before.Count && !after.Except(before).Any() && response.ParticipantId == linkedBefore)
-        {
-            // The same answers again (a reload, a double tap, a script): nothing to save, nothing to audit.
-            db.ChangeTracker.Clear();
-            return SubmitResult.Updated;
-        }
-        var changesAnAnswer = before.Any(given => !after.TryGetValue(given.Key, out var now) || now != given.Value);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (changesAnAnswer && await db.SurveyResponses.Where(r => r.Id == response.Id && r.Changes < MaxChangesPerLink)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Changes, r => r.Changes + 1), ct) == 0)
-        {
-            db.ChangeTracker.Clear();
-            return SubmitResult.TooManyChanges;
-        }
-        await db.SaveChangesAsync(ct);
-        audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
-        await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
-        await db.CommitAsync(tx, outbox, ct);
-        if (isNew) metrics.SurveyAnswered(channel.ToString());
-        return isNew ? SubmitResult.Saved : SubmitResult.Updated;
+            var after = AnswersOf(response);
+            if (!isNew && after.Count == before.Count && !after.Except(before).Any() && response.ParticipantId == linkedBefore)
+            {
+                // The same answers again (a reload, a double tap, a script): nothing to save, nothing to audit.
+                return (unit.Discard(SubmitResult.Updated), false);
+            }
+            var changesAnAnswer = before.Any(given => !after.TryGetValue(given.Key, out var now) || now != given.Value);
+            if (changesAnAnswer && await unit.UpdateAsync(db.SurveyResponses.Where(r => r.Id == response.Id && r.Changes < MaxChangesPerLink),
+                    set => set.SetProperty(r => r.Changes, r => r.Changes + 1), ct) == 0)
+                return (unit.Discard(SubmitResult.TooManyChanges), false);
+            await unit.SaveAsync(ct);
+            audit.Record(isNew ? "survey.submitted" : "survey.updated", nameof(SurveyResponse), response.Id, channel.ToString());
+            await followUps.AfterAnswerAsync(response, booking.Id, booking.Code, ct);
+            return (isNew ? SubmitResult.Saved : SubmitResult.Updated, isNew);
+        }, ct);
+        if (firstAnswer) metrics.SurveyAnswered(channel.ToString());
+        return result;
     }
 
     /// <summary>Every question answered, each with its answer, to tell new answers from changed ones.</summary>
@@ -219,12 +217,16 @@ public sealed class SurveyService(
         var (answers, problems) = sheet.Read(form);
         if (problems.Count > 0) return new DraftResult.Rejected(problems);
         var courseId = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => s.CourseId).SingleAsync(ct);
-        var response = db.SurveyResponses.Add(new SurveyResponse
+        await work.RunAsync(async unit =>
         {
-            ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now, AgeBand = sheet.AgeBandAnswer, Device = sheet.DeviceAnswer,
-        }).Entity;
-        await ApplyAsync(response, answers, courseId, ct);
-        await db.SaveNewAsync(() => audit.Record("survey.paper", nameof(SurveyResponse), response.Id), ct);
+            var response = db.SurveyResponses.Add(new SurveyResponse
+            {
+                ClassSessionId = sessionId, Channel = SurveyChannel.Paper, CreatedAtUtc = Now, AgeBand = sheet.AgeBandAnswer, Device = sheet.DeviceAnswer,
+            }).Entity;
+            await ApplyAsync(response, answers, courseId, ct);
+            await unit.SaveAsync(ct);
+            audit.Record("survey.paper", nameof(SurveyResponse), response.Id);
+        }, ct);
         metrics.SurveyAnswered(nameof(SurveyChannel.Paper));
         return new DraftResult.Saved(await db.SurveyResponses.CountAsync(r => r.ClassSessionId == sessionId && r.Channel == SurveyChannel.Paper, ct));
     }
@@ -235,17 +237,19 @@ public sealed class SurveyService(
         var form = await PaperFormAsync(sessionId, ct) ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
         if (!form.CanEnter) return new DraftResult.Rejected("", PaperForm.NotOpenMessage);
         if (counts.Values.Any(c => c is < 0 or > 999)) return new DraftResult.Rejected("", "枚数は 0〜999 の数字で入力してください。");
-        var existing = await db.UnderstandingTallies.Where(t => t.ClassSessionId == sessionId).ToDictionaryAsync(t => t.Answer, ct);
-        foreach (var (answer, count) in counts)
+        await work.RunAsync(async unit =>
         {
-            if (!existing.TryGetValue(answer, out var tally))
-                tally = db.UnderstandingTallies.Add(new UnderstandingTally { ClassSessionId = sessionId, Answer = answer }).Entity;
-            tally.Count = count;
-            tally.EnteredBy = enteredBy;
-            tally.EnteredAtUtc = Now;
-        }
-        audit.Record("survey.tally", "ClassSession", sessionId, string.Join(",", counts.Select(c => $"{(int)c.Key}:{c.Value}")));
-        await db.SaveChangesAsync(ct);
+            var existing = await db.UnderstandingTallies.Where(t => t.ClassSessionId == sessionId).ToDictionaryAsync(t => t.Answer, ct);
+            foreach (var (answer, count) in counts)
+            {
+                if (!existing.TryGetValue(answer, out var tally))
+                    tally = db.UnderstandingTallies.Add(new UnderstandingTally { ClassSessionId = sessionId, Answer = answer }).Entity;
+                tally.Count = count;
+                tally.EnteredBy = enteredBy;
+                tally.EnteredAtUtc = Now;
+            }
+            audit.Record("survey.tally", "ClassSession", sessionId, string.Join(",", counts.Select(c => $"{(int)c.Key}:{c.Value}")));
+        }, ct);
         return new DraftResult.Saved(counts.Values.Sum());
     }
 

@@ -10,7 +10,7 @@ namespace SumahoSupport.Web.Downloads;
 /// is an audit entry before its first byte is sent: files leave the app, and many carry names (docs/ARCHITECTURE.md,
 /// "Personal data").
 /// </summary>
-public sealed class ReportDownloads(AuditLog audit, AppDbContext db)
+public sealed class ReportDownloads(AuditLog audit, UnitOfWork work)
 {
     /// <summary>
     /// The download a report page was asked for with <c>?format=</c>: null when none (show the page), CSV for one table,
@@ -55,8 +55,7 @@ public sealed class ReportDownloads(AuditLog audit, AppDbContext db)
 
     private async Task RecordAsync(HttpResponse response, string fileName, CancellationToken ct)
     {
-        audit.Record("report.exported", "Report", fileName, response.HttpContext.Request.Path + response.HttpContext.Request.QueryString);
-        await db.SaveChangesAsync(ct);
+        await work.RunAsync(_ => audit.Record("report.exported", "Report", fileName, response.HttpContext.Request.Path + response.HttpContext.Request.QueryString), ct);
     }
 
     /// <summary>RFC 6266 with a UTF-8 file name, so the Japanese name survives every browser.</summary>

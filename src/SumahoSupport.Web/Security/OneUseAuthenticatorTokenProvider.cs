@@ -12,7 +12,7 @@ namespace SumahoSupport.Web.Security;
 /// (<see cref="AppUser.LastAuthenticatorStep"/>) by a conditional update, so that code and every earlier one are refused
 /// afterwards, even by a second session racing the first.
 /// </summary>
-public sealed class OneUseAuthenticatorTokenProvider(AppDbContext db, TimeProvider clock) : AuthenticatorTokenProvider<AppUser>
+public sealed class OneUseAuthenticatorTokenProvider(AppDbContext db, UnitOfWork work, TimeProvider clock) : AuthenticatorTokenProvider<AppUser>
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
@@ -29,9 +29,9 @@ public sealed class OneUseAuthenticatorTokenProvider(AppDbContext db, TimeProvid
         {
             if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CodeAt(secret, step)), Encoding.ASCII.GetBytes(token))) continue;
             var accepted = step;
-            var claimed = await db.Users
-                .Where(u => u.Id == user.Id && (u.LastAuthenticatorStep == null || u.LastAuthenticatorStep < accepted))
-                .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAuthenticatorStep, accepted));
+            var claimed = await work.RunAsync(unit => unit.UpdateAsync(
+                db.Users.Where(u => u.Id == user.Id && (u.LastAuthenticatorStep == null || u.LastAuthenticatorStep < accepted)),
+                set => set.SetProperty(u => u.LastAuthenticatorStep, accepted), CancellationToken.None), CancellationToken.None);
             if (claimed == 0) return false;
             // The tracked account is saved again by Identity (the failure count is reset); it must not write the old step back.
             user.LastAuthenticatorStep = accepted;

@@ -10,7 +10,7 @@ namespace SumahoSupport.Tests.Hosting;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly string[] Sections =
     [
@@ -47,13 +47,6 @@ public sealed partial class DeploymentFilesTests
     private static IEnumerable<KeyValuePair<string, string>> EnvironmentFile(string path) =>
         File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('=', 2)).Select(p => KeyValuePair.Create(p[0].Replace("__", ":", StringComparison.Ordinal), p[1]));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SumahoSupport.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (SumahoSupport.sln) is not above the tests.");
-    }
 
     /// <summary>An environment variable name as the files set it: 「Mail__Smtp__Host: …」, 「Mail__From=…」, 「Environment=ASPNETCORE_URLS=…」.</summary>
     [GeneratedRegex(@"(?:^|\s|Environment=)(?<key>[A-Z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+|ASPNETCORE_[A-Z_]+|DOTNET_[A-Z_]+)\s*[:=]", RegexOptions.Multiline)]

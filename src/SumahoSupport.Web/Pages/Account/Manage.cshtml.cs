@@ -2,13 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Data;
 
 namespace SumahoSupport.Web.Pages.Account;
 
 /// <summary>アカウントの設定: one's own password, and the way to the authenticator settings.</summary>
-public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, StaffAccountService accounts) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
 
@@ -23,15 +23,13 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
         var user = await LoadAsync();
         if (Input.NewPassword != Input.Confirm) ModelState.AddModelError("Input.Confirm", "確認のパスワードが一致しません。同じものを2回入力してください。");
         if (!ModelState.IsValid) return Page();
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await accounts.ChangeOwnPasswordAsync(user, Input.CurrentPassword, Input.NewPassword, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword", error.Description);
             return Page();
         }
-        audit.Record("account.password-changed", nameof(AppUser), user.Id);
-        await db.SaveChangesAsync(ct);
         // The new security stamp ends the account's other sessions; this one continues as it was signed in.
         await signIn.RefreshSignInAsync(user);
         TempData["StatusMessage"] = "パスワードを変更しました。ほかの端末のログインは終了しました。";

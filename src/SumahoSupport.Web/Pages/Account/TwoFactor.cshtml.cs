@@ -58,9 +58,7 @@ public sealed class TwoFactorModel(
             await LoadAsync(user);
             return Page();
         }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-        await accounts.RecordTwoFactorEnabledAsync(user, ct);
+        RecoveryCodes = [.. await accounts.EnableTwoFactorAsync(user, RecoveryCodeCount, ct)];
         // The session now counts as a two-step sign-in, so the staff pages open without signing in again.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TwoFactorRequirementMiddleware.MethodClaim, TwoFactorRequirementMiddleware.TwoFactorMethod)]);
         Enabled = true;

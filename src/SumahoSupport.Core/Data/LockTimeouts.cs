@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace SumahoSupport.Core.Data;
+
+/// <summary>
+/// How long a unit of work waits for a row or a named lock before it gives up — as pretix does, a few seconds: a writer
+/// stuck behind a long lock (a migration, a hung session) answers "busy, try again" (<see cref="DatabaseFaults"/>)
+/// instead of holding the resident, a pooled connection and the class's queue for as long as the lock lasts.
+/// </summary>
+public static class LockTimeouts
+{
+    /// <summary>Sets the bound for the current transaction only; SQLite's writers wait on the file's busy timeout instead.</summary>
+    public static async Task ApplyAsync(DatabaseFacade database, TimeSpan timeout, CancellationToken ct)
+    {
+        var milliseconds = ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (database.IsNpgsql())
+        {
+            // is_local: it ends with the transaction, so a pooled connection goes back as it came. Npgsql sends it with the
+            // BEGIN it deferred: no round trip of its own.
+            await database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {milliseconds}, true)", ct);
+        }
+        else if (database.IsSqlServer())
+        {
+            // SQL Server has no per-transaction form; every unit sets it, so the connection's value is always this one.
+            // SET LOCK_TIMEOUT takes no parameter; the text is a number formatted here, not anything a person typed.
+#pragma warning disable EF1003
+            await database.ExecuteSqlRawAsync("SET LOCK_TIMEOUT " + milliseconds, ct);
+#pragma warning restore EF1003
+        }
+    }
+}
