@@ -9,13 +9,18 @@ namespace SumahoSupport.Core.Notifications;
 /// <summary>Delivers a batch of messages; one result per message, null when it was accepted.</summary>
 public interface IMailTransport
 {
-    Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct);
+    /// <summary>
+    /// Sends each message; one result per message, null when it was accepted. <paramref name="accepted"/> is awaited with a
+    /// message's index as soon as the server (or the folder) has taken it, before the next is sent, so the sender can
+    /// record it at once: a crash after that point never sends it again.
+    /// </summary>
+    Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<int, Task> accepted, CancellationToken ct);
 }
 
 /// <summary>SMTP with MailKit: one connection per batch, reused for every message in it.</summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
-    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<int, Task> accepted, CancellationToken ct)
     {
         var smtp = options.Value.Smtp;
         var results = new Exception?[messages.Count];
@@ -45,7 +50,9 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
                     for (var rest = i + 1; rest < messages.Count; rest++) results[rest] = e;
                     break;
                 }
+                continue;
             }
+            await accepted(i);
         }
         if (client.IsConnected) await client.DisconnectAsync(quit: true, ct);
         return results;
@@ -89,7 +96,7 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport
 {
     public string Directory { get; } = directory;
 
-    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
+    public async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<int, Task> accepted, CancellationToken ct)
     {
         var results = new Exception?[messages.Count];
         for (var i = 0; i < messages.Count; i++)
@@ -107,7 +114,9 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport
                 // Whatever stops the file being written (no permission, a full disk, a bad path) is this message's
                 // failed attempt, retried and finally parked like an SMTP refusal.
                 results[i] = e;
+                continue;
             }
+            await accepted(i);
         }
         return results;
     }

@@ -46,7 +46,7 @@ public sealed class OutboxDispatcher(
         Exception?[] results;
         try
         {
-            results = await HandOverAsync(rows, ct);
+            results = await HandOverAsync(rows, lease, ct);
         }
         catch (OperationCanceledException)
         {
@@ -56,11 +56,8 @@ public sealed class OutboxDispatcher(
             await ReleaseAsync(lease);
             throw;
         }
-        // What went out is marked in one statement (one commit, not one per mail: on SQLite each commit is a disk
-        // flush); each failure counts its own attempt.
-        var sentIds = rows.Where((_, i) => results[i] is null).Select(r => r.Id).ToList();
-        var sent = sentIds.Count;
-        if (sent > 0) await MarkSentAsync(sentIds, lease, CancellationToken.None);
+        // What went out was marked as the server took it (HandOverAsync); each failure counts its own attempt.
+        var sent = results.Count(r => r is null);
         var dead = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -94,7 +91,7 @@ public sealed class OutboxDispatcher(
     /// that cannot be made into a message, a transport that throws instead of answering per message — is that row's
     /// failed attempt, so no row is ever left 「送信中」 with its attempts uncounted.
     /// </summary>
-    private async Task<Exception?[]> HandOverAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken ct)
+    private async Task<Exception?[]> HandOverAsync(IReadOnlyList<OutboxMessage> rows, string lease, CancellationToken ct)
     {
         var results = new Exception?[rows.Count];
         var composed = new List<(int Row, MimeKit.MimeMessage Message)>();
@@ -112,7 +109,10 @@ public sealed class OutboxDispatcher(
         IReadOnlyList<Exception?> sent;
         try
         {
-            sent = await transport.SendAsync([.. composed.Select(c => c.Message)], ct);
+            // Each mail is marked sent the moment the server accepted it, before the next goes: a crash (kill -9, a power cut)
+            // between the two can re-send at most the one in hand, never the batch.
+            sent = await transport.SendAsync([.. composed.Select(c => c.Message)],
+                index => MarkSentAsync(rows[composed[index].Row].Id, lease, CancellationToken.None), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -140,8 +140,8 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(sent, failed);
     }
 
-    private Task<int> MarkSentAsync(List<long> ids, string lease, CancellationToken ct) =>
-        db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
+    private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, OutboxStatus.Sent)
             .SetProperty(x => x.SentAtUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(x => x.Attempts, x => x.Attempts + 1)

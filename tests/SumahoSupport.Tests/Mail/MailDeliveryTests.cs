@@ -177,6 +177,41 @@ public sealed class MailDeliveryTests(SmtpAppFactory app) : IClassFixture<SmtpAp
     }
 
     [Fact]
+    public async Task ASenderThatDiesRightAfterTheServerAcceptedAMail_SendsOnlyThatOneAgain()
+    {
+        await app.DispatchMailAsync();
+        var session = await app.CreateSessionAsync(capacity: 5);
+        var emails = Enumerable.Range(0, 5).Select(_ => $"{Guid.NewGuid():N}@example.jp").ToList();
+        foreach (var email in emails) await app.BookAsync(session, TestData.Resident(email: email));
+
+        // The process dies after the server accepted the third mail and before it could write that down: what the
+        // database holds then is what a kill -9 leaves.
+        await app.WithScopeAsync(async s =>
+        {
+            var dying = new DiesAfterAccepting(s.GetRequiredService<IMailTransport>(), accepted: 3);
+            await ActivatorUtilities.CreateInstance<OutboxDispatcher>(s, (IMailTransport)dying).DispatchDueAsync(default);
+        });
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await app.DispatchMailAsync();
+
+        var received = emails.Select(e => ReceivedFor(e).Count).ToList();
+        Assert.All(received, count => Assert.InRange(count, 1, 2));
+        Assert.Equal(emails.Count + 1, received.Sum());
+        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).Select(m => m.Status).ToListAsync()),
+            status => Assert.Equal(OutboxStatus.Sent, status));
+    }
+
+    /// <summary>The real transport, but the sender "dies" (throws) the moment the server accepted the n-th mail.</summary>
+    private sealed class DiesAfterAccepting(IMailTransport inner, int accepted) : IMailTransport
+    {
+        public Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<MimeMessage> messages, Func<int, Task> onAccepted, CancellationToken ct)
+        {
+            var count = 0;
+            return inner.SendAsync(messages, index => ++count == accepted ? throw new InvalidOperationException("killed") : onAccepted(index), ct);
+        }
+    }
+
+    [Fact]
     public async Task AfterTheLastAttempt_AMessageIsDead_AndACoordinatorCanResendIt()
     {
         await app.DispatchMailAsync();
