@@ -22,4 +22,10 @@ public sealed class DatabaseOptions
     public int LockTimeoutSeconds { get; set; } = 5;
 
     public TimeSpan LockTimeout => TimeSpan.FromSeconds(LockTimeoutSeconds);
+
+    /// <summary>
+    /// A SQLite file's disk with less free space than this makes the instance not ready: a full disk refuses every write,
+    /// and a load balancer should stop sending residents to a site that cannot save their booking.
+    /// </summary>
+    public int MinFreeMegabytes { get; set; } = 64;
 }

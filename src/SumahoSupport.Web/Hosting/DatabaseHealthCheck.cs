@@ -7,22 +7,33 @@ using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Web.Hosting;
 
-/// <summary>Ready only while the database answers and has every migration this version needs.</summary>
-internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+/// <summary>
+/// Ready only while the database answers, has every migration this version needs, and — for a SQLite file — its disk
+/// has room to save a booking (<see cref="DatabaseOptions.MinFreeMegabytes"/>).
+/// </summary>
+internal sealed class DatabaseHealthCheck(AppDbContext db, IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("database unreachable");
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        return pending.Count == 0
-            ? HealthCheckResult.Healthy("reachable and migrated")
-            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) pending: run `-- migrate`");
+        if (pending.Count > 0) return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) pending: run `-- migrate`");
+        if (db.Database.IsSqlite() && FreeMegabytes(db.Database.GetDbConnection().DataSource) is { } free && free < options.Value.MinFreeMegabytes)
+            return HealthCheckResult.Unhealthy($"database disk nearly full: {free} MB free, {options.Value.MinFreeMegabytes} MB needed (Database:MinFreeMegabytes)");
+        return HealthCheckResult.Healthy("reachable and migrated");
     }
+
+    private static long? FreeMegabytes(string? file) =>
+        string.IsNullOrEmpty(file) || Path.GetDirectoryName(Path.GetFullPath(file)) is not { } folder
+            ? null
+            : new DriveInfo(folder).AvailableFreeSpace / (1024 * 1024);
 }
 
 /// <summary>
 /// Mail can leave: with an SMTP server, it accepts a connection (within three seconds); without one, the pickup folder
-/// takes a file. A failure here makes the instance not ready but loses nothing — mail waits in the outbox.
+/// takes a file. A failure here is Degraded, not Unhealthy: bookings still work and mail waits in the outbox, so taking
+/// every instance out of the load balancer because mail is slow would turn an SMTP outage into the site's (alert on
+/// <c>sumaho.outbox.oldest_age</c> instead).
 /// </summary>
 internal sealed class MailHealthCheck(IOptions<MailOptions> options, IWebHostEnvironment environment) : IHealthCheck
 {
@@ -41,7 +52,7 @@ internal sealed class MailHealthCheck(IOptions<MailOptions> options, IWebHostEnv
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy($"SMTP {mail.Smtp.Host}:{mail.Smtp.Port} unreachable");
+                return HealthCheckResult.Degraded($"SMTP {mail.Smtp.Host}:{mail.Smtp.Port} unreachable: mail waits in the outbox");
             }
         }
         var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, mail.PickupDirectory));
@@ -55,7 +66,7 @@ internal sealed class MailHealthCheck(IOptions<MailOptions> options, IWebHostEnv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy("mail pickup folder not writable");
+            return HealthCheckResult.Degraded("mail pickup folder not writable: mail waits in the outbox");
         }
     }
 }

@@ -182,6 +182,8 @@ public static class WebHostingExtensions
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // Inside the status pages, so a busy or full database is answered by the 503 page in the reader's words.
+        app.UseMiddleware<DatabaseFaultAnswer>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Japanese unless the reader chose English with the header's link (the browser's own language is not asked:
         // a city's site is Japanese first, and one address must show every reader the same page unless they choose).

@@ -35,7 +35,8 @@ public sealed class ErrorModel : PageModel
     public void OnPost()
     {
         OnGet();
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } original || Status != StatusCodes.Status400BadRequest) return;
+        // A refused form (400) and a form the database could not save (503) both lead back to where it was typed.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } original || Status is not (StatusCodes.Status400BadRequest or StatusCodes.Status503ServiceUnavailable)) return;
         // The form's page, without the handler its button posted to (?handler=Attendance): opening that address shows the page.
         var query = QueryHelpers.ParseQuery(original.OriginalQueryString);
         query.Remove("handler");
