@@ -29,7 +29,10 @@ public sealed class CatalogCachePolicy : IOutputCachePolicy
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+        // No locking: with it, readers who arrive while the first renders wait for that render and share its outcome —
+        // and a first reader who gives up (a closed tab during a long lock) hands every waiter its cancellation, a 500.
+        // Each reader renders its own answer on a miss; hits are served from memory either way.
+        context.AllowLocking = false;
         if (!cacheable) return;
         var version = await http.RequestServices.GetRequiredService<CatalogVersion>().CurrentAsync(cancellation);
         context.CacheVaryByRules.QueryKeys = "*";
