@@ -21,6 +21,11 @@ public static class DataServiceCollectionExtensions
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseProviders.Sqlite;
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultConnectionString;
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.CheckSettings<DatabaseOptions>((database, _) =>
+        [
+            SettingsChecks.Between("Database:LockTimeoutSeconds", database.LockTimeoutSeconds, 1, 60),
+            SettingsChecks.Between("Database:MinFreeMegabytes", database.MinFreeMegabytes, 0, 1_000_000_000),
+        ]);
 
         switch (provider)
         {

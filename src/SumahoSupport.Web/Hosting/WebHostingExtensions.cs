@@ -155,6 +155,9 @@ public static class WebHostingExtensions
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        // Every setting first: a mistyped one names its key before anything touches the database (migrations, seeding),
+        // not after — the host would check them only when it starts serving.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         _ = app.Services.GetRequiredService<MailTemplates>();
         _ = app.Services.GetRequiredService<Core.Privacy.PrivacyNotice>();
         var seed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;

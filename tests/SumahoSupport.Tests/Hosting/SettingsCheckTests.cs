@@ -29,6 +29,7 @@ public sealed class SettingsCheckTests
         { "Development", "Limits:PublicPostsPerMinute", "0", "Limits:PublicPostsPerMinute" },
         { "Development", "Security:StaffIdleTimeoutMinutes", "0", "Security:StaffIdleTimeoutMinutes" },
         { "Development", "City:HelpPhone", "help", "City:HelpPhone" },
+        { "Development", "Database:LockTimeoutSeconds", "0", "Database:LockTimeoutSeconds" },
     };
 
     [Theory]
@@ -38,6 +39,20 @@ public sealed class SettingsCheckTests
         using var app = new ConfiguredAppFactory(environment, new Dictionary<string, string> { [key] = value });
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Server);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMistakenSetting_StopsTheAppBeforeItTouchesTheDatabase()
+    {
+        using var app = new ConfiguredAppFactory("Development", new Dictionary<string, string> { ["Limits:Phone:PerDay"] = "0" });
+        Assert.ThrowsAny<OptionsValidationException>(() => app.Server);
+        // Neither migrated nor seeded: on SQLite the file is not even created; on a server the test's database has no demo data.
+        if (AppFactory.Provider == "Sqlite") Assert.False(File.Exists(app.DatabasePath));
+        else
+        {
+            using var db = TestDatabases.Context(app.ConnectionString);
+            Assert.False(db.Courses.Any());
+        }
     }
 
     [Fact]
