@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SumahoSupport.Core.Data;
 
@@ -27,17 +28,17 @@ public abstract class CatalogVersion
     /// <summary>The number now: never one read before this call began.</summary>
     public abstract Task<long> CurrentAsync(CancellationToken ct);
 
-    public static CatalogVersion For(string provider, string connectionString) => provider switch
+    public static CatalogVersion For(string provider, string connectionString, ILogger<CatalogVersion> logger) => provider switch
     {
         DatabaseProviders.Sqlite => new InProcess(),
         DatabaseProviders.PostgreSql => new Sequence(
-            () => new NpgsqlConnection(connectionString),
+            logger, () => new NpgsqlConnection(connectionString),
             next: $"SELECT nextval('\"{SequenceName}\"')",
             // A sequence's first value is also its start value, so "never taken" must read differently from "taken
             // once": PostgreSQL says so in is_called.
             current: $"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \"{SequenceName}\""),
         DatabaseProviders.SqlServer => new Sequence(
-            () => new SqlConnection(connectionString),
+            logger, () => new SqlConnection(connectionString),
             next: $"SELECT NEXT VALUE FOR [{SequenceName}]",
             // SQL Server leaves last_used_value null until the first value is taken.
             current: $"SELECT COALESCE(CAST(last_used_value AS bigint), 0) FROM sys.sequences WHERE name = '{SequenceName}'"),
@@ -61,28 +62,58 @@ public abstract class CatalogVersion
     /// <summary>The number as a database sequence; concurrent page views share one read (<see cref="SharedRead{T}"/>).</summary>
     private sealed class Sequence : CatalogVersion
     {
+        private readonly ILogger logger;
         private readonly Func<DbConnection> connect;
         private readonly string next;
         private readonly SharedRead<long> current;
 
-        public Sequence(Func<DbConnection> connect, string next, string current)
+        public Sequence(ILogger logger, Func<DbConnection> connect, string next, string current)
         {
+            this.logger = logger;
             this.connect = connect;
             this.next = next;
             this.current = new SharedRead<long>(ct => ScalarAsync(current, ct));
         }
 
-        public override Task ChangedAsync() => ScalarAsync(next, CancellationToken.None);
+        /// <summary>
+        /// Called after a change committed, so it must not fail the request that made it: a resident whose booking is saved
+        /// must never read "nothing was booked". A server that restarts meanwhile is asked again; if it still cannot be
+        /// reached the version stays, and the cached pages are at most <c>CatalogCachePolicy.LongestKept</c> old.
+        /// </summary>
+        public override async Task ChangedAsync()
+        {
+            try
+            {
+                await ScalarAsync(next, CancellationToken.None);
+            }
+            catch (Exception e) when (DatabaseFaults.Classify(e) is not null)
+            {
+                logger.LogWarning("Catalog version not moved after a committed change ({Exception}); cached pages refresh within their longest life.", e.GetType().Name);
+            }
+        }
 
         public override Task<long> CurrentAsync(CancellationToken ct) => current.ReadAsync(ct);
 
+        /// <summary>One statement on a connection of its own; a connection lost to a restart or fail-over is tried again.</summary>
         private async Task<long> ScalarAsync(string sql, CancellationToken ct)
         {
-            await using var connection = connect();
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = connect();
+                    await connection.OpenAsync(ct);
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (Exception e) when (attempt < RetryDelays.Length + 1 && DatabaseFaults.IsWorthRetrying(e))
+                {
+                    await Task.Delay(RetryDelays[attempt - 1], ct);
+                }
+            }
         }
+
+        private static readonly TimeSpan[] RetryDelays = [TimeSpan.Zero, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
     }
 }

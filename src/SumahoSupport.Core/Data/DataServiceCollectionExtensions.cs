@@ -51,7 +51,7 @@ public static class DataServiceCollectionExtensions
                     $"Database:Provider '{provider}' は使えません。{string.Join("・", DatabaseProviders.All.Select(p => $"'{p}'"))} のどれかを指定してください。");
         }
         services.AddScoped<UnitOfWork>();
-        services.AddSingleton(CatalogVersion.For(provider, connectionString));
+        services.AddSingleton(sp => CatalogVersion.For(provider, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogVersion>>()));
         return services;
     }
 
