@@ -19,7 +19,7 @@ namespace SumahoSupport.Tests.Data;
 /// The app on a database that, once <see cref="Refusing"/> is set (after the demo seed), refuses to write the audit entry
 /// of each change these tests make — the way a full disk or a broken trigger would.
 /// </summary>
-public sealed class RefusedAuditAppFactory : AppFactory
+public sealed class RefusedAuditAppFactory : InterceptedAppFactory
 {
     private static readonly string[] Refused =
     [
@@ -29,11 +29,7 @@ public sealed class RefusedAuditAppFactory : AppFactory
 
     public bool Refusing { get; set; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new RefuseAudit(this))));
-    }
+    protected override IInterceptor Interceptor => new RefuseAudit(this);
 
     private sealed class RefuseAudit(RefusedAuditAppFactory app) : SaveChangesInterceptor
     {

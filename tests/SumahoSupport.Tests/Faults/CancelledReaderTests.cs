@@ -13,7 +13,7 @@ namespace SumahoSupport.Tests.Faults;
 /// The app on a database whose class list is held behind a lock while <see cref="Held"/> is open — as a long table lock
 /// (a migration, a stuck session) holds it: the reads wait until it is released or their reader gives up.
 /// </summary>
-public sealed class HeldClassListAppFactory : AppFactory
+public sealed class HeldClassListAppFactory : InterceptedAppFactory
 {
     private TaskCompletionSource? held;
     private int waiting;
@@ -24,11 +24,7 @@ public sealed class HeldClassListAppFactory : AppFactory
 
     public void Release() => held?.TrySetResult();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new HeldRead(this))));
-    }
+    protected override IInterceptor Interceptor => new HeldRead(this);
 
     private sealed class HeldRead(HeldClassListAppFactory app) : DbCommandInterceptor
     {

@@ -15,15 +15,11 @@ namespace SumahoSupport.Tests.Faults;
 /// The app on a database whose disk is full while <see cref="DiskFull"/> is set: every INSERT fails with the provider's
 /// own "disk full" error (SQLITE_FULL, PostgreSQL 53100), as a real full disk answers a write.
 /// </summary>
-public sealed class FullDiskAppFactory : AppFactory
+public sealed class FullDiskAppFactory : InterceptedAppFactory
 {
     public bool DiskFull { get; set; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new FullDisk(this))));
-    }
+    protected override IInterceptor Interceptor => new FullDisk(this);
 
     private sealed class FullDisk(FullDiskAppFactory app) : DbCommandInterceptor
     {
