@@ -127,6 +127,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingLookup>();
         services.AddScoped<ClassScheduleService>();
         services.AddScoped<CourseService>();
         services.AddScoped<VenueService>();

@@ -63,6 +63,7 @@ public static class SitePages
         ["/Account/LoginWith2fa"] = (Access.SecondStep, _ => "/Account/LoginWith2fa"),
         ["/Account/LoginWithRecoveryCode"] = (Access.SecondStep, _ => "/Account/LoginWithRecoveryCode"),
         ["Supporter/Apply"] = (Access.Public, _ => "/Supporter/Apply"),
+        ["/Bookings/Find"] = (Access.Public, _ => "/Bookings/Find"),
         ["/Bookings/Show"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}?token={s.BookingToken}"),
         ["/Bookings/Cancel"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Cancel?token={s.BookingToken}"),
         ["/Bookings/Calendar"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Calendar?token={s.BookingToken}"),
