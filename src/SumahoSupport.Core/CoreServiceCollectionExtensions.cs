@@ -128,6 +128,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<BookingService>();
         services.AddScoped<BookingLookup>();
+        services.AddScoped<WaitingListLapse>();
+        services.AddMinuteJob("waitlist-lapse", (s, ct) => s.GetRequiredService<WaitingListLapse>().LapseDueAsync(ct));
         services.AddScoped<ClassScheduleService>();
         services.AddScoped<CourseService>();
         services.AddScoped<VenueService>();

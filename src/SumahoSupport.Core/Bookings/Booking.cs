@@ -60,6 +60,12 @@ public enum BookingStatus
     Cancelled = 2,
     Attended = 3,
     NoShow = 4,
+
+    /// <summary>
+    /// A waiting place that no seat reached by the booking cutoff: the resident was told it ended. Staff may still give
+    /// it a seat that frees before the class (by phone, with the resident's yes).
+    /// </summary>
+    Lapsed = 5,
 }
 
 public enum BookingChannel

@@ -17,6 +17,7 @@ public static class BookingLabels
         BookingStatus.Waitlisted => "キャンセル待ち",
         BookingStatus.Attended => "出席",
         BookingStatus.NoShow => "欠席",
+        BookingStatus.Lapsed => "キャンセル待ち終了",
         _ => "キャンセル",
     };
 
@@ -27,6 +28,7 @@ public static class BookingLabels
         BookingStatus.NoShow => "欠席",
         BookingStatus.Confirmed => "未記録",
         BookingStatus.Waitlisted => "キャンセル待ち",
+        BookingStatus.Lapsed => "キャンセル待ち終了",
         _ => "キャンセル",
     };
 

@@ -130,17 +130,17 @@ public sealed class BookingService(
     }
 
     /// <summary>
-    /// After the booking cutoff automatic promotion stops; the coordinator may still move a waiting person into a
-    /// free seat until the class starts.
+    /// After the booking cutoff automatic promotion stops and waiting places lapse; the coordinator may still move a
+    /// waiting person — or one whose place lapsed, having asked them on the phone — into a free seat until the class starts.
     /// </summary>
     public async Task<PromoteResult> PromoteByStaffAsync(string code, CancellationToken ct)
     {
         var target = await FindAsync(code, ct);
-        if (target is null || target.Status != BookingStatus.Waitlisted) return PromoteResult.NotWaiting;
+        if (target is null || target.Status is not (BookingStatus.Waitlisted or BookingStatus.Lapsed)) return PromoteResult.NotWaiting;
         var result = await work.RunAsync(async unit =>
         {
             if (!await TakeSeatAsync(unit, target.ClassSessionId, Now, BookingKind.Proxy, ct)) return unit.Discard(PromoteResult.NoSeat);
-            if (!await ConfirmWaitingAsync(unit, target.Id, ct)) return unit.Discard(PromoteResult.NotWaiting);
+            if (!await ConfirmWaitingAsync(unit, target.Id, ct, evenLapsed: true)) return unit.Discard(PromoteResult.NotWaiting);
             audit.Record("booking.promoted", Subject, target.Code, "by staff after cutoff");
             await notifier.BookingAsync(target.Code, BookingNotice.Promoted, ct);
             return PromoteResult.Promoted;
@@ -247,8 +247,8 @@ public sealed class BookingService(
     private Task<int> ReleaseSeatAsync(Unit unit, int sessionId, CancellationToken ct) =>
         unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId), s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct);
 
-    private async Task<bool> ConfirmWaitingAsync(Unit unit, int bookingId, CancellationToken ct) =>
-        await unit.UpdateAsync(db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Waitlisted), b => b
+    private async Task<bool> ConfirmWaitingAsync(Unit unit, int bookingId, CancellationToken ct, bool evenLapsed = false) =>
+        await unit.UpdateAsync(db.Bookings.Where(b => b.Id == bookingId && (b.Status == BookingStatus.Waitlisted || (evenLapsed && b.Status == BookingStatus.Lapsed))), b => b
             .SetProperty(x => x.Status, BookingStatus.Confirmed)
             .SetProperty(x => x.StatusChangedAtUtc, Now), ct) == 1;
 

@@ -31,4 +31,7 @@ public enum CallReason
 
     /// <summary>理解度フォロー: offer a consultation or a repeat class to someone who did not understand their class.</summary>
     FollowUp = 4,
+
+    /// <summary>キャンセル待ちの終了: no seat freed by the booking cutoff.</summary>
+    WaitlistLapsed = 5,
 }

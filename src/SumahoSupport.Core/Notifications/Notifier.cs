@@ -47,6 +47,9 @@ public enum BookingNotice
     Cancelled,
     SessionCancelled,
     Reminder,
+
+    /// <summary>The booking cutoff came and no seat reached this waiting place: it ended.</summary>
+    WaitlistLapsed,
 }
 
 /// <summary>
@@ -74,6 +77,7 @@ public sealed class Notifier(
                 BookingNotice.Changed => CallReason.Changed,
                 BookingNotice.SessionCancelled => CallReason.Cancelled,
                 BookingNotice.Reminder => CallReason.Reminder,
+                BookingNotice.WaitlistLapsed => CallReason.WaitlistLapsed,
                 // Confirmed, waitlisted and self-cancelled residents already know: they saw it or asked for it.
                 _ => (CallReason?)null,
             };
@@ -90,6 +94,7 @@ public sealed class Notifier(
             BookingNotice.Cancelled or BookingNotice.SessionCancelled =>
                 ("booking-cancelled", hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
             BookingNotice.Reminder => ("reminder", (Invitation?)null),
+            BookingNotice.WaitlistLapsed => ("booking-lapsed", null),
             _ => throw new ArgumentOutOfRangeException(nameof(notice)),
         };
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
@@ -323,6 +328,7 @@ public sealed class Notifier(
         BookingNotice.Changed => text["新しい日時・会場: {0} {1}", JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true), booking.VenueName].Value,
         BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? text["教室が中止になりました"].Value : text["中止の理由: {0}", reason].Value,
         BookingNotice.Promoted => text["キャンセル待ちから予約が確定しました"].Value,
+        BookingNotice.WaitlistLapsed => text["締め切りまでに席が空かず、キャンセル待ちは終わりました"].Value,
         _ => null,
     };
 }

@@ -29,8 +29,11 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.TabToAsync("button[type=submit]");
         await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**/Bookings/*done=waitlisted*");
 
-        Assert.Equal("キャンセル待ちに登録しました", await page.Locator("h1").InnerTextAsync());
+        // A waiting place is not a seat: amber, not the green of a booking, and nothing to print and bring.
+        Assert.Equal("まだ確定していません", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("キャンセル待ち 1番目", await page.Locator(".booking-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-print]").CountAsync());
+        await Screenshots.SaveAsync(page, "waiting-place-keyboard");
     }
 
     [Fact]

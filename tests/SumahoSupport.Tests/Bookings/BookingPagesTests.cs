@@ -116,7 +116,8 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal("キャンセル待ちに登録する", bookPage.QuerySelector("button[type=submit]")!.TextContent);
 
         var (_, page, _) = await BookAndFollowAsync(session, Form(TestData.NextPhone()));
-        Assert.Equal("キャンセル待ちに登録しました", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("まだ確定していません", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("キャンセル待ちに登録しました。", page.QuerySelector(".notice.waiting")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("キャンセル待ち 1番目", page.QuerySelector(".booking-status .badge")!.TextContent);
     }
 

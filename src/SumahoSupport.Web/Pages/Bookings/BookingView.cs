@@ -7,8 +7,8 @@ namespace SumahoSupport.Web.Pages.Bookings;
 /// <summary>One booking as its holder sees it; found only with the matching manage token.</summary>
 public sealed record BookingView(
     int Id, string Code, string ManageToken, string? SurveyToken, BookingStatus Status, string Name, bool NeedsLoanerDevice,
-    int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes,
-    string VenueName, string VenueAddress, string? VenueAccess)
+    int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime BookingClosesAtUtc, string? Notes,
+    string VenueName, string VenueAddress, string? VenueAccess, bool HasEmail)
 {
     public static async Task<BookingView?> FindAsync(AppDbContext db, string code, string? token, CancellationToken ct)
     {
@@ -18,8 +18,8 @@ public sealed record BookingView(
             .Where(b => b.Code == normalized)
             .Select(b => new BookingView(
                 b.Id, b.Code, b.ManageToken, b.SurveyToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
-                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
-                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access))
+                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.BookingClosesAtUtc,
+                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access, b.Participant.Email != null))
             .SingleOrDefaultAsync(ct);
         return view is not null && BookingSecrets.TokenMatches(view.ManageToken, token) ? view : null;
     }

@@ -33,7 +33,7 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
                 b.Participant.Email, b.Participant.Device, b.NeedsLoanerDevice, b.Participant.Needs))
             .ToListAsync(ct);
         Seated = rows.Where(r => BookingStatuses.HoldingSeat.Contains(r.Status)).OrderBy(r => r.Kana, StringComparer.Ordinal).ToList();
-        Waiting = rows.Where(r => r.Status == BookingStatus.Waitlisted).ToList();
+        Waiting = rows.Where(r => r.Status is BookingStatus.Waitlisted or BookingStatus.Lapsed).ToList();
         CancelledCount = rows.Count(r => r.Status == BookingStatus.Cancelled);
         return Page();
     }
