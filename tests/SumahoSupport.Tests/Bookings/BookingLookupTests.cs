@@ -93,6 +93,8 @@ public sealed class BookingLookupTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.UnprocessableEntity, right.StatusCode);
         Assert.Contains(FindModel.RefusedMessage, await ErrorOfAsync(right), StringComparison.Ordinal);
         Assert.Single(await app.AuditActionsForAsync(nameof(Booking), code), a => a == "booking.lookup-locked");
+        var home = await (await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword)).GetDocumentAsync("/Coordinator");
+        Assert.Contains(code, home.QuerySelector("#locked-lookups")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,17 @@ using SumahoSupport.Core.Staffing;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages;
 
-/// <summary>The coordinator's home: coming classes, with every class that is not fully staffed flagged.</summary>
+/// <summary>
+/// The coordinator's home: coming classes, with every class that is not fully staffed flagged, and the 予約番号 that
+/// /Bookings/Find has locked today after wrong phone numbers (the resident, or someone else, may call about them).
+/// </summary>
 public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimeProvider clock) : PageModel
 {
     private const int WeeksAhead = 8;
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];
+
+    public IReadOnlyList<string> LockedLookups { get; private set; } = [];
 
     public int ShortStaffed => Sessions.Count(s => s.Status == ClassSessionStatus.Scheduled && !s.Staffing.IsStaffed);
 
@@ -29,6 +34,10 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
                 Waitlisted = s.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
             })
             .ToListAsync(ct);
+        var lockedSince = now - BookingLookup.CodeWindow;
+        LockedLookups = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "booking.lookup-locked" && a.AtUtc > lockedSince)
+            .OrderByDescending(a => a.AtUtc).Select(a => a.SubjectId).Distinct().Take(20).ToListAsync(ct);
         var checks = await staffing.CheckAsync(rows.Select(r => r.Id).ToList(), ct);
         Sessions = rows.Select(r => new Row(r.Id, r.Title, r.VenueName, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Capacity, r.Confirmed, r.Waitlisted, checks[r.Id])).ToList();
     }
