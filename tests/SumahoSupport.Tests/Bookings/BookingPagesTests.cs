@@ -108,6 +108,20 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task TheBookingForm_TellsThePrivacyNoticeOnce_BesideTheConsent_WithALinkToTheWholePolicy()
+    {
+        var session = await app.CreateSessionAsync(capacity: 4);
+        var page = await app.CreateBrowserLikeClient().GetDocumentAsync($"/Classes/{session}/Book");
+
+        var ids = page.All.Select(e => e.Id).OfType<string>().Where(id => id.Length > 0).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var notice = Assert.Single(page.QuerySelectorAll("main form .privacy-notice"));
+        Assert.Same(notice.ParentElement, page.QuerySelector("#Consent")!.Closest(".field"));
+        Assert.NotNull(notice.QuerySelector("a[href='/Privacy']"));
+        Assert.Contains("privacy-notice", page.QuerySelector("#Consent")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Book_WhenFull_OffersTheWaitingListAndShowsThePosition()
     {
         var session = await app.CreateSessionAsync(capacity: 1);
