@@ -11,6 +11,15 @@ public static class ClassLabels
         _ => level.ToString(),
     };
 
+    /// <summary>What a level means, in one line a resident can judge themselves by.</summary>
+    public static string LevelExplained(CourseLevel level) => level switch
+    {
+        CourseLevel.Introductory => "スマホを持っていない・さわったことがない方",
+        CourseLevel.Beginner => "電話はかけられるが、アプリやインターネットはこれからの方",
+        CourseLevel.Intermediate => "LINEやインターネットを使っていて、もっと便利にしたい方",
+        _ => "",
+    };
+
     public static string Os(TargetOs os) => os switch
     {
         TargetOs.Android => "Android",

@@ -65,8 +65,9 @@ public static class CatalogCache
         var cache = http.Features.Get<IOutputCacheFeature>()?.Context;
         if (cache is null || changesAtUtc is null) return;
         var left = changesAtUtc.Value - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // Called once for each reason a page changes with the clock: the earliest wins.
         if (left <= TimeSpan.Zero) cache.AllowCacheStorage = false;
-        else if (left < CatalogCachePolicy.LongestKept) cache.ResponseExpirationTimeSpan = left;
+        else if (left < (cache.ResponseExpirationTimeSpan ?? CatalogCachePolicy.LongestKept)) cache.ResponseExpirationTimeSpan = left;
     }
 }
 

@@ -28,6 +28,57 @@ public sealed class ClassFilterTests(AppFactory app) : IClassFixture<AppFactory>
         app.WithDbAsync(db => filter(db.ClassSessions.Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > app.Clock.GetUtcNow().UtcDateTime))
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync());
 
+    [Theory]
+    [InlineData("2027-03-21", "2027-03-21", "2027-03-22", "2027-03-28", "2027-03-31")] // a Sunday: this week is today alone
+    [InlineData("2027-03-22", "2027-03-28", "2027-03-29", "2027-04-04", "2027-03-31")] // a Monday
+    [InlineData("2028-02-29", "2028-03-05", "2028-03-06", "2028-03-12", "2028-02-29")] // 29 February, the month's last day
+    [InlineData("2027-12-31", "2028-01-02", "2028-01-03", "2028-01-09", "2027-12-31")] // the year's last day, a Friday
+    public void Shortcuts_ThisWeekToSunday_NextWeekMondayToSunday_ThisMonthToItsEnd(string today, string sunday, string nextMonday, string nextSunday, string monthEnd)
+    {
+        var day = DateOnly.Parse(today, CultureInfo.InvariantCulture);
+        var shortcuts = SumahoSupport.Web.Pages.Classes.ClassFilter.Shortcuts(day);
+        Assert.Equal(("今週", day, DateOnly.Parse(sunday, CultureInfo.InvariantCulture)), shortcuts[0]);
+        Assert.Equal(("来週", DateOnly.Parse(nextMonday, CultureInfo.InvariantCulture), DateOnly.Parse(nextSunday, CultureInfo.InvariantCulture)), shortcuts[1]);
+        Assert.Equal(("今月", day, DateOnly.Parse(monthEnd, CultureInfo.InvariantCulture)), shortcuts[2]);
+    }
+
+    [Fact]
+    public async Task NextWeek_IsOneTap_KeepsTheVenueChosen_AndListsThatWeeksClassesThere()
+    {
+        var venue = await app.WithDbAsync(db => db.Venues.SingleAsync(v => v.Name == "北部公民館"));
+        var page = await app.CreateBrowserLikeClient().GetDocumentAsync($"/Classes?Filter.Venue={venue.Id}");
+        var link = page.QuerySelectorAll(".date-shortcuts a").Single(a => a.TextContent == "来週").GetAttribute("href")!;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
+        var (from, to) = (DateOnly.Parse(query["Filter.From"]!, CultureInfo.InvariantCulture), DateOnly.Parse(query["Filter.To"]!, CultureInfo.InvariantCulture));
+        var today = JapaneseTime.TodayInTokyo(app.Clock);
+
+        Assert.Equal((DayOfWeek.Monday, 6), (from.DayOfWeek, to.DayNumber - from.DayNumber));
+        Assert.InRange(from.DayNumber - today.DayNumber, 1, 7);
+        Assert.Equal(venue.Id.ToString(CultureInfo.InvariantCulture), query["Filter.Venue"].ToString());
+        var (fromUtc, untilUtc) = (JapaneseTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), JapaneseTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        Assert.Equal(await ExpectedAsync(q => q.Where(s => s.VenueId == venue.Id && s.StartsAtUtc >= fromUtc && s.StartsAtUtc < untilUtc)), await ListedAsync(link[link.IndexOf('?', StringComparison.Ordinal)..]));
+    }
+
+    [Fact]
+    public async Task TheCachedList_OffersTomorrowsShortcuts_AfterMidnight()
+    {
+        var client = app.CreateBrowserLikeClient();
+        string ThisWeekFrom(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll(".date-shortcuts a").Single(a => a.TextContent == "今週").GetAttribute("href")!;
+        // Five minutes to midnight, the page is cached; six minutes later — well within the longest a page is kept — it is tomorrow.
+        var tomorrow = JapaneseTime.TodayInTokyo(app.Clock).AddDays(1);
+        // Already in the last five minutes of the day (the date sweep's 23:59): the next midnight after that.
+        if (JapaneseTime.ToUtc(tomorrow.ToDateTime(TimeOnly.MinValue)).AddMinutes(-5) < app.Clock.GetUtcNow().UtcDateTime) tomorrow = tomorrow.AddDays(1);
+        app.Clock.SetUtcNow(new DateTimeOffset(JapaneseTime.ToUtc(tomorrow.ToDateTime(TimeOnly.MinValue)).AddMinutes(-5), TimeSpan.Zero));
+        var before = ThisWeekFrom(await client.GetDocumentAsync("/Classes"));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        var after = ThisWeekFrom(await client.GetDocumentAsync("/Classes"));
+        Assert.NotEqual(before, after);
+        Assert.Contains($"Filter.From={tomorrow:yyyy-MM-dd}", after, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Venue_ShowsOnlyThatVenuesClasses()
     {

@@ -15,6 +15,33 @@ public sealed class ClassFilter
     /// <summary>A class for "any" phone suits both; one for iPhone does not suit an Android user.</summary>
     public TargetOs? Os { get; set; }
 
+    /// <summary>
+    /// 今週・来週・今月 as date ranges from <paramref name="today"/> (Tokyo): this week runs to Sunday, next week is Monday
+    /// to Sunday, this month to its last day — one tap instead of two dates typed on a phone.
+    /// </summary>
+    public static IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Shortcuts(DateOnly today)
+    {
+        var untilSunday = ((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7;
+        var sunday = today.AddDays(untilSunday);
+        return
+        [
+            ("今週", today, sunday),
+            ("来週", sunday.AddDays(1), sunday.AddDays(7)),
+            ("今月", today, new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month))),
+        ];
+    }
+
+    /// <summary>The query of this filter with other dates, so a shortcut keeps the venue, topic, level and phone chosen.</summary>
+    public Dictionary<string, string?> WithDates(DateOnly from, DateOnly to) => new()
+    {
+        ["Filter.From"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Filter.To"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Filter.Venue"] = Venue?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Filter.Topic"] = string.IsNullOrEmpty(Topic) ? null : Topic,
+        ["Filter.Level"] = Level?.ToString(),
+        ["Filter.Os"] = Os?.ToString(),
+    };
+
     public bool IsEmpty => From is null && To is null && Venue is null && string.IsNullOrEmpty(Topic) && Level is null && Os is null;
 
     public IQueryable<ClassSession> Apply(IQueryable<ClassSession> sessions)

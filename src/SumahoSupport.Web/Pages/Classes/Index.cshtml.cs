@@ -25,6 +25,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<string> Topics { get; private set; } = [];
 
+    public IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Shortcuts { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Filter.From > Filter.To) ModelState.AddModelError("Filter.To", "「いつまで」は「いつから」より後の日にしてください。");
@@ -32,6 +34,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var filter = ModelState.IsValid ? Filter : null;
         (Classes, var changesAt) = await ClassListItem.PageAsync(db, clock.GetUtcNow().UtcDateTime, filter, PageNumber, PageSize, ct);
         HttpContext.ChangesAt(changesAt);
+        var today = Core.Text.JapaneseTime.TodayInTokyo(clock);
+        Shortcuts = ClassFilter.Shortcuts(today);
+        // 今週・来週・今月 are other dates tomorrow.
+        HttpContext.ChangesAt(Core.Text.JapaneseTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         Venues = await Shared.VenueChoices.LoadAsync(db, ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
