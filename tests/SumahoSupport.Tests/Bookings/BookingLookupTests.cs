@@ -45,6 +45,8 @@ public sealed class BookingLookupTests(AppFactory app) : IClassFixture<AppFactor
         var page = await app.CreateClient().GetDocumentAsync(found.Headers.Location!.OriginalString);
         Assert.Contains(code, page.QuerySelector(".booking-code")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href*='/Bookings/'][href*='/Cancel']"));
+        // The help line on the slip is a number a phone can call with one press.
+        Assert.Equal("tel:0120000000", page.QuerySelector(".slip .facts a[href^='tel:']")?.GetAttribute("href"));
         Assert.Contains("booking.lookup-opened", await app.AuditActionsForAsync(nameof(Booking), code));
     }
 
