@@ -109,11 +109,7 @@ public abstract class EveryPageMatrix(BrowserApp browser)
     }
 
     /// <summary>The reader's choices, as the header's links would have left them (the app's own cookie names and values).</summary>
-    private Task ChooseAsync(IBrowserContext context, string language, TextSize size) => context.AddCookiesAsync(
-    [
-        new Cookie { Name = LanguageChoice.CookieName, Value = LanguageChoice.CookieValue(language), Url = browser.BaseAddress.ToString() },
-        new Cookie { Name = DisplaySettings.CookieName, Value = new DisplaySettings(size, Inverted: false).Key, Url = browser.BaseAddress.ToString() },
-    ]);
+    private Task ChooseAsync(IBrowserContext context, string language, TextSize size) => context.ChooseAsync(browser.BaseAddress, language, size);
 
     /// <summary>A class that took place, with three residents' answers, so the dashboard and its drill-downs show figures.</summary>
     private async Task AnsweredClassAsync()

@@ -24,11 +24,7 @@ public sealed class FirstScreenBrowserTests(BrowserApp browser) : IClassFixture<
         foreach (var language in new[] { "ja", "en" })
         {
             var page = await browser.NewPageAsync(Width, Height);
-            await page.Context.AddCookiesAsync(
-            [
-                new Cookie { Name = LanguageChoice.CookieName, Value = LanguageChoice.CookieValue(language), Url = browser.BaseAddress.ToString() },
-                new Cookie { Name = DisplaySettings.CookieName, Value = new DisplaySettings(TextSize.ExtraLarge, Inverted: false).Key, Url = browser.BaseAddress.ToString() },
-            ]);
+            await page.Context.ChooseAsync(browser.BaseAddress, language, TextSize.ExtraLarge);
             foreach (var (key, _) in SitePages.Pages(browser.App.Services))
             {
                 var (access, address) = Expected[key];
@@ -48,7 +44,7 @@ public sealed class FirstScreenBrowserTests(BrowserApp browser) : IClassFixture<
 
         // The folded menu opens with one press, and everything in it is as it was.
         var phone = await browser.NewPageAsync(Width, Height);
-        await phone.Context.AddCookiesAsync([new Cookie { Name = DisplaySettings.CookieName, Value = new DisplaySettings(TextSize.ExtraLarge, Inverted: false).Key, Url = browser.BaseAddress.ToString() }]);
+        await phone.Context.ChooseAsync(browser.BaseAddress, "ja", TextSize.ExtraLarge);
         await phone.GotoAsync("/Classes");
         Assert.False(await phone.GetByRole(AriaRole.Link, new() { Name = "教室をさがす・予約する" }).First.IsVisibleAsync());
         await phone.Locator("summary.menu-button").ClickAsync();

@@ -24,11 +24,7 @@ public sealed class WayBackBrowserTests(BrowserApp browser) : IClassFixture<Brow
         var phone = TestData.NextPhone();
         var waiting = Assert.IsType<BookingResult.Waitlisted>(await browser.App.BookAsync(session, TestData.Resident(phone)));
         var page = await browser.NewPageAsync(390, 844);
-        await page.Context.AddCookiesAsync(
-        [
-            new Cookie { Name = LanguageChoice.CookieName, Value = LanguageChoice.CookieValue(language), Url = browser.BaseAddress.ToString() },
-            new Cookie { Name = DisplaySettings.CookieName, Value = new DisplaySettings(TextSize.ExtraLarge, Inverted: false).Key, Url = browser.BaseAddress.ToString() },
-        ]);
+        await page.Context.ChooseAsync(browser.BaseAddress, language, TextSize.ExtraLarge);
 
         await page.GotoAsync("/");
         await page.FollowAsync(() => page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = footerLink }).ClickAsync(), "**/Bookings/Find");
