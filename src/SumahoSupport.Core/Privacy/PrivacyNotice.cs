@@ -17,6 +17,9 @@ public sealed record NoticeBlock(bool IsHeading, IReadOnlyList<string> Lines);
 public sealed class PrivacyNotice
 {
     private readonly IFluidTemplate template;
+
+    /// <summary>The notice in English, when the city wrote one beside the Japanese (<c>privacy.en.txt</c>).</summary>
+    private readonly IFluidTemplate? english;
     private readonly IOptions<CityOptions> city;
     private readonly IOptions<PrivacyOptions> privacy;
 
@@ -25,14 +28,23 @@ public sealed class PrivacyNotice
         (this.city, this.privacy) = (city, privacy);
         var path = privacy.Value.ResolveNoticeFile();
         if (!File.Exists(path)) throw new InvalidOperationException($"プライバシーポリシーのファイル {path} がありません。");
-        var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
-        template = LiquidText.Parse(path, source, source, lineOffset: 0);
-        LiquidText.CheckVariables(path, source, [template], Variables());
+        template = Load(path);
+        var englishPath = Path.ChangeExtension(path, ".en" + Path.GetExtension(path));
+        english = File.Exists(englishPath) ? Load(englishPath) : null;
     }
 
+    private IFluidTemplate Load(string path)
+    {
+        var source = File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var parsed = LiquidText.Parse(path, source, source, lineOffset: 0);
+        LiquidText.CheckVariables(path, source, [parsed], Variables());
+        return parsed;
+    }
+
+    /// <summary>The notice in the reader's language: English where the city wrote it, Japanese otherwise.</summary>
     public IReadOnlyList<NoticeBlock> Blocks()
     {
-        var text = LiquidText.Render(template, Variables());
+        var text = LiquidText.Render(Text.Languages.IsEnglish && english is not null ? english : template, Variables());
         return [.. text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .SelectMany(block => block.Split('\n'))
             .Aggregate(new List<NoticeBlock>(), (blocks, line) =>

@@ -138,6 +138,22 @@ public sealed class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("13か月", privacy.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ThePrivacyNotice_ReadsInEnglish_ForAReaderOfEnglish_WhoIsAskedToAgreeToIt()
+    {
+        var client = app.CreateBrowserLikeClient();
+        using (var chosen = await client.GetAsync("/Display?lang=en&returnUrl=%2F")) Assert.Equal(System.Net.HttpStatusCode.Redirect, chosen.StatusCode);
+
+        var privacy = await client.GetDocumentAsync("/Privacy");
+
+        Assert.Equal("How we handle your personal information", privacy.QuerySelector("main h1")!.TextContent);
+        Assert.Contains("13 months after your last class", privacy.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // Only what the city's settings say in Japanese stays Japanese: its name and the help line's hours.
+        var city = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SumahoSupport.Core.CityOptions>>().Value;
+        var text = privacy.QuerySelector("main")!.TextContent.Replace(city.Name, "", StringComparison.Ordinal).Replace(city.HelpHours, "", StringComparison.Ordinal);
+        Assert.DoesNotMatch(MissingTranslations.JapaneseLetters(), text);
+    }
+
     /// <summary>
     /// A resident who attended a class (answered the survey, did not understand, agreed to a follow-up), had a phone
     /// consultation with a written request, and whose supporter wrote a note. Returns the booking codes and the fiscal year.
