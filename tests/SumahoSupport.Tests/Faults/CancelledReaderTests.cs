@@ -62,7 +62,7 @@ public sealed class CancelledReaderTests(HeldClassListAppFactory app) : IClassFi
         {
             using var givesUp = new CancellationTokenSource();
             var first = client.GetAsync(address, givesUp.Token);
-            await WaitUntilAsync(() => app.Waiting == 1);
+            await Waiting.UntilAsync(() => app.Waiting == 1, TimeSpan.FromSeconds(30), "The first reader never reached the database.");
             var second = client.GetAsync(address);
             // The second reader is waiting too: on the lock itself, or behind the first reader's render.
             await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(300)));
@@ -76,16 +76,6 @@ public sealed class CancelledReaderTests(HeldClassListAppFactory app) : IClassFi
         finally
         {
             app.Release();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The first reader never reached the database.");
-            await Task.Delay(10);
         }
     }
 }

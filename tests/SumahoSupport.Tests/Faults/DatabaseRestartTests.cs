@@ -60,11 +60,11 @@ public sealed class DatabaseRestartTests
             }
         })).ToList();
 
-        await WaitUntilAsync(() => booked.Count >= 4);
+        await Waiting.UntilAsync(() => booked.Count >= 4, TimeSpan.FromMinutes(1), "The residents' requests did not get that far.");
         var restartedFrom = clock.Elapsed;
         await Task.Run(cluster.Restart);
         var restartedBy = clock.Elapsed;
-        await WaitUntilAsync(() => answers.Any(a => a.Request == "POST" && a.Status == HttpStatusCode.Redirect && a.At > restartedBy + TimeSpan.FromSeconds(1)));
+        await Waiting.UntilAsync(() => answers.Any(a => a.Request == "POST" && a.Status == HttpStatusCode.Redirect && a.At > restartedBy + TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1), "The residents' requests did not get that far.");
         await stop.CancelAsync();
         await Task.WhenAll(residents);
 
@@ -74,15 +74,5 @@ public sealed class DatabaseRestartTests
         var kept = await app.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).Select(b => b.PhoneKey).ToListAsync());
         Assert.All(booked, phone => Assert.Single(kept, k => k == phone));
         await app.AssertSeatCounterMatchesBookingsAsync(session);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddMinutes(1);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The residents' requests did not get that far.");
-            await Task.Delay(20);
-        }
     }
 }
