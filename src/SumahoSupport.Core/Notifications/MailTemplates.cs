@@ -68,20 +68,25 @@ public sealed partial class MailTemplates
         return (subject, body);
     }
 
-    /// <summary>The HTML part says the same as the text part: paragraphs, line breaks and links, everything escaped.</summary>
+    /// <summary>
+    /// The HTML part says the same as the text part: paragraphs, line breaks and links, everything escaped. A phone number
+    /// written as people write it (0267-12-3456) becomes a <c>tel:</c> link, so a phone's mail app dials it with one tap.
+    /// </summary>
     private static string ToHtml(string text, string language)
     {
         var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{language}\"><body style=\"font-size:18px;line-height:1.8\">");
         foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
         {
-            var lines = paragraph.Split('\n').Select(line => Link().Replace(WebUtility.HtmlEncode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>"));
+            var lines = paragraph.Split('\n').Select(line => LinkOrPhone().Replace(WebUtility.HtmlEncode(line), m => m.Groups["phone"].Success
+                ? $"<a href=\"tel:{m.Value.Replace("-", "", StringComparison.Ordinal)}\">{m.Value}</a>"
+                : $"<a href=\"{m.Value}\">{m.Value}</a>"));
             html.Append("<p>").Append(string.Join("<br>", lines)).Append("</p>");
         }
         return html.Append("</body></html>").ToString();
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""']+")]
-    private static partial Regex Link();
+    [GeneratedRegex(@"https?://[^\s<>""']+|(?<phone>(?<![\w-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\w-]))")]
+    private static partial Regex LinkOrPhone();
 }
 
 public sealed record RenderedMail(string Subject, string Text, string Html);

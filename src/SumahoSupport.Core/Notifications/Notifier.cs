@@ -97,7 +97,7 @@ public sealed class Notifier(
             BookingNotice.WaitlistLapsed => ("booking-lapsed", null),
             _ => throw new ArgumentOutOfRangeException(nameof(notice)),
         };
-        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes, links.Class(booking.SessionId))
             .Set("booking_code", booking.Code)
             .Set("manage_url", links.Booking(booking.Code, booking.Token))
             .Set("reason", reason)
@@ -114,7 +114,7 @@ public sealed class Notifier(
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         if (booking.Email is null || booking.SurveyToken is null) return false;
         using var language = Languages.Use(booking.Language);
-        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes, links.Class(booking.SessionId))
             .Set("survey_url", links.Survey(booking.SurveyToken, mailed: true));
         Enqueue("survey-request", booking.Code, booking.Email, booking.Name, templates.Render("survey-request", model), null);
         return true;
@@ -133,7 +133,7 @@ public sealed class Notifier(
             AddCall(booking.Id, CallReason.FollowUp, text["「{0}」が「あまり理解できなかった」とのこと。スマホ相談か、もう一度の受講をご案内してください。", booking.Title]);
             return;
         }
-        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes)
+        var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes, links.Class(booking.SessionId))
             .Set("consultations_url", links.Consultations);
         Enqueue("survey-follow-up", booking.Code, booking.Email, booking.Name, templates.Render("survey-follow-up", model), null);
     }
@@ -145,7 +145,7 @@ public sealed class Notifier(
         if (assignment.Email is null) return; // supporters without e-mail are staffed and told by phone by their coordinator
         using var japanese = Languages.Use(Languages.JapaneseCode);
         var template = cancelled ? "supporter-assignment-cancelled" : "supporter-assignment";
-        var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes)
+        var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes, links.Class(sessionId))
             .Set("role", Supporters.SupporterLabels.Role(assignment.Role));
         Enqueue(template, $"assignment-{sessionId}-{supporterId}", assignment.Email, assignment.Name,
             templates.Render(template, model), invitations.ForAssignment(assignment, cancelled));
@@ -197,8 +197,9 @@ public sealed class Notifier(
         // Everything below is written in the current language: the resident's part runs inside their booking's language.
         string Place() => Consultations.ConsultationLabels.Place(booking.VenueName, booking.Mode, label => text[label]);
         string Topics() => Consultations.ConsultationTopics.Labels(booking.Topics, label => text[label]);
-        MailModel Model(string name) => Common(name, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress ?? "", null)
-            .Set("map_url", booking.VenueAddress is null ? "" : MapLink.For(booking.VenueAddress))
+        // At a venue, the slip behind the manage link shows the address with its map; by phone or online there is no place.
+        MailModel Model(string name) => Common(name, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress ?? "", null,
+                booking.VenueAddress is null ? "" : links.Consultation(booking.Code, booking.ManageToken))
             .Set("booking_code", booking.Code)
             .Set("manage_url", links.Consultation(booking.Code, booking.ManageToken))
             .Set("reason", reason)
@@ -264,14 +265,18 @@ public sealed class Notifier(
             .Set("help_hours", city.Value.HelpHours)
             .Set("name", name);
 
-    private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes) =>
+    /// <summary>
+    /// What every class or consultation mail says. <paramref name="mapUrl"/> is the app's own page with the venue's map —
+    /// a short link, where the map search itself runs to some 200 characters of escaped address.
+    /// </summary>
+    private MailModel Common(string name, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string venueAddress, string? notes, string mapUrl) =>
         Addressed(name)
             .Set("class_title", title)
             .Set("class_date", JapaneseTime.FormatRange(startsAtUtc, endsAtUtc, withYear: true))
             .Set("relative_time", RelativeTime(startsAtUtc))
             .Set("venue_name", venueName)
             .Set("venue_address", venueAddress)
-            .Set("map_url", MapLink.For(venueAddress))
+            .Set("map_url", mapUrl)
             .Set("things_to_bring", notes ?? text["特にありません"])
             .Set("classes_url", links.Classes);
 

@@ -31,4 +31,12 @@ public static class Kana
     }
 
     public static bool IsValid(string? input) => Normalize(input) is not null;
+
+    /// <summary>
+    /// What a resident record keeps as ふりがな: the reading, or — where none was given (it is optional on English pages) —
+    /// the name as written, upper-cased with single spaces. The resident key is phone + this value, so a family sharing
+    /// a phone still stays apart, and the same name typed again finds the same resident.
+    /// </summary>
+    public static string ReadingOrName(string? reading, string name) =>
+        Normalize(reading) ?? string.Join(' ', name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }

@@ -46,10 +46,14 @@ public static class PublicFormRateLimits
         return services;
     }
 
-    /// <summary>Staff and every GET are not limited here; an anonymous POST counts against its client or survey link.</summary>
+    /// <summary>
+    /// Staff and every GET are not limited here; an anonymous POST counts against its client or survey link — except a
+    /// booking form's 確認 and 修正 steps, which only read (like a GET), so a class booking together on the venue's Wi-Fi
+    /// is counted once per booking, at 「この内容で予約する」.
+    /// </summary>
     private static RateLimitPartition<string> Partition(HttpContext context, int permits, TimeSpan window, int surveyPermits)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+        if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true || IsReviewStep(context.Request))
             return RateLimitPartition.GetNoLimiter("unlimited");
         var path = context.Request.Path.Value ?? "";
         var survey = path.StartsWith("/Survey/", StringComparison.OrdinalIgnoreCase);
@@ -62,6 +66,12 @@ public static class PublicFormRateLimits
             QueueLimit = 0,
         });
     }
+
+    /// <summary>The handlers of the booking forms' read-only steps (Classes/Book, Consultations/Book).</summary>
+    private static readonly string[] ReviewHandlers = ["Check", "Edit"];
+
+    private static bool IsReviewStep(HttpRequest request) =>
+        request.Query["handler"] is { Count: 1 } handler && ReviewHandlers.Contains(handler[0], StringComparer.OrdinalIgnoreCase);
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken ct)
     {

@@ -14,6 +14,16 @@ public sealed class KanaAttribute : ValidationAttribute
     public override bool IsValid(object? value) => value is null || (value is string s && (s.Length == 0 || Kana.IsValid(s)));
 }
 
+/// <summary>
+/// Required on Japanese pages only. A resident reading English may not be able to write kana, so there the field is
+/// optional and the resident key falls back on the name as written (<see cref="Kana.ReadingOrName"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredInJapaneseAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => Languages.IsEnglish || value is string s && !string.IsNullOrWhiteSpace(s);
+}
+
 /// <summary>A Japanese phone number, in whatever width and with whatever separators people type.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class JapanesePhoneAttribute : ValidationAttribute

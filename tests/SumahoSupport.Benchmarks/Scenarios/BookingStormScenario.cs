@@ -62,7 +62,7 @@ internal static class BookingStormScenario
 
     private static async Task<(HttpStatusCode Status, double Ms)> PostAsync(HttpClient client, int session, (string Cookie, string Token, string Phone) form)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book?handler=Confirm")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {

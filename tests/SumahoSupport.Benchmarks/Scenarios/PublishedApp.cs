@@ -114,7 +114,7 @@ internal sealed partial class PublishedApp : IAsyncDisposable
             ["Input.AgeBand"] = "Seventies", ["Input.Device"] = "Android", ["Consent"] = "true",
         };
         if (email is not null) fields["Input.Email"] = email;
-        using var booked = await resident.PostAsync($"/Classes/{session}/Book", new FormUrlEncodedContent(fields));
+        using var booked = await resident.PostAsync($"/Classes/{session}/Book?handler=Confirm", new FormUrlEncodedContent(fields));
         if (booked.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"The booking answered {(int)booked.StatusCode}.");
     }
 

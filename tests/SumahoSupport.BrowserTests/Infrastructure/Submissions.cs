@@ -58,6 +58,20 @@ public static class Submissions
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
+    /// <summary>
+    /// Submits a booking form's 入力 step by <paramref name="submit"/> and expects its 確認 step: the details shown back
+    /// with 「この内容で予約する」. When the form comes back with problems instead, the failure names them.
+    /// </summary>
+    public static async Task SubmitAndExpectCheckStepAsync(this IPage page, Func<Task> submit)
+    {
+        await RunAndWaitForNavigationAsync(page, submit, "**handler=Check*");
+        if (await page.Locator("main button[formaction*='handler=Confirm']").CountAsync() == 0)
+        {
+            var messages = await page.Locator(".error-summary, .field-error, h1").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{page.Url} did not show the check step: {string.Join(" / ", messages)}");
+        }
+    }
+
     // Obsolete in favour of WaitForURL, which returns at once when a form redirects to its own page and can miss a
     // navigation (above); this waits for the navigation the action starts, listening before it runs.
     private static Task RunAndWaitForNavigationAsync(IPage page, Func<Task> action, string urlGlob)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
 using SumahoSupport.BrowserTests.Infrastructure;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -34,8 +35,16 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Space");
         await Screenshots.SaveAsync(page, "book-form-filled");
         await page.TabToAsync("button[type=submit]");
+        await page.SubmitAndExpectCheckStepAsync(() => page.Keyboard.PressAsync("Enter"));
+        // 確認: the phone as it will be dialled, nothing booked yet.
+        Assert.Equal("090-1212-3434", await page.Locator(".review-phone").InnerTextAsync());
+        Assert.Equal(0, await browser.App.WithDbAsync(db => db.Bookings.CountAsync(b => b.ClassSessionId == session)));
+        await Screenshots.SaveAsync(page, "book-check");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.TabToAsync("button[formaction*='handler=Confirm']");
         await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**/Bookings/*done=booked*");
         Assert.Equal("ご予約を受け付けました", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("090-1212-3434", await page.Locator(".slip-phone").InnerTextAsync());
         var code = await page.Locator(".booking-code strong").InnerTextAsync();
         Assert.Matches("^[A-Z0-9]{3}-[A-Z0-9]{3}$", code);
         Assert.Contains("スマホは会場でお貸しします", await page.Locator(".slip").InnerTextAsync(), StringComparison.Ordinal);

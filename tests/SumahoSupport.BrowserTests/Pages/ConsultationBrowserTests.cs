@@ -39,6 +39,10 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await page.GetByLabel("電話番号").FillAsync("090-7777-0101");
         await page.GetByLabel("個人情報の取り扱いに同意します").CheckAsync();
         await Screenshots.SaveAsync(page, "consultation-book");
+        await page.SubmitAndExpectCheckStepAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "入力内容を確認する" }).ClickAsync());
+        Assert.Equal("090-7777-0101", await page.Locator(".review-phone").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "consultation-check");
         await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "この内容で予約する" }).ClickAsync(), "**/Consultations/*");
         Assert.Contains("ご予約を承りました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
         // A phone consultation's slip shows the number the supporter will call, so a mistyped one is noticed in time.

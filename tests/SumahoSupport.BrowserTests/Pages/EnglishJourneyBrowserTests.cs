@@ -32,6 +32,10 @@ public sealed class EnglishJourneyBrowserTests(SmtpBrowserApp browser) : IClassF
         await page.GetByLabel("I agree to how my personal information is used").CheckAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "english-book-form");
+        await page.SubmitAndExpectCheckStepAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Continue to check my details" }).ClickAsync());
+        Assert.Equal("Check your details", await page.Locator("h1").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "english-book-check");
         await page.SubmitAndExpectRedirectAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Book with these details" }).ClickAsync(), "**/Bookings/*done=booked*");
         Assert.Equal("Your booking is confirmed", await page.Locator("h1").InnerTextAsync());

@@ -11,7 +11,7 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var resident = app.CreateBrowserLikeClient();
-        using var booked = await resident.SubmitFormAsync($"/Classes/{session}/Book", new Dictionary<string, string>
+        using var booked = await resident.SubmitAndConfirmAsync($"/Classes/{session}/Book", new Dictionary<string, string>
         {
             ["Input.Name"] = "監査 太郎", ["Input.Kana"] = "かんさ たろう", ["Input.Phone"] = TestData.NextPhone(),
             ["Input.Device"] = "Android", ["Consent"] = "true",

@@ -22,7 +22,7 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
     private async Task<(HttpClient Client, IHtmlDocument Page, string Location)> BookAndFollowAsync(int session, Dictionary<string, string> form)
     {
         var client = app.CreateBrowserLikeClient();
-        using var posted = await client.SubmitFormAsync($"/Classes/{session}/Book", form);
+        using var posted = await client.SubmitAndConfirmAsync($"/Classes/{session}/Book", form);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
         return (client, await client.GetDocumentAsync(location), location);
@@ -127,7 +127,9 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
         var session = await app.CreateSessionAsync(capacity: 1);
         await app.BookAsync(session, TestData.Resident());
         var bookPage = await app.CreateBrowserLikeClient().GetDocumentAsync($"/Classes/{session}/Book");
-        Assert.Equal("キャンセル待ちに登録する", bookPage.QuerySelector("button[type=submit]")!.TextContent);
+        Assert.Equal("キャンセル待ちの登録", bookPage.QuerySelector("h1")!.TextContent);
+        using (var check = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone())))
+            Assert.Equal("キャンセル待ちに登録する", (await Forms.ParseAsync(check)).QuerySelector("button[formaction*='handler=Confirm']")!.TextContent);
 
         var (_, page, _) = await BookAndFollowAsync(session, Form(TestData.NextPhone()));
         Assert.Equal("まだ確定していません", page.QuerySelector("h1")!.TextContent);
@@ -145,7 +147,7 @@ public sealed class BookingPagesTests(AppFactory app) : IClassFixture<AppFactory
 
         foreach (var form in new[] { Form(phone), Form(phone, kana: "すずき たろう", name: "鈴木 太郎") })
         {
-            using var again = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", form);
+            using var again = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", form);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
             var page = await Forms.ParseAsync(again);
             Assert.Contains("この電話番号では、この教室にお申し込みいただけません", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);

@@ -45,8 +45,12 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         var list = await anonymous.GetDocumentAsync($"/Consultations?Place=venue-{schedule.VenueId}&Device=Android");
         var link = list.QuerySelectorAll(".time-list a").Select(a => a.GetAttribute("href")!).First(h => h.Contains($"schedule={schedule.Id}&", StringComparison.Ordinal));
         var email = $"{Guid.NewGuid():N}@example.jp";
-        // A consultation is about one's own phone: no loaner phone is offered on its form.
-        var form = (await anonymous.GetDocumentAsync(link)).QuerySelector("main form")!.TextContent;
+        // The phone was chosen on the list of times (which it decides): the form shows it and does not ask again.
+        var chosen = await anonymous.GetDocumentAsync(link);
+        Assert.Contains("Android（アンドロイド）", chosen.QuerySelector("main form .chosen-device")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(chosen.QuerySelectorAll("main form input[type=radio][name='Input.Device']"));
+        // Opened without that choice, the form asks; a consultation is about one's own phone, so no loaner phone is offered.
+        var form = (await anonymous.GetDocumentAsync(link.Replace("&device=Android", "", StringComparison.Ordinal))).QuerySelector("main form")!.TextContent;
         Assert.Contains("持っていない・わからない", form, StringComparison.Ordinal);
         Assert.DoesNotContain("貸出", form, StringComparison.Ordinal);
 
@@ -54,7 +58,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noTopic.StatusCode);
         Assert.Equal("相談したいことを1つ以上選んでください。", (await Forms.ParseAsync(noTopic)).QuerySelector("#Topics-error")!.TextContent);
 
-        using var booked = await anonymous.SubmitFormAsync(link, Resident(email));
+        using var booked = await anonymous.SubmitAndConfirmAsync(link, Resident(email));
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var manage = booked.Headers.Location!.OriginalString;
         var slip = await anonymous.GetDocumentAsync(manage);
@@ -115,7 +119,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         var answers = await Task.WhenAll(residents.Select(async r =>
         {
             using var content = new FormUrlEncodedContent(r.fields);
-            using var response = await r.client.PostAsync(url, content);
+            using var response = await r.client.PostAsync(url + "&handler=Confirm", content);
             return response.StatusCode;
         }));
 

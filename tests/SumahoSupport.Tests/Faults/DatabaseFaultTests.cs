@@ -47,7 +47,7 @@ public sealed class DatabaseFaultTests(FullDiskAppFactory app) : IClassFixture<F
         HttpResponseMessage response;
         try
         {
-            response = await client.PostAsync($"/Classes/{session}/Book", new FormUrlEncodedContent(fields));
+            response = await client.PostAsync($"/Classes/{session}/Book?handler=Confirm", new FormUrlEncodedContent(fields));
         }
         finally
         {

@@ -50,7 +50,7 @@ public sealed class DatabaseRestartTests
                 if (form.StatusCode != HttpStatusCode.OK) continue;
                 var token = (await Forms.ParseAsync(form)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
                 var phone = TestData.NextPhone();
-                using var post = await client.PostAsync($"/Classes/{session}/Book", new FormUrlEncodedContent(new Dictionary<string, string>
+                using var post = await client.PostAsync($"/Classes/{session}/Book?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = token, ["Input.Name"] = "再起動 試験", ["Input.Kana"] = "さいきどう しけん",
                     ["Input.Phone"] = phone, ["Input.Device"] = nameof(DeviceType.Android), ["Input.AgeBand"] = nameof(AgeBand.Seventies), ["Consent"] = "true",

@@ -23,7 +23,7 @@ public sealed class LockTimeoutTests
         await using (var held = await holder.Database.BeginTransactionAsync())
         {
             await holder.ClassSessions.Where(s => s.Id == session).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sequence, x => x.Sequence));
-            using var response = await client.PostAsync($"/Classes/{session}/Book", new FormUrlEncodedContent(fields)).WaitAsync(TimeSpan.FromSeconds(30));
+            using var response = await client.PostAsync($"/Classes/{session}/Book?handler=Confirm", new FormUrlEncodedContent(fields)).WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Contains("予約や変更はされていません", (await Forms.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);

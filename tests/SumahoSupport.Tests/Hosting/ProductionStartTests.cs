@@ -90,7 +90,7 @@ public sealed partial class ProductionStartTests(EmptyProductionAppFactory app) 
         var session = int.Parse(classLink.Split('/').Last(), CultureInfo.InvariantCulture);
         var (_, fields) = await ResidentForms.PrepareBookingAsync(resident, session);
         using var content = new FormUrlEncodedContent(fields);
-        using var booked = await resident.PostAsync($"/Classes/{session}/Book", content);
+        using var booked = await resident.PostAsync($"/Classes/{session}/Book?handler=Confirm", content);
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var slip = await resident.GetDocumentAsync(booked.Headers.Location!.OriginalString);
         Assert.Contains(title, slip.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

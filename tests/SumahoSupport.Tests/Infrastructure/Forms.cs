@@ -38,6 +38,25 @@ public static class Forms
     }
 
     /// <summary>
+    /// 入力 → 確認 → 完了 as a resident goes through it: submits the form on <paramref name="pageUrl"/>, then presses
+    /// 「この内容で予約する」 on the check page, posting what that page carries. An answer other than the check page (the
+    /// form again, with its problems) is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAndConfirmAsync(this HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> values)
+    {
+        var checkStep = await client.SubmitFormAsync(pageUrl, values);
+        if (checkStep.StatusCode != HttpStatusCode.OK) return checkStep;
+        var page = await ParseAsync(checkStep);
+        if (page.QuerySelector<IHtmlButtonElement>("main button[formaction*='handler=Confirm']") is not { Form: { } form } confirm)
+        {
+            return checkStep;
+        }
+        checkStep.Dispose();
+        using var content = new FormUrlEncodedContent(FieldsOf(form));
+        return await client.PostAsync(confirm.GetAttribute("formaction"), content);
+    }
+
+    /// <summary>
     /// What the form would post as rendered. With <paramref name="fillEveryChoice"/>, a radio group with nothing checked
     /// sends its first value and a select with no real choice its last option, so the result is a complete submission.
     /// </summary>

@@ -57,6 +57,16 @@ public sealed class MailTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void Html_MakesThePhoneNumberOneTapToDial_ButNotDigitsInsideALink()
+    {
+        var mail = new MailTemplates(Shipped).Render("booking-confirmed",
+            MailModel.Sample.Set("help_phone", "0267-12-3456").Set("manage_url", "https://example.jp/Bookings/K7M-4PX?token=a0120-000-0000"));
+        Assert.Contains("<a href=\"tel:0267123456\">0267-12-3456</a>", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.jp/Bookings/K7M-4PX?token=a0120-000-0000\">", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tel:01200000000", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownVariable_StopsLoadingWithTheFileAndLine()
     {
         File.WriteAllText(Path.Combine(directory, "reminder.liquid"), "件名: 明日です\n---\n{{ name }} 様\n\n会場: {{ venue_nmae }}\n");

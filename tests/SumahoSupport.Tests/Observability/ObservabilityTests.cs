@@ -123,7 +123,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
         var (_, fields) = await ResidentForms.PrepareBookingAsync(resident, session);
         (fields["Input.Name"], fields["Input.Kana"], fields["Input.Phone"], fields["Input.Email"]) = (name, "きろく のここ", phone, email);
         using var content = new FormUrlEncodedContent(fields);
-        using (var booked = await resident.PostAsync($"/Classes/{session}/Book", content)) Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        using (var booked = await resident.PostAsync($"/Classes/{session}/Book?handler=Confirm", content)) Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var code = await app.WithDbAsync(db => db.Bookings.Where(b => b.PhoneKey == phone).Select(b => b.Code).SingleAsync());
         await app.WithBookingsAsync(b => b.CancelByStaffAsync(code, default));
         await app.DispatchMailAsync();

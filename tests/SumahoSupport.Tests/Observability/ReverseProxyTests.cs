@@ -43,7 +43,7 @@ public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<Pro
         {
             var client = app.CreateBrowserLikeClient();
             var (_, fields) = await ResidentForms.PrepareBookingAsync(client, session);
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book") { Content = new FormUrlEncodedContent(fields) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/Classes/{session}/Book?handler=Confirm") { Content = new FormUrlEncodedContent(fields) };
             request.Headers.Add(AppFactory.PeerHeader, "192.0.2.50");
             request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
             using var response = await client.SendAsync(request);

@@ -43,8 +43,8 @@ public sealed class FormsThatForgiveTests(AppFactory app) : IClassFixture<AppFac
         {
             ["Input.Name"] = "山田 花子", ["Input.Kana"] = "やまだ はなこ", ["Input.Phone"] = phone, ["Input.Device"] = "Android", ["Consent"] = "true",
         };
-        using (var first = await client.SubmitFormAsync($"/Classes/{session}/Book", form)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        using var again = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", form);
+        using (var first = await client.SubmitAndConfirmAsync($"/Classes/{session}/Book", form)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using var again = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", form);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         var item = Assert.Single((await Forms.ParseAsync(again)).QuerySelectorAll(".error-summary li"));

@@ -175,7 +175,7 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
             ["Input.Device"] = nameof(DeviceType.IPhone), ["Consent"] = "true",
         };
         if (email is not null) fields["Input.Email"] = email;
-        using var posted = await client.SubmitFormAsync($"/Classes/{session}/Book", fields);
+        using var posted = await client.SubmitAndConfirmAsync($"/Classes/{session}/Book", fields);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
         return (location, location.Split('?')[0].Split('/').Last());
@@ -198,7 +198,7 @@ public sealed class EnglishConsultationTests(TranslationCheckingAppFactory app) 
         var client = app.CreateBrowserLikeClient();
         using (var chosen = await client.GetAsync("/Display?lang=en&returnUrl=%2F")) Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
 
-        using var posted = await client.SubmitFormAsync(
+        using var posted = await client.SubmitAndConfirmAsync(
             $"/Consultations/Book?schedule={schedule.Id}&start={SumahoSupport.Web.Pages.Consultations.ConsultationPlaces.StartKey(start)}&device=Android",
             new Dictionary<string, string>
             {

@@ -33,7 +33,7 @@ public sealed class ClientRateLimitTests(DefaultLimitsFactory app) : IClassFixtu
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 30; i++)
         {
-            using var response = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
+            using var response = await client.SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -59,7 +59,7 @@ public sealed class ClientRateLimitTests(DefaultLimitsFactory app) : IClassFixtu
         for (var i = 0; i < 25; i++)
         {
             using var client = app.CreateBrowserLikeClient(peer: $"2001:db8:77:1::{i + 1:x}");
-            using var response = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
+            using var response = await client.SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
             statuses.Add(response.StatusCode);
         }
         Assert.Equal((20, 5), (statuses.Count(s => s == HttpStatusCode.Redirect), statuses.Count(s => s == HttpStatusCode.TooManyRequests)));
@@ -119,11 +119,11 @@ public sealed class AbuseLimitTests(AppFactory app) : IClassFixture<AppFactory>
         for (var i = 0; i < 3; i++) sessions.Add(await app.CreateSessionAsync(capacity: 5, startsIn: TokyoTime(daysAhead: 50, hour: 10 + (2 * i))));
         for (var i = 0; i < 2; i++)
         {
-            using var ok = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{sessions[i]}/Book", Form(phone));
+            using var ok = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{sessions[i]}/Book", Form(phone));
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         }
 
-        using var refused = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{sessions[2]}/Book", Form(phone));
+        using var refused = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{sessions[2]}/Book", Form(phone));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("お一人がお申し込みいただける数を超える", (await Forms.ParseAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);

@@ -29,12 +29,12 @@ public sealed class TakeoverTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var phone = TestData.NextPhone();
-        using var booked = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "yukiko@example.jp"));
+        using var booked = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "yukiko@example.jp"));
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var original = await app.WithDbAsync(db => db.Bookings.AsNoTracking().Include(b => b.Participant).SingleAsync(b => b.ClassSessionId == session));
 
         var stranger = app.CreateBrowserLikeClient();
-        using var attempt = await stranger.SubmitFormAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "attacker@example.com"));
+        using var attempt = await stranger.SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "attacker@example.com"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, attempt.StatusCode);
         var body = await attempt.Content.ReadAsStringAsync();
@@ -50,13 +50,13 @@ public sealed class TakeoverTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var phone = TestData.NextPhone();
-        using (var first = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "yukiko2@example.jp")))
+        using (var first = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "yukiko2@example.jp")))
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        using var sameKana = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "x@example.com"));
+        using var sameKana = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", Form(phone, "田中 幸子", "x@example.com"));
         var otherKana = Form(phone, "田中 一郎", "x@example.com");
         otherKana["Input.Kana"] = "たなか いちろう";
-        using var differentKana = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{session}/Book", otherKana);
+        using var differentKana = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{session}/Book", otherKana);
 
         Assert.Equal(
             (await Forms.ParseAsync(sameKana)).QuerySelector(".error-summary")!.TextContent,
@@ -69,9 +69,9 @@ public sealed class TakeoverTests(AppFactory app) : IClassFixture<AppFactory>
         var first = await app.CreateSessionAsync(capacity: 5);
         var second = await app.CreateSessionAsync(capacity: 5, startsIn: TimeSpan.FromDays(4));
         var phone = TestData.NextPhone();
-        using (var booked = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{first}/Book", Form(phone, "田中 幸子", "resident@example.jp")))
+        using (var booked = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{first}/Book", Form(phone, "田中 幸子", "resident@example.jp")))
             Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
-        using (var other = await app.CreateBrowserLikeClient().SubmitFormAsync($"/Classes/{second}/Book", Form(phone, "田中 幸子", "stranger@example.com")))
+        using (var other = await app.CreateBrowserLikeClient().SubmitAndConfirmAsync($"/Classes/{second}/Book", Form(phone, "田中 幸子", "stranger@example.com")))
             Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
 
         // The city cancels the resident's class: the notice goes to the address the resident gave, not the stranger's.

@@ -8,8 +8,10 @@ namespace SumahoSupport.Web.Pages.Bookings;
 public sealed record BookingView(
     int Id, string Code, string ManageToken, string? SurveyToken, BookingStatus Status, string Name, bool NeedsLoanerDevice,
     int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime BookingClosesAtUtc, string? Notes,
-    string VenueName, string VenueAddress, string? VenueAccess, bool HasEmail)
+    string VenueName, string VenueAddress, string? VenueAccess, string Phone, string? Email)
 {
+    public bool HasEmail => Email is not null;
+
     public static async Task<BookingView?> FindAsync(AppDbContext db, string code, string? token, CancellationToken ct)
     {
         var normalized = BookingSecrets.NormalizeCode(code);
@@ -19,7 +21,7 @@ public sealed record BookingView(
             .Select(b => new BookingView(
                 b.Id, b.Code, b.ManageToken, b.SurveyToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
                 b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.BookingClosesAtUtc,
-                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access, b.Participant.Email != null))
+                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access, b.Participant.Phone, b.Participant.Email))
             .SingleOrDefaultAsync(ct);
         return view is not null && BookingSecrets.TokenMatches(view.ManageToken, token) ? view : null;
     }

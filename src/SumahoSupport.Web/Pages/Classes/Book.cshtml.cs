@@ -22,6 +22,9 @@ public sealed class BookModel(
 
     public ClassDetails Class { get; private set; } = default!;
 
+    /// <summary>The 確認 step: what was typed, shown back with 「この内容で予約する」 and 「修正する」. Nothing is booked yet.</summary>
+    public bool Checking { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await ClassDetails.FindAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
@@ -30,9 +33,28 @@ public sealed class BookModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    /// <summary>入力 → 確認: checks what was typed and shows it back; takes no seat.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
     {
-        if (!Consent) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
+        CheckConsent();
+        Checking = ModelState.IsValid;
+        return await OnGetAsync(id, ct);
+    }
+
+    /// <summary>「修正する」: back to the form, filled in as it was.</summary>
+    public Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return OnGetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// 確認 → 完了: the seat is taken here, and only here. The carried fields are checked again (they came back from the
+    /// browser); pressed twice, or again after the back button, the second answer is 「すでに予約があります」, never a second seat.
+    /// </summary>
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
+    {
+        CheckConsent();
         if (!ModelState.IsValid) return await OnGetAsync(id, ct);
         var result = await bookings.BookAsync(id, Input.ToRequest(BookingChannel.Web), BookingKind.Resident, ct);
         return result switch
@@ -44,6 +66,11 @@ public sealed class BookModel(
             BookingResult.Closed => await FormWithErrorAsync(id, "インターネットでの受付は終了しました。お電話でご相談ください。", ct),
             _ => throw new UnreachableException(),
         };
+    }
+
+    private void CheckConsent()
+    {
+        if (!Consent) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
     }
 
     private async Task<IActionResult> FormWithErrorAsync(int id, string message, CancellationToken ct)

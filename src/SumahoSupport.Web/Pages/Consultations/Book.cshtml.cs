@@ -54,12 +54,30 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>The 確認 step: what was typed, shown back with 「この内容で予約する」 and 「修正する」. Nothing is booked yet.</summary>
+    public bool Checking { get; private set; }
+
+    /// <summary>入力 → 確認: checks what was typed and shows it back; takes no time.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        if (!Consent && !ByStaff) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
-        if (!Topics.Any(t => ConsultationTopics.All.Any(a => a.Code == t))) ModelState.AddModelError(nameof(Topics), "相談したいことを1つ以上選んでください。");
-        if (!ModelState.IsValid) return Page();
+        Checking = IsValid();
+        return Page();
+    }
+
+    /// <summary>「修正する」: back to the form, filled in as it was.</summary>
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        return Page();
+    }
+
+    /// <summary>確認 → 完了: the time is taken here, and only here; the carried fields are checked again.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!IsValid()) return Page();
 
         var channel = ByStaff ? BookingChannel.Phone : BookingChannel.Web;
         var result = await consultations.BookAsync(new ConsultationRequest(ScheduleId, Slot.StartsAtUtc, Input.ToRequest(channel), Topics,
@@ -80,6 +98,13 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
             default:
                 throw new UnreachableException();
         }
+    }
+
+    private bool IsValid()
+    {
+        if (!Consent && !ByStaff) ModelState.AddModelError(nameof(Consent), "個人情報の取り扱いに同意してください。");
+        if (!Topics.Any(t => ConsultationTopics.All.Any(a => a.Code == t))) ModelState.AddModelError(nameof(Topics), "相談したいことを1つ以上選んでください。");
+        return ModelState.IsValid;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

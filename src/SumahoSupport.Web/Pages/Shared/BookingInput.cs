@@ -29,7 +29,7 @@ public sealed class BookingInput : IValidatableObject
     [Display(Name = "お名前")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "ふりがなを入力してください。")]
+    [RequiredInJapanese(ErrorMessage = "ふりがなを入力してください。")]
     [StringLength(50, ErrorMessage = "ふりがなは50文字以内で入力してください。")]
     [Kana]
     [Display(Name = "ふりがな")]
@@ -67,6 +67,26 @@ public sealed class BookingInput : IValidatableObject
     /// <summary>Choices offered as checkboxes; anything else posted is ignored.</summary>
     public static readonly IReadOnlyList<string> NeedOptions = ["耳が聞こえにくい", "目が見えにくい", "車いすを使用", "筆談を希望", "手話通訳を希望"];
 
+    public static readonly IReadOnlyList<(AgeBand Value, string Label)> AgeChoices =
+    [
+        (AgeBand.Unknown, "答えない"), (AgeBand.Under60, "59歳以下"), (AgeBand.Sixties, "60代"), (AgeBand.Seventies, "70代"),
+        (AgeBand.Eighties, "80代"), (AgeBand.NinetiesOrOver, "90歳以上"),
+    ];
+
+    /// <summary>The phone as it will be dialled (090-1234-5678), for the resident to check before booking.</summary>
+    public string FormattedPhone => PhoneNumber.Normalize(Phone) is { } digits ? PhoneNumber.Format(digits) : Phone ?? "";
+
+    public string DeviceLabel(bool forConsultation) =>
+        DeviceChoices(forConsultation).FirstOrDefault(c => c.Value == Device).Label ?? "";
+
+    /// <summary>The ticked needs in the reader's language, then the resident's own words; null when there are none.</summary>
+    public string? NeedsInWords(Func<string, string> localize)
+    {
+        var words = NeedChoices.Where(NeedOptions.Contains).Distinct(StringComparer.Ordinal).Select(localize).ToList();
+        if (!string.IsNullOrWhiteSpace(NeedsOther)) words.Add(NeedsOther.Trim());
+        return words.Count == 0 ? null : string.Join(localize("、"), words);
+    }
+
     /// <summary>NFKC can lengthen text (「㍻」 becomes 「平成」), so the stored form is measured too.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -84,7 +104,7 @@ public sealed class BookingInput : IValidatableObject
         if (!string.IsNullOrWhiteSpace(NeedsOther)) needs.Add(NeedsOther.Trim());
         return new BookingRequest(
             Name: NormalizedName(Name!),
-            Kana: Core.Text.Kana.Normalize(Kana) ?? throw new InvalidOperationException("validated"),
+            Kana: Core.Text.Kana.ReadingOrName(Kana, NormalizedName(Name!)),
             Phone: PhoneNumber.Normalize(Phone) ?? throw new InvalidOperationException("validated"),
             Email: string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
             AgeBand: AgeBand,
