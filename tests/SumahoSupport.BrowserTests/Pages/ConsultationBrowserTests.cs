@@ -44,7 +44,7 @@ public sealed class ConsultationBrowserTests(BrowserApp browser) : IClassFixture
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "consultation-check");
         await page.SubmitAndExpectRedirectAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "この内容で予約する" }).ClickAsync(), "**/Consultations/*");
-        Assert.Contains("ご予約を承りました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("ご予約を受け付けました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
         // A phone consultation's slip shows the number the supporter will call, so a mistyped one is noticed in time.
         Assert.Equal("090-7777-0101", await page.Locator("#phone-to-call").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);

@@ -65,7 +65,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserApp browser) : IClassFixt
         await page.TabToAsync("button[formaction*='handler=Confirm']");
         await page.SubmitAndExpectRedirectAsync(() => page.Keyboard.PressAsync("Enter"), "**/Consultations/*done=booked*");
 
-        Assert.Contains("ご予約を承りました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("ご予約を受け付けました", await page.Locator(".success").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("090-5151-0002", await page.Locator("#phone-to-call").InnerTextAsync());
     }
 

@@ -62,7 +62,7 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var manage = booked.Headers.Location!.OriginalString;
         var slip = await anonymous.GetDocumentAsync(manage);
-        var code = slip.QuerySelector(".booking-code")!.TextContent;
+        var code = slip.QuerySelector(".booking-code strong")!.TextContent;
         Assert.Contains("LINE", slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
         Assert.Null(slip.QuerySelector("#phone-to-call")); // at a venue nobody calls
         var howToJoin = ConsultationLabels.HowToJoin(ConsultationMode.AtVenue);
@@ -96,6 +96,30 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(2, cancelMails.Count);
         Assert.All(cancelMails, m => Assert.Equal("CANCEL", m.CalendarMethod));
         Assert.Contains("consultation.cancelled", await app.AuditActionsForAsync(nameof(ConsultationBooking), code));
+    }
+
+    [Fact]
+    public async Task FreeTimes_AreListedUnderOneHeadingPerDay_AsShortTimes_ThatStillSayTheDateToAScreenReader()
+    {
+        // Within the four weeks listed, at an hour no other test of this class uses.
+        var (first, _) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 1);
+        var (second, venue) = await app.RestSupportersAndPickWeekdayAsync(weekOffset: 3);
+        foreach (var date in new[] { first, second })
+        {
+            await app.AddConsultationDayAsync(date, new TimeOnly(16, 0), new TimeOnly(17, 0));
+            await app.AddHelperAsync("日別 一覧", date.DayOfWeek, 15 * 60, 18 * 60);
+        }
+
+        var list = await app.CreateBrowserLikeClient().GetDocumentAsync($"/Consultations?Place=venue-{venue}&Device=Android");
+
+        foreach (var date in new[] { first, second })
+        {
+            var heading = list.QuerySelector($"h3#day-{date:yyyyMMdd}")!;
+            Assert.Equal(JapaneseTime.FormatDate(date), heading.TextContent);
+            var times = list.QuerySelectorAll($"ul[aria-labelledby='day-{date:yyyyMMdd}'] a");
+            Assert.Equal(["16:00", "16:30"], times.Select(a => a.TextContent));
+            Assert.All(times, a => Assert.StartsWith(JapaneseTime.FormatDate(date), a.GetAttribute("aria-label"), StringComparison.Ordinal));
+        }
     }
 
     [Fact]

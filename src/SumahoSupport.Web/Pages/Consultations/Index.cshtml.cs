@@ -10,7 +10,8 @@ namespace SumahoSupport.Web.Pages.Consultations;
 [AllowAnonymous]
 public sealed class IndexModel(ConsultationService consultations) : PageModel
 {
-    public const int TimesShown = 20;
+    /// <summary>Grouped by day on the page, so a week's worth of times stays short to scan.</summary>
+    public const int TimesShown = 60;
 
     [BindProperty(SupportsGet = true)] public string? Place { get; set; }
 

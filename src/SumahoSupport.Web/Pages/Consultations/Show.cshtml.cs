@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
@@ -15,8 +16,10 @@ namespace SumahoSupport.Web.Pages.Consultations;
 /// and for coordinators. Without either it is a 404, so codes cannot be tried one after another.
 /// </summary>
 [AllowAnonymous]
-public sealed class ShowModel(AppDbContext db, ConsultationService consultations, TimeProvider clock) : PageModel
+public sealed class ShowModel(AppDbContext db, ConsultationService consultations, TimeProvider clock, ISiteLinks links) : PageModel
 {
+    public string ManageUrl => links.Consultation(Booking.Code, Booking.ManageToken);
+
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
