@@ -6,6 +6,7 @@ using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Classes;
+using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Core.Text;
@@ -23,6 +24,7 @@ public sealed class SeedLoader(
     StaffAccountService accounts,
     BookingService bookings,
     StaffingService staffing,
+    ConsultationService consultations,
     UserManager<AppUser> users,
     TimeProvider clock,
     IOptions<SeedOptions> options,
@@ -130,7 +132,39 @@ public sealed class SeedLoader(
         {
             await SeedStaffingAsync(demo, ct);
             await SeedBookingsAsync(demo, ct);
+            if (options.Value.DemoActivity)
+            {
+                await SeedConsultationDaysAsync(ct);
+                await SeedPastTermAsync(demo, ct);
+            }
         }
+    }
+
+    /// <summary>Consultation days for the coming weeks: two afternoons a week at the first venue, and one morning by phone.</summary>
+    private async Task SeedConsultationDaysAsync(CancellationToken ct)
+    {
+        var venue = await db.Venues.OrderBy(v => v.Name).Select(v => v.Id).FirstAsync(ct);
+        var tomorrow = JapaneseTime.TodayInTokyo(clock).AddDays(1);
+        var last = tomorrow.AddDays(7 * 8);
+        foreach (var draft in new[]
+        {
+            new ConsultationScheduleDraft(ConsultationMode.AtVenue, venue, tomorrow, last, [DayOfWeek.Tuesday, DayOfWeek.Thursday], null, new TimeOnly(13, 0), new TimeOnly(16, 0)),
+            new ConsultationScheduleDraft(ConsultationMode.Phone, null, tomorrow, last, [DayOfWeek.Wednesday], null, new TimeOnly(10, 0), new TimeOnly(12, 0)),
+        })
+        {
+            if (await consultations.AddScheduleAsync(draft, ct) is not DraftResult.Saved)
+                throw new InvalidDataException($"Demo consultation days ({draft.Mode}) were refused.");
+        }
+    }
+
+    /// <summary>The past term of <see cref="DemoPastTerm"/>, saved in one go.</summary>
+    private async Task SeedPastTermAsync(DemoSeed demo, CancellationToken ct)
+    {
+        var helpers = await db.Supporters.Where(s => s.Status == SupporterStatus.Certified || s.Status == SupporterStatus.Lead).OrderBy(s => s.Id).ToListAsync(ct);
+        DemoPastTerm.Add(db, demo, await db.Courses.ToDictionaryAsync(c => c.Code, ct), await db.Venues.ToDictionaryAsync(v => v.Name, ct),
+            helpers, JapaneseTime.TodayInTokyo(clock), clock.GetUtcNow().UtcDateTime);
+        var added = await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded a demo past term ({Count} rows).", added);
     }
 
     private async Task SeedVenuesAsync(CancellationToken ct)

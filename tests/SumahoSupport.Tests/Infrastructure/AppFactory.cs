@@ -55,12 +55,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Development";
 
+    protected virtual bool DemoActivity => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Seed:Demo", "true");
+        // Tests make the classes, answers and consultation days they count; the demo's own past term has a test of its own.
+        builder.UseSetting("Seed:DemoActivity", DemoActivity ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // The public address production insists on; in Development it may be anything.
         builder.UseSetting("Mail:PublicBaseUrl", "https://sumaho.midori.example.jp");
