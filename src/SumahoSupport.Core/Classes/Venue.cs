@@ -5,10 +5,15 @@ public sealed class Venue
 {
     public const int MaxRooms = 10;
 
+    public const int MaxAreaLength = 30;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Address { get; set; }
     public string? Access { get; set; }
+
+    /// <summary>地区: the part of the city residents know the venue by (中央地区), offered as a choice on /Classes.</summary>
+    public string? Area { get; set; }
     public string? BarrierFreeNotes { get; set; }
 
     /// <summary>The number to call on the day (当日の連絡先): the venue's own desk, not the city's help line.</summary>

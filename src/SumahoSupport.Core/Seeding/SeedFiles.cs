@@ -38,7 +38,7 @@ public static class SeedFiles
     public sealed record HolidaySeed(DateOnly Date, string Name);
 
     public sealed record VenueSeed(
-        string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi);
+        string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi, string? Area = null);
 
     public sealed record DemoSeed(
         IReadOnlyList<AccountSeed> Accounts, IReadOnlyList<SupporterSeed> Supporters, int Weeks, IReadOnlyList<ScheduleSeed> Schedule,

@@ -177,6 +177,7 @@ public sealed class SeedLoader(
                 Name = seed.Name,
                 Address = seed.Address,
                 Access = seed.Access,
+                Area = seed.Area,
                 BarrierFreeNotes = seed.BarrierFreeNotes,
                 Phone = seed.Phone,
                 LoanerDevices = seed.LoanerDevices,

@@ -609,6 +609,10 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("BarrierFreeNotes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -611,6 +611,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("BarrierFreeNotes")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -578,6 +578,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BarrierFreeNotes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -80,6 +80,30 @@ public sealed class ClassFilterTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AnArea_IsOneTap_KeepsTheDatesChosen_AndListsEveryVenueOfThatArea()
+    {
+        var today = JapaneseTime.TodayInTokyo(app.Clock);
+        var (from, to) = (today, today.AddDays(40));
+        var page = await app.CreateBrowserLikeClient().GetDocumentAsync($"/Classes?Filter.From={from:yyyy-MM-dd}&Filter.To={to:yyyy-MM-dd}");
+        var choices = page.QuerySelectorAll(".area-choices a").ToList();
+        Assert.Equal("すべての地区", choices[0].TextContent);
+        Assert.Equal(["中央地区", "北部地区", "南部地区"], choices.Skip(1).Select(a => a.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal("true", choices[0].GetAttribute("aria-current"));
+
+        var link = choices.Single(a => a.TextContent == "中央地区").GetAttribute("href")!;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
+
+        Assert.Equal((from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (query["Filter.From"].ToString(), query["Filter.To"].ToString()));
+        var (fromUtc, untilUtc) = (JapaneseTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), JapaneseTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var expected = await ExpectedAsync(q => q.Where(s => s.Venue.Area == "中央地区" && s.StartsAtUtc >= fromUtc && s.StartsAtUtc < untilUtc));
+        Assert.True(await app.WithDbAsync(db => db.ClassSessions.Where(s => expected.Contains(s.Id)).Select(s => s.VenueId).Distinct().CountAsync()) > 1);
+        Assert.Equal(expected, await ListedAsync(link[link.IndexOf('?', StringComparison.Ordinal)..]));
+        var chosen = await app.CreateBrowserLikeClient().GetDocumentAsync(link);
+        Assert.Equal("中央地区", chosen.QuerySelector(".area-choices a[aria-current=true]")!.TextContent);
+        Assert.Equal("中央地区", chosen.QuerySelector("form.filter-form input[name='Filter.Area']")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Venue_ShowsOnlyThatVenuesClasses()
     {
         var venue = await app.WithDbAsync(db => db.Venues.SingleAsync(v => v.Name == "北部公民館"));

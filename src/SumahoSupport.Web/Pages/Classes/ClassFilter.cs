@@ -9,6 +9,9 @@ public sealed class ClassFilter
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public int? Venue { get; set; }
+
+    /// <summary>地区, as the venues name it: every venue of the area.</summary>
+    public string? Area { get; set; }
     public string? Topic { get; set; }
     public CourseLevel? Level { get; set; }
 
@@ -31,18 +34,35 @@ public sealed class ClassFilter
         ];
     }
 
-    /// <summary>The query of this filter with other dates, so a shortcut keeps the venue, topic, level and phone chosen.</summary>
-    public Dictionary<string, string?> WithDates(DateOnly from, DateOnly to) => new()
+    /// <summary>The query of this filter with other dates, so a shortcut keeps the area, venue, topic, level and phone chosen.</summary>
+    public Dictionary<string, string?> WithDates(DateOnly from, DateOnly to)
     {
-        ["Filter.From"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["Filter.To"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var query = Query();
+        query["Filter.From"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        query["Filter.To"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return query;
+    }
+
+    /// <summary>The query of this filter in another area (null: every area), keeping the dates and the rest.</summary>
+    public Dictionary<string, string?> WithArea(string? area)
+    {
+        var query = Query();
+        query["Filter.Area"] = area;
+        return query;
+    }
+
+    private Dictionary<string, string?> Query() => new()
+    {
+        ["Filter.From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Filter.To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Filter.Area"] = string.IsNullOrEmpty(Area) ? null : Area,
         ["Filter.Venue"] = Venue?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Filter.Topic"] = string.IsNullOrEmpty(Topic) ? null : Topic,
         ["Filter.Level"] = Level?.ToString(),
         ["Filter.Os"] = Os?.ToString(),
     };
 
-    public bool IsEmpty => From is null && To is null && Venue is null && string.IsNullOrEmpty(Topic) && Level is null && Os is null;
+    public bool IsEmpty => From is null && To is null && string.IsNullOrEmpty(Area) && Venue is null && string.IsNullOrEmpty(Topic) && Level is null && Os is null;
 
     public IQueryable<ClassSession> Apply(IQueryable<ClassSession> sessions)
     {
@@ -56,6 +76,7 @@ public sealed class ClassFilter
             var untilUtc = JapaneseTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             sessions = sessions.Where(s => s.StartsAtUtc < untilUtc);
         }
+        if (!string.IsNullOrEmpty(Area)) sessions = sessions.Where(s => s.Venue.Area == Area);
         if (Venue is { } venue) sessions = sessions.Where(s => s.VenueId == venue);
         if (!string.IsNullOrEmpty(Topic)) sessions = sessions.Where(s => s.Course.Topic == Topic);
         if (Level is { } level) sessions = sessions.Where(s => s.Course.Level == level);

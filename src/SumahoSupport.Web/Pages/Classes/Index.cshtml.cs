@@ -25,6 +25,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<string> Topics { get; private set; } = [];
 
+    public IReadOnlyList<string> Areas { get; private set; } = [];
+
     public IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Shortcuts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -39,6 +41,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         // 今週・来週・今月 are other dates tomorrow.
         HttpContext.ChangesAt(Core.Text.JapaneseTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         Venues = await Shared.VenueChoices.LoadAsync(db, ct);
+        Areas = await db.Venues.AsNoTracking().Where(v => v.Area != null && v.RetiredAtUtc == null).Select(v => v.Area!).Distinct().OrderBy(a => a).ToListAsync(ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 }

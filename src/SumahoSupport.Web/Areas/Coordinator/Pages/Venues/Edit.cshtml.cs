@@ -24,7 +24,7 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         if (venue is null) return NotFound();
         Input = new VenueInput
         {
-            Name = venue.Name, Address = venue.Address, Access = venue.Access, BarrierFreeNotes = venue.BarrierFreeNotes, Phone = venue.Phone,
+            Name = venue.Name, Address = venue.Address, Area = venue.Area, Access = venue.Access, BarrierFreeNotes = venue.BarrierFreeNotes, Phone = venue.Phone,
             LoanerDevices = venue.LoanerDevices, HasWifi = venue.HasWifi, Rooms = VenueDraft.RoomLines(venue.Rooms.OrderBy(r => r.Name)),
         };
         return Page();
@@ -36,7 +36,7 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         if (id is not null && !await db.Venues.AnyAsync(v => v.Id == id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var draft = new VenueDraft(Input.Name!.Trim(), Input.Address!.Trim(), Trimmed(Input.Access), Trimmed(Input.BarrierFreeNotes), Trimmed(Input.Phone),
-            Input.LoanerDevices, Input.HasWifi, VenueDraft.RoomsFrom(Input.Rooms));
+            Input.LoanerDevices, Input.HasWifi, VenueDraft.RoomsFrom(Input.Rooms), Trimmed(Input.Area));
         if (await venues.SaveAsync(id, draft, ct) is DraftResult.Rejected rejected)
         {
             ModelState.AddProblems(nameof(Input), rejected.Problems);
@@ -57,6 +57,10 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         [Required(ErrorMessage = "住所を入力してください。"), StringLength(200, ErrorMessage = "住所は200文字以内で入力してください。"), PlainText]
         [Display(Name = "住所")]
         public string? Address { get; set; }
+
+        [StringLength(Venue.MaxAreaLength, ErrorMessage = "地区は30文字以内で入力してください。"), PlainText]
+        [Display(Name = "地区（例: 中央地区）")]
+        public string? Area { get; set; }
 
         [StringLength(500, ErrorMessage = "交通案内は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
         [Display(Name = "交通案内（駅・バス・駐車場）")]
