@@ -28,6 +28,26 @@ public abstract record BookingResult
     public sealed record Full : BookingResult;
 }
 
+/// <summary>振替: the answer to moving a booking to another date of the same course.</summary>
+public enum MoveResult
+{
+    /// <summary>Moved, with a seat.</summary>
+    Moved,
+
+    /// <summary>Moved onto the new date's waiting list, at its end.</summary>
+    MovedToWaitingList,
+    NotFound,
+
+    /// <summary>Cancelled, ended, or its class has started: nothing to move.</summary>
+    NotMovable,
+
+    /// <summary>Not another coming date of the same course, or no longer taking bookings.</summary>
+    NotAnOption,
+
+    /// <summary>The same phone already holds a place on the new date.</summary>
+    AlreadyThere,
+}
+
 public enum CancelResult
 {
     Cancelled,

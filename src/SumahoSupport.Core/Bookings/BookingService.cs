@@ -151,6 +151,54 @@ public sealed class BookingService(
         return PromoteResult.Promoted;
     }
 
+    /// <summary>
+    /// 振替: moves a booking to another coming date of the same course, keeping its 予約番号 and links. The new date's seat
+    /// (or the end of its waiting list) is taken, the old seat given back and its waiting list promoted, and the resident
+    /// told once — all in one transaction. A resident moves with the manage token (until the new date's booking cutoff);
+    /// staff on the phone pass none (until the new date starts).
+    /// </summary>
+    public async Task<MoveResult> MoveAsync(string code, string? token, bool byStaff, int toSessionId, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        if (target is null || (!byStaff && !BookingSecrets.TokenMatches(target.ManageToken, token))) return MoveResult.NotFound;
+        var kind = byStaff ? BookingKind.Proxy : BookingKind.Resident;
+        // A booking of the new date by the same phone queues on the same row lock, so the check inside cannot be raced.
+        var result = await work.RunAsync(unit => MoveAsync(unit, target, kind, toSessionId, ct), ct);
+        if (result is MoveResult.Moved or MoveResult.MovedToWaitingList) await catalog.ChangedAsync();
+        return result;
+    }
+
+    private async Task<MoveResult> MoveAsync(Unit unit, BookingTarget target, BookingKind kind, int toSessionId, CancellationToken ct)
+    {
+        // Both class rows, in id order, so two moves between the same two dates never wait on each other in a circle.
+        foreach (var sessionId in new[] { target.ClassSessionId, toSessionId }.Distinct().Order())
+        {
+            if (!await SessionRow.LockAsync(unit, db, sessionId, ct)) return unit.Discard(MoveResult.NotAnOption);
+        }
+        var now = Now;
+        var booking = await db.Bookings.Where(b => b.Id == target.Id)
+            .Select(b => new { b.Status, b.PhoneKey, b.ClassSession.CourseId, b.ClassSession.StartsAtUtc })
+            .SingleAsync(ct);
+        if (booking.Status is not (BookingStatus.Confirmed or BookingStatus.Waitlisted) || booking.StartsAtUtc <= now) return unit.Discard(MoveResult.NotMovable);
+        if (toSessionId == target.ClassSessionId || !await Bookable(toSessionId, now, kind).AnyAsync(s => s.CourseId == booking.CourseId, ct))
+            return unit.Discard(MoveResult.NotAnOption);
+        if (await ActiveBookingAsync(toSessionId, booking.PhoneKey, ct) is not null) return unit.Discard(MoveResult.AlreadyThere);
+
+        var hadSeat = booking.Status == BookingStatus.Confirmed;
+        if (hadSeat) await ReleaseSeatAsync(unit, target.ClassSessionId, ct);
+        var gotSeat = await TakeSeatAsync(unit, toSessionId, now, kind, ct);
+        await unit.UpdateAsync(db.Bookings.Where(b => b.Id == target.Id), b => b
+            .SetProperty(x => x.ClassSessionId, toSessionId)
+            .SetProperty(x => x.Status, gotSeat ? BookingStatus.Confirmed : BookingStatus.Waitlisted)
+            .SetProperty(x => x.StatusChangedAtUtc, now)
+            .SetProperty(x => x.RemindedAtUtc, (DateTime?)null)
+            .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        audit.Record("booking.moved", Subject, target.Code, $"session={target.ClassSessionId} to session={toSessionId} seat={gotSeat}");
+        await notifier.BookingAsync(target.Code, BookingNotice.Moved, ct, hadInvitation: hadSeat);
+        if (hadSeat) await PromoteWaitingAsync(unit, target.ClassSessionId, ct);
+        return gotSeat ? MoveResult.Moved : MoveResult.MovedToWaitingList;
+    }
+
     /// <summary>出席 / 欠席 from the roster. The seat stays taken either way.</summary>
     public Task<AttendanceResult> RecordAttendanceAsync(string code, bool attended, CancellationToken ct) =>
         work.RunAsync(async unit =>
@@ -174,7 +222,7 @@ public sealed class BookingService(
         {
             var next = await db.Bookings
                 .Where(b => b.ClassSessionId == sessionId && b.Status == BookingStatus.Waitlisted)
-                .OrderBy(b => b.Id)
+                .InTurn()
                 .Select(b => new { b.Id, b.Code })
                 .FirstOrDefaultAsync(ct);
             if (next is null || !await TakeSeatAsync(unit, sessionId, Now, BookingKind.Resident, ct)) break;

@@ -19,7 +19,7 @@ public sealed partial class MailTemplates
 {
     public static readonly IReadOnlyList<string> Required =
     [
-        "booking-confirmed", "booking-waitlisted", "booking-promoted", "booking-changed", "booking-cancelled", "booking-lapsed",
+        "booking-confirmed", "booking-waitlisted", "booking-promoted", "booking-changed", "booking-cancelled", "booking-lapsed", "booking-moved",
         "reminder", "survey-request", "supporter-assignment", "supporter-assignment-cancelled",
         "supporter-approved", "supporter-certified", "supporter-certification-lapsed",
         "consultation-confirmed", "consultation-cancelled", "consultation-reminder", "supporter-consultation", "supporter-consultation-cancelled",

@@ -50,6 +50,9 @@ public enum BookingNotice
 
     /// <summary>The booking cutoff came and no seat reached this waiting place: it ended.</summary>
     WaitlistLapsed,
+
+    /// <summary>振替: the resident moved to another date of the course (with a seat, or onto its waiting list).</summary>
+    Moved,
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public sealed class Notifier(
                 BookingNotice.SessionCancelled => CallReason.Cancelled,
                 BookingNotice.Reminder => CallReason.Reminder,
                 BookingNotice.WaitlistLapsed => CallReason.WaitlistLapsed,
-                // Confirmed, waitlisted and self-cancelled residents already know: they saw it or asked for it.
+                // Confirmed, waitlisted, moved and self-cancelled residents already know: they saw it or asked for it.
                 _ => (CallReason?)null,
             };
             if (call is { } callReason) AddCall(booking.Id, callReason, CallNote(notice, booking, reason));
@@ -95,13 +98,17 @@ public sealed class Notifier(
                 ("booking-cancelled", hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
             BookingNotice.Reminder => ("reminder", (Invitation?)null),
             BookingNotice.WaitlistLapsed => ("booking-lapsed", null),
+            // The same calendar event moves (same UID, next SEQUENCE); onto a waiting list, it is withdrawn until a seat comes.
+            BookingNotice.Moved => ("booking-moved", booking.Status == BookingStatus.Confirmed ? invitations.ForBooking(booking, cancelled: false)
+                : hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
             _ => throw new ArgumentOutOfRangeException(nameof(notice)),
         };
         var model = Common(booking.Name, booking.Title, booking.StartsAtUtc, booking.EndsAtUtc, booking.VenueName, booking.VenueAddress, booking.Notes, links.Class(booking.SessionId))
             .Set("booking_code", booking.Code)
             .Set("manage_url", links.Booking(booking.Code, booking.Token))
             .Set("reason", reason)
-            .Set("waitlist_position", notice == BookingNotice.Waitlisted ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
+            .Set("waitlist_position", booking.Status == BookingStatus.Waitlisted && notice is BookingNotice.Waitlisted or BookingNotice.Moved
+                ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
         Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
     }
 

@@ -30,7 +30,7 @@ public sealed class MailTemplatesTests : IDisposable
     {
         var templates = new MailTemplates(Shipped);
         var english = Directory.GetFiles(Path.Combine(Shipped, "en"), "*.liquid").Select(Path.GetFileNameWithoutExtension).ToList();
-        Assert.Equal(12, english.Count);
+        Assert.Equal(13, english.Count);
         foreach (var name in english)
         {
             RenderedMail mail;

@@ -28,7 +28,7 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
         Session = found;
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.ClassSessionId == id)
-            .OrderBy(b => b.Id)
+            .InTurn()
             .Select(b => new Row(b.Code, b.Status, b.Channel, b.Participant.Name, b.Participant.Kana, b.Participant.Phone,
                 b.Participant.Email, b.Participant.Device, b.NeedsLoanerDevice, b.Participant.Needs))
             .ToListAsync(ct);
