@@ -11,4 +11,14 @@ public sealed class CityOptions
     public string HelpPhone { get; set; } = "0120-000-000";
 
     public string HelpHours { get; set; } = "平日 9:00〜17:00";
+
+    /// <summary>The name and help-line hours for readers of English (<c>City:NameEn</c>, <c>City:HelpHoursEn</c>); empty: Japanese.</summary>
+    public string? NameEn { get; set; } = "Midori City";
+
+    public string? HelpHoursEn { get; set; } = "weekdays 9:00–17:00";
+
+    /// <summary>The name in the reader's language (<see cref="Text.Languages.Pick"/>).</summary>
+    public string LocalName => Text.Languages.Pick(Name, NameEn);
+
+    public string LocalHelpHours => Text.Languages.Pick(HelpHours, HelpHoursEn);
 }

@@ -7,6 +7,7 @@ using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
+using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Calendar;
 
@@ -27,12 +28,18 @@ public sealed class ClassInvitations(
     /// <summary>The organizer of every invitation (the <c>Mail:From</c> address).</summary>
     public string OrganizerEmail => mail.Value.From;
 
+    /// <summary>A booking's facts in the booking's own language: the city's English words where it wrote them (Languages.Pick).</summary>
     public Task<BookingFacts?> BookingAsync(string code, CancellationToken ct) =>
         db.Bookings.AsNoTracking().Where(b => b.Code == code)
             .Select(b => new BookingFacts(
                 b.Id, b.Code, b.ManageToken, b.Status, b.Sequence + b.ClassSession.Sequence, b.Participant.Name, b.Participant.Email,
-                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.Notes,
-                b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.SurveyToken, b.Language))
+                b.ClassSessionId,
+                b.Language == Languages.EnglishCode && b.ClassSession.Course.TitleEn != null ? b.ClassSession.Course.TitleEn : b.ClassSession.Course.Title,
+                b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
+                b.Language == Languages.EnglishCode && b.ClassSession.Course.ThingsToBringEn != null && b.ClassSession.Notes == b.ClassSession.Course.ThingsToBring
+                    ? b.ClassSession.Course.ThingsToBringEn : b.ClassSession.Notes,
+                b.Language == Languages.EnglishCode && b.ClassSession.Venue.NameEn != null ? b.ClassSession.Venue.NameEn : b.ClassSession.Venue.Name,
+                b.ClassSession.Venue.Address, b.SurveyToken, b.Language))
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
@@ -54,7 +61,7 @@ public sealed class ClassInvitations(
         $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
         booking.Title, text["{0}（{1}）", booking.VenueName, booking.VenueAddress],
         text["持ち物: {0}\n予約番号: {1}\n予約の確認・キャンセル: {2}\nお問い合わせ: {3} スマホ相談窓口 {4}（{5}）",
-            booking.Notes ?? text["特にありません"], booking.Code, links.Booking(booking.Code, booking.Token), city.Value.Name, city.Value.HelpPhone, city.Value.HelpHours],
+            booking.Notes ?? text["特にありません"], booking.Code, links.Booking(booking.Code, booking.Token), city.Value.LocalName, city.Value.HelpPhone, city.Value.LocalHelpHours],
         mail.Value.From, OrganizerName, booking.Email ?? "", booking.Name, ReplyRequested: false);
 
     public Invitation ForAssignment(AssignmentFacts assignment, bool cancelled) => new(

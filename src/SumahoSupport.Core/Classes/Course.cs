@@ -11,6 +11,13 @@ public sealed class Course
     public required string Title { get; set; }
     public required string Summary { get; set; }
 
+    /// <summary>The title, summary and things to bring in English, shown to English readers where filled in.</summary>
+    public string? TitleEn { get; set; }
+
+    public string? SummaryEn { get; set; }
+
+    public string? ThingsToBringEn { get; set; }
+
     /// <summary>Theme used to filter classes, e.g. 「LINE・SNS」「行政手続き」.</summary>
     public required string Topic { get; set; }
 

@@ -12,6 +12,9 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         course.Property(c => c.Summary).HasMaxLength(1000);
         course.Property(c => c.Topic).HasMaxLength(50);
         course.Property(c => c.ThingsToBring).HasMaxLength(500);
+        course.Property(c => c.TitleEn).HasMaxLength(100);
+        course.Property(c => c.SummaryEn).HasMaxLength(1000);
+        course.Property(c => c.ThingsToBringEn).HasMaxLength(500);
         course.HasIndex(c => c.Code).IsUnique();
         course.HasMany(c => c.LearningGoals).WithOne().HasForeignKey(g => g.CourseId).OnDelete(DeleteBehavior.Cascade);
         course.HasMany(c => c.ExtraQuestions).WithOne().HasForeignKey(q => q.CourseId).OnDelete(DeleteBehavior.Cascade);

@@ -7,10 +7,13 @@ using SumahoSupport.Core.Surveys;
 
 namespace SumahoSupport.Core.Classes;
 
+/// <summary>A course's own words in English, each optional (Japanese is shown where one is empty).</summary>
+public sealed record CourseInEnglish(string? Title, string? Summary, string? ThingsToBring);
+
 public sealed record CourseDraft(
     string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs, int DurationMinutes,
     int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> Goals, bool IsActive, bool AsksCanDoBefore = false,
-    int? SurveyTemplateId = null, IReadOnlyList<ExtraQuestionDraft>? ExtraQuestions = null)
+    int? SurveyTemplateId = null, IReadOnlyList<ExtraQuestionDraft>? ExtraQuestions = null, CourseInEnglish? English = null)
 {
     public const int MaxGoals = 10;
     public const int MaxGoalLength = 200;
@@ -127,6 +130,9 @@ public sealed class CourseService(AppDbContext db, UnitOfWork work, AuditLog aud
         course.DurationMinutes = draft.DurationMinutes;
         course.DefaultCapacity = draft.DefaultCapacity;
         course.ThingsToBring = draft.ThingsToBring;
+        course.TitleEn = draft.English?.Title;
+        course.SummaryEn = draft.English?.Summary;
+        course.ThingsToBringEn = draft.English?.ThingsToBring;
         course.IsActive = draft.IsActive;
         course.AsksCanDoBefore = draft.AsksCanDoBefore;
         course.SurveyTemplateId = draft.SurveyTemplateId;

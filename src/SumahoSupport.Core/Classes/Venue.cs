@@ -12,6 +12,11 @@ public sealed class Venue
     public required string Address { get; set; }
     public string? Access { get; set; }
 
+    /// <summary>The name and access in English, shown to English readers where filled in.</summary>
+    public string? NameEn { get; set; }
+
+    public string? AccessEn { get; set; }
+
     /// <summary>地区: the part of the city residents know the venue by (中央地区), offered as a choice on /Classes.</summary>
     public string? Area { get; set; }
     public string? BarrierFreeNotes { get; set; }

@@ -11,6 +11,8 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         venue.Property(v => v.Address).HasMaxLength(200);
         venue.Property(v => v.Access).HasMaxLength(500);
         venue.Property(v => v.Area).HasMaxLength(Venue.MaxAreaLength);
+        venue.Property(v => v.NameEn).HasMaxLength(100);
+        venue.Property(v => v.AccessEn).HasMaxLength(500);
         venue.Property(v => v.BarrierFreeNotes).HasMaxLength(500);
         venue.Property(v => v.Phone).HasMaxLength(20);
         venue.HasIndex(v => v.Name).IsUnique();

@@ -9,7 +9,7 @@ namespace SumahoSupport.Core.Classes;
 /// <summary>What a coordinator fills in for a venue; rooms one per line as 「講座室A 12」 (name, then seats).</summary>
 public sealed record VenueDraft(
     string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi,
-    IReadOnlyList<RoomDraft> Rooms, string? Area = null)
+    IReadOnlyList<RoomDraft> Rooms, string? Area = null, string? NameEn = null, string? AccessEn = null)
 {
     public const int MaxRoomNameLength = 50;
 
@@ -75,6 +75,8 @@ public sealed class VenueService(AppDbContext db, UnitOfWork work, AuditLog audi
             venue.Address = draft.Address;
             venue.Access = draft.Access;
             venue.Area = draft.Area;
+            venue.NameEn = draft.NameEn;
+            venue.AccessEn = draft.AccessEn;
             venue.BarrierFreeNotes = draft.BarrierFreeNotes;
             // Kept as the city writes it on its own leaflets (「0120-000-101」); checked above to be a number one can call.
             venue.Phone = draft.Phone;

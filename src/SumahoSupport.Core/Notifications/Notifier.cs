@@ -219,7 +219,7 @@ public sealed class Notifier(
             forSupporter
                 ? $"相談したいこと: {Topics()}\n{booking.Request}"
                 : text["予約番号: {0}\n予約の確認・キャンセル: {1}\nお問い合わせ: {2} スマホ相談窓口 {3}",
-                    booking.Code, links.Consultation(booking.Code, booking.ManageToken), city.Value.Name, city.Value.HelpPhone],
+                    booking.Code, links.Consultation(booking.Code, booking.ManageToken), city.Value.LocalName, city.Value.HelpPhone],
             invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: forSupporter);
         async Task ToSupporterAsync(int supporterId, bool cancelled)
         {
@@ -267,9 +267,9 @@ public sealed class Notifier(
     /// <summary>The greeting and the city's help line, which every mail carries.</summary>
     private MailModel Addressed(string name) =>
         new MailModel()
-            .Set("city_name", city.Value.Name)
+            .Set("city_name", city.Value.LocalName)
             .Set("help_phone", city.Value.HelpPhone)
-            .Set("help_hours", city.Value.HelpHours)
+            .Set("help_hours", city.Value.LocalHelpHours)
             .Set("name", name);
 
     /// <summary>

@@ -58,9 +58,9 @@ public sealed class PrivacyNotice
 
     private Dictionary<string, object> Variables() => new(StringComparer.Ordinal)
     {
-        ["city_name"] = city.Value.Name,
+        ["city_name"] = city.Value.LocalName,
         ["help_phone"] = city.Value.HelpPhone,
-        ["help_hours"] = city.Value.HelpHours,
+        ["help_hours"] = city.Value.LocalHelpHours,
         ["retention_months"] = privacy.Value.RetentionMonths.ToString(CultureInfo.InvariantCulture),
     };
 }

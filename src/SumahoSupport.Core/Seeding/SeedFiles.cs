@@ -26,7 +26,7 @@ public static class SeedFiles
     public sealed record CourseSeed(
         string Code, string Title, string Summary, string Topic, CourseLevel Level, TargetOs TargetOs,
         int DurationMinutes, int DefaultCapacity, string? ThingsToBring, IReadOnlyList<string> LearningGoals,
-        bool AsksCanDoBefore = false);
+        bool AsksCanDoBefore = false, string? TitleEn = null, string? SummaryEn = null, string? ThingsToBringEn = null);
 
     public sealed record TrainingModuleSeed(
         string Code, string Title, string Summary, int Minutes, int? PassMarkPercent, bool IsRequired, bool IsInPerson, int Order,
@@ -38,7 +38,8 @@ public static class SeedFiles
     public sealed record HolidaySeed(DateOnly Date, string Name);
 
     public sealed record VenueSeed(
-        string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi, string? Area = null);
+        string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi, string? Area = null,
+        string? NameEn = null, string? AccessEn = null);
 
     public sealed record DemoSeed(
         IReadOnlyList<AccountSeed> Accounts, IReadOnlyList<SupporterSeed> Supporters, int Weeks, IReadOnlyList<ScheduleSeed> Schedule,

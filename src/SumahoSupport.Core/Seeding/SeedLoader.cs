@@ -72,6 +72,9 @@ public sealed class SeedLoader(
                 DurationMinutes = seed.DurationMinutes,
                 DefaultCapacity = seed.DefaultCapacity,
                 ThingsToBring = seed.ThingsToBring,
+                TitleEn = seed.TitleEn,
+                SummaryEn = seed.SummaryEn,
+                ThingsToBringEn = seed.ThingsToBringEn,
                 LearningGoals = seed.LearningGoals.Select((text, i) => new LearningGoal { Order = i + 1, Text = text }).ToList(),
                 AsksCanDoBefore = seed.AsksCanDoBefore,
             });
@@ -178,6 +181,8 @@ public sealed class SeedLoader(
                 Address = seed.Address,
                 Access = seed.Access,
                 Area = seed.Area,
+                NameEn = seed.NameEn,
+                AccessEn = seed.AccessEn,
                 BarrierFreeNotes = seed.BarrierFreeNotes,
                 Phone = seed.Phone,
                 LoanerDevices = seed.LoanerDevices,

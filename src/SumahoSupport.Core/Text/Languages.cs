@@ -34,6 +34,12 @@ public static class Languages
     public static bool IsEnglish => Current == EnglishCode;
 
     /// <summary>
+    /// The city's own words in the reader's language: the English a coordinator wrote where there is one, the Japanese
+    /// otherwise — a whole field either way, never a mix.
+    /// </summary>
+    public static string Pick(string japanese, string? english) => IsEnglish && !string.IsNullOrWhiteSpace(english) ? english : japanese;
+
+    /// <summary>
     /// Writes in <paramref name="code"/>'s language until disposed (for a mail to a resident from a request or a
     /// background loop in another language); the caller's culture comes back afterwards.
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Web.Pages.Bookings;
 
@@ -17,12 +18,18 @@ public sealed record BookingView(
     {
         var normalized = BookingSecrets.NormalizeCode(code);
         if (normalized is null || (string.IsNullOrEmpty(token) && !withoutToken)) return null;
+        // The city's words in the reader's language (Languages.Pick).
+        var english = Languages.IsEnglish;
         var view = await db.Bookings.AsNoTracking()
             .Where(b => b.Code == normalized)
             .Select(b => new BookingView(
                 b.Id, b.Code, b.ManageToken, b.SurveyToken, b.Status, b.Participant.Name, b.NeedsLoanerDevice,
-                b.ClassSessionId, b.ClassSession.Course.Title, b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.BookingClosesAtUtc,
-                b.ClassSession.Notes, b.ClassSession.Venue.Name, b.ClassSession.Venue.Address, b.ClassSession.Venue.Access, b.Participant.Phone, b.Participant.Email))
+                b.ClassSessionId, english && b.ClassSession.Course.TitleEn != null ? b.ClassSession.Course.TitleEn : b.ClassSession.Course.Title,
+                b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc, b.ClassSession.BookingClosesAtUtc,
+                english && b.ClassSession.Course.ThingsToBringEn != null && b.ClassSession.Notes == b.ClassSession.Course.ThingsToBring
+                    ? b.ClassSession.Course.ThingsToBringEn : b.ClassSession.Notes,
+                english && b.ClassSession.Venue.NameEn != null ? b.ClassSession.Venue.NameEn : b.ClassSession.Venue.Name,
+                b.ClassSession.Venue.Address, english && b.ClassSession.Venue.AccessEn != null ? b.ClassSession.Venue.AccessEn : b.ClassSession.Venue.Access, b.Participant.Phone, b.Participant.Email))
             .SingleOrDefaultAsync(ct);
         return view is not null && (withoutToken || BookingSecrets.TokenMatches(view.ManageToken, token)) ? view : null;
     }

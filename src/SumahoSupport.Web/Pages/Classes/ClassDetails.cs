@@ -13,14 +13,22 @@ public sealed record ClassDetails(
 {
     public static async Task<ClassDetails?> FindAsync(AppDbContext db, int id, DateTime nowUtc, CancellationToken ct)
     {
+        // The city's words in the reader's language (Languages.Pick); a class's own 持ち物 stays as written unless it is the course's.
+        var english = Core.Text.Languages.IsEnglish;
         var row = await db.ClassSessions.AsNoTracking()
             .Where(s => s.Id == id)
             .Select(s => new
             {
-                s.Id, s.VenueId, s.Course.Title, s.Course.Summary, s.Course.Topic, s.Course.Level, s.Course.TargetOs,
+                s.Id, s.VenueId,
+                Title = english && s.Course.TitleEn != null ? s.Course.TitleEn : s.Course.Title,
+                Summary = english && s.Course.SummaryEn != null ? s.Course.SummaryEn : s.Course.Summary,
+                s.Course.Topic, s.Course.Level, s.Course.TargetOs,
                 Goals = s.Course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text).ToList(),
-                s.StartsAtUtc, s.EndsAtUtc, s.Notes, s.LoanerDevices,
-                VenueName = s.Venue.Name, s.Venue.Address, s.Venue.Access, s.Venue.BarrierFreeNotes, s.Venue.HasWifi,
+                s.StartsAtUtc, s.EndsAtUtc,
+                Notes = english && s.Course.ThingsToBringEn != null && s.Notes == s.Course.ThingsToBring ? s.Course.ThingsToBringEn : s.Notes,
+                s.LoanerDevices,
+                VenueName = english && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name, s.Venue.Address,
+                Access = english && s.Venue.AccessEn != null ? s.Venue.AccessEn : s.Venue.Access, s.Venue.BarrierFreeNotes, s.Venue.HasWifi,
                 StaffCount = s.Assignments.Count, s.Status, s.Capacity, s.Confirmed, s.BookingClosesAtUtc,
             })
             .SingleOrDefaultAsync(ct);

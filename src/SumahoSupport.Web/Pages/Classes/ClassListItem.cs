@@ -45,12 +45,15 @@ public sealed record ClassListItem(
 
     private static async Task<IReadOnlyList<ClassListItem>> PageAsync(IQueryable<ClassSession> sessions, DateTime nowUtc, int skip, int take, CancellationToken ct)
     {
+        // The city's words in the reader's language, picked by the database (Languages.Pick): the page is cached per language.
+        var english = Core.Text.Languages.IsEnglish;
         var rows = await sessions
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
             .Skip(skip).Take(take)
             .Select(s => new
             {
-                s.Id, s.Course.Title, s.Course.Topic, s.Course.Level, s.Course.TargetOs, VenueName = s.Venue.Name,
+                s.Id, Title = english && s.Course.TitleEn != null ? s.Course.TitleEn : s.Course.Title, s.Course.Topic, s.Course.Level, s.Course.TargetOs,
+                VenueName = english && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name,
                 s.StartsAtUtc, s.EndsAtUtc, s.Status, s.Capacity, s.Confirmed, s.BookingClosesAtUtc,
             })
             .ToListAsync(ct);

@@ -29,6 +29,7 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         {
             Title = course.Title, Summary = course.Summary, Topic = course.Topic, Level = course.Level, TargetOs = course.TargetOs,
             DurationMinutes = course.DurationMinutes, DefaultCapacity = course.DefaultCapacity, ThingsToBring = course.ThingsToBring,
+            TitleEn = course.TitleEn, SummaryEn = course.SummaryEn, ThingsToBringEn = course.ThingsToBringEn,
             Goals = string.Join("\n", course.LearningGoals.OrderBy(g => g.Order).Select(g => g.Text)), IsActive = course.IsActive,
             AsksCanDoBefore = course.AsksCanDoBefore, SurveyTemplateId = course.SurveyTemplateId,
             ExtraQuestions = CourseDraft.ExtraQuestionLines(course.ExtraQuestions.Where(q => !q.Retired).OrderBy(q => q.Order)),
@@ -45,7 +46,8 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
 
         var draft = new CourseDraft(Input.Title!.Trim(), Input.Summary!.Trim(), Input.Topic!.Trim(), Input.Level, Input.TargetOs,
             Input.DurationMinutes, Input.DefaultCapacity, string.IsNullOrWhiteSpace(Input.ThingsToBring) ? null : Input.ThingsToBring.Trim(),
-            CourseDraft.GoalsFrom(Input.Goals), Input.IsActive, Input.AsksCanDoBefore, Input.SurveyTemplateId, CourseDraft.ExtraQuestionsFrom(Input.ExtraQuestions));
+            CourseDraft.GoalsFrom(Input.Goals), Input.IsActive, Input.AsksCanDoBefore, Input.SurveyTemplateId, CourseDraft.ExtraQuestionsFrom(Input.ExtraQuestions),
+            new CourseInEnglish(Trimmed(Input.TitleEn), Trimmed(Input.SummaryEn), Trimmed(Input.ThingsToBringEn)));
         if (await courses.SaveAsync(id, draft, ct) is DraftResult.Rejected rejected)
         {
             ModelState.AddProblems(nameof(Input), rejected.Problems);
@@ -54,6 +56,8 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         TempData["StatusMessage"] = "講座を保存しました。";
         return RedirectToPage("Index");
     }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task LoadTemplatesAsync(CancellationToken ct) =>
         Templates = (await db.SurveyTemplates.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
@@ -91,6 +95,18 @@ public sealed class EditModel(AppDbContext db, CourseService courses) : PageMode
         [StringLength(500, ErrorMessage = "持ち物は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
         [Display(Name = "持ち物")]
         public string? ThingsToBring { get; set; }
+
+        [StringLength(100, ErrorMessage = "英語の講座名は100文字以内で入力してください。"), PlainText]
+        [Display(Name = "講座名（英語）")]
+        public string? TitleEn { get; set; }
+
+        [StringLength(1000, ErrorMessage = "英語の説明は1000文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "内容の説明（英語）")]
+        public string? SummaryEn { get; set; }
+
+        [StringLength(500, ErrorMessage = "英語の持ち物は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "持ち物（英語）")]
+        public string? ThingsToBringEn { get; set; }
 
         [Required(ErrorMessage = "できるようになることを1つ以上入力してください。"), StringLength(2000), PlainText(AllowLineBreaks = true)]
         [Display(Name = "できるようになること（1行に1つ）")]

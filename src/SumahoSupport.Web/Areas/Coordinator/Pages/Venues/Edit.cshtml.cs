@@ -24,7 +24,7 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         if (venue is null) return NotFound();
         Input = new VenueInput
         {
-            Name = venue.Name, Address = venue.Address, Area = venue.Area, Access = venue.Access, BarrierFreeNotes = venue.BarrierFreeNotes, Phone = venue.Phone,
+            Name = venue.Name, Address = venue.Address, Area = venue.Area, Access = venue.Access, NameEn = venue.NameEn, AccessEn = venue.AccessEn, BarrierFreeNotes = venue.BarrierFreeNotes, Phone = venue.Phone,
             LoanerDevices = venue.LoanerDevices, HasWifi = venue.HasWifi, Rooms = VenueDraft.RoomLines(venue.Rooms.OrderBy(r => r.Name)),
         };
         return Page();
@@ -36,7 +36,8 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         if (id is not null && !await db.Venues.AnyAsync(v => v.Id == id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var draft = new VenueDraft(Input.Name!.Trim(), Input.Address!.Trim(), Trimmed(Input.Access), Trimmed(Input.BarrierFreeNotes), Trimmed(Input.Phone),
-            Input.LoanerDevices, Input.HasWifi, VenueDraft.RoomsFrom(Input.Rooms), Trimmed(Input.Area));
+            Input.LoanerDevices, Input.HasWifi, VenueDraft.RoomsFrom(Input.Rooms), Trimmed(Input.Area),
+            Trimmed(Input.NameEn), Trimmed(Input.AccessEn));
         if (await venues.SaveAsync(id, draft, ct) is DraftResult.Rejected rejected)
         {
             ModelState.AddProblems(nameof(Input), rejected.Problems);
@@ -57,6 +58,14 @@ public sealed class EditModel(AppDbContext db, VenueService venues) : PageModel
         [Required(ErrorMessage = "住所を入力してください。"), StringLength(200, ErrorMessage = "住所は200文字以内で入力してください。"), PlainText]
         [Display(Name = "住所")]
         public string? Address { get; set; }
+
+        [StringLength(100, ErrorMessage = "英語の会場名は100文字以内で入力してください。"), PlainText]
+        [Display(Name = "会場名（英語・任意）")]
+        public string? NameEn { get; set; }
+
+        [StringLength(500, ErrorMessage = "英語の交通案内は500文字以内で入力してください。"), PlainText(AllowLineBreaks = true)]
+        [Display(Name = "交通案内（英語・任意）")]
+        public string? AccessEn { get; set; }
 
         [StringLength(Venue.MaxAreaLength, ErrorMessage = "地区は30文字以内で入力してください。"), PlainText]
         [Display(Name = "地区（例: 中央地区）")]
