@@ -39,8 +39,9 @@ public sealed class MoveModel(AppDbContext db, BookingService bookings, TimeProv
             .Where(s => s.CourseId == course && s.Id != found.SessionId && s.Status == ClassSessionStatus.Scheduled);
         // Residents until a date's booking cutoff, staff on the phone until it starts — as BookingService.MoveAsync allows.
         sessions = ByStaff ? sessions.Where(s => s.StartsAtUtc > now) : sessions.Where(s => s.BookingClosesAtUtc > now);
+        var english = Core.Text.Languages.IsEnglish;
         Options = [.. (await sessions.OrderBy(s => s.StartsAtUtc).Take(20)
-                .Select(s => new { s.Id, s.StartsAtUtc, s.EndsAtUtc, Venue = s.Venue.Name, s.Status, s.Capacity, s.Confirmed, s.BookingClosesAtUtc })
+                .Select(s => new { s.Id, s.StartsAtUtc, s.EndsAtUtc, Venue = english && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name, s.Status, s.Capacity, s.Confirmed, s.BookingClosesAtUtc })
                 .ToListAsync(ct))
             .Select(s => new Option(s.Id, s.StartsAtUtc, s.EndsAtUtc, s.Venue,
                 SeatAvailability.Of(s.Status, s.Capacity, s.Confirmed, ByStaff ? s.StartsAtUtc : s.BookingClosesAtUtc, now)))];
