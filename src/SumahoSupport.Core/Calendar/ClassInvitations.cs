@@ -71,6 +71,19 @@ public sealed class ClassInvitations(
         $"役割: {SupporterLabels.Role(assignment.Role)}\n持ち物: {assignment.Notes ?? "特にありません"}\nお問い合わせ: {city.Value.Name} {city.Value.HelpPhone}",
         mail.Value.From, OrganizerName, assignment.Email ?? "", assignment.Name, ReplyRequested: true);
 
+    /// <summary>
+    /// A resident's consultation, as mailed and as downloaded from its slip: one UID, so the two are one event. Written in
+    /// the current language (the mail runs inside the booking's, the slip in the reader's).
+    /// </summary>
+    public Invitation ForConsultation(
+        string code, string manageToken, int sequence, bool cancelled, DateTime startsAtUtc, DateTime endsAtUtc, string place, string? address,
+        string email, string name) => new(
+        $"consultation-{code}@{Domain}", sequence, cancelled, startsAtUtc, endsAtUtc, text["スマホ相談"],
+        address is null ? place : text["{0}（{1}）", place, address],
+        text["予約番号: {0}\n予約の確認・キャンセル: {1}\nお問い合わせ: {2} スマホ相談窓口 {3}",
+            code, links.Consultation(code, manageToken), city.Value.LocalName, city.Value.HelpPhone],
+        mail.Value.From, OrganizerName, email, name, ReplyRequested: false);
+
     /// <summary>A public event for a venue's feed: what, when and where, nobody's name.</summary>
     public Invitation ForVenueFeed(int sessionId, string title, DateTime startsAtUtc, DateTime endsAtUtc, string venueName, string address, int sequence, bool cancelled) => new(
         $"class-{sessionId}@{Domain}", sequence, cancelled, startsAtUtc, endsAtUtc, title, $"{venueName}（{address}）",

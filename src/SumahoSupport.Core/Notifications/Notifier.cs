@@ -212,15 +212,12 @@ public sealed class Notifier(
             .Set("reason", reason)
             .Set("how_to_join", text[Consultations.ConsultationLabels.HowToJoin(booking.Mode)])
             .Set("topics", string.IsNullOrEmpty(booking.Request) ? Topics() : text["{0}（{1}）", Topics(), booking.Request]);
-        Invitation Invite(string uid, string email, string name, bool cancelled, bool forSupporter) => new(
-            $"{uid}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
-            forSupporter ? $"【スマホ相談】{booking.Name} さん（{Topics()}）" : text["スマホ相談"],
-            booking.VenueAddress is null ? Place() : text["{0}（{1}）", Place(), booking.VenueAddress],
-            forSupporter
-                ? $"相談したいこと: {Topics()}\n{booking.Request}"
-                : text["予約番号: {0}\n予約の確認・キャンセル: {1}\nお問い合わせ: {2} スマホ相談窓口 {3}",
-                    booking.Code, links.Consultation(booking.Code, booking.ManageToken), city.Value.LocalName, city.Value.HelpPhone],
-            invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: forSupporter);
+        Invitation ToSupporter(int supporterId, string email, string name, bool cancelled) => new(
+            $"consultation-{booking.Code}-supporter-{supporterId}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
+            $"【スマホ相談】{booking.Name} さん（{Topics()}）",
+            booking.VenueAddress is null ? Place() : $"{Place()}（{booking.VenueAddress}）",
+            $"相談したいこと: {Topics()}\n{booking.Request}",
+            invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: true);
         async Task ToSupporterAsync(int supporterId, bool cancelled)
         {
             var supporter = await db.Supporters.AsNoTracking().Where(s => s.Id == supporterId).Select(s => new { s.Name, s.Email }).SingleAsync(ct);
@@ -229,7 +226,7 @@ public sealed class Notifier(
             var template = cancelled ? "supporter-consultation-cancelled" : "supporter-consultation";
             // One calendar event per supporter, so handing a consultation over withdraws one event and sends another.
             Enqueue(template, booking.Code, supporter.Email, supporter.Name, templates.Render(template, Model(supporter.Name)),
-                Invite($"consultation-{booking.Code}-supporter-{supporterId}", supporter.Email, supporter.Name, cancelled, forSupporter: true));
+                ToSupporter(supporterId, supporter.Email, supporter.Name, cancelled));
         }
 
         var cancelledNotice = notice is ConsultationNotice.Cancelled or ConsultationNotice.CancelledByCity;
@@ -245,7 +242,8 @@ public sealed class Notifier(
                     _ => "consultation-cancelled",
                 };
                 Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, Model(booking.Name)),
-                    notice == ConsultationNotice.Reminder ? null : Invite($"consultation-{booking.Code}", booking.Email, booking.Name, cancelledNotice, forSupporter: false));
+                    notice == ConsultationNotice.Reminder ? null : invitations.ForConsultation(booking.Code, booking.ManageToken, booking.Sequence, cancelledNotice,
+                        booking.StartsAtUtc, booking.EndsAtUtc, Place(), booking.VenueAddress, booking.Email, booking.Name));
             }
             else if (booking.Email is null && notice is ConsultationNotice.Reminder or ConsultationNotice.CancelledByCity)
             {

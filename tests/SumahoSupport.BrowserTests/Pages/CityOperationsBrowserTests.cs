@@ -20,7 +20,7 @@ public sealed class CityOperationsBrowserTests(BrowserApp browser) : IClassFixtu
         await page.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
         await page.GotoAsync("/Coordinator/Venues/Edit");
         await Accessibility.AssertNoViolationsAsync(page);
-        await page.GetByLabel("会場名").FillAsync("東コミュニティセンター");
+        await page.GetByLabel("会場名", new() { Exact = true }).FillAsync("東コミュニティセンター");
         await page.GetByLabel("住所").FillAsync("みどり市東町2-3-4");
         await page.GetByLabel("当日の連絡先（電話）").FillAsync("0120-000-104");
         await page.GetByLabel("部屋と席数（1行に1室）").FillAsync("多目的室 10");

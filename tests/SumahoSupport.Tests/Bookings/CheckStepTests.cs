@@ -31,7 +31,7 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, checkStep.StatusCode);
         var page = await Forms.ParseAsync(checkStep);
         Assert.Equal("入力内容の確認", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("2", page.QuerySelector(".steps [aria-current=step] .step-number")!.TextContent);
+        Assert.Equal("2", page.QuerySelector(".booking-steps [aria-current=step] .step-number")!.TextContent);
         Assert.Equal("090-1234-1111", page.QuerySelector(".review-phone")!.TextContent);
         Assert.Contains("なし（ご連絡はお電話でします）", page.QuerySelector(".review")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("耳が聞こえにくい", page.QuerySelector(".review")!.TextContent, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var done = await client.GetDocumentAsync(booked.Headers.Location!.OriginalString);
-        Assert.Equal("3", done.QuerySelector(".steps [aria-current=step] .step-number")!.TextContent);
+        Assert.Equal("3", done.QuerySelector(".booking-steps [aria-current=step] .step-number")!.TextContent);
         var slip = done.QuerySelector(".slip")!.TextContent;
         Assert.Contains("山田 花子 様", slip, StringComparison.Ordinal);
         Assert.Equal("0267-12-3456", done.QuerySelector(".slip .slip-phone")!.TextContent);

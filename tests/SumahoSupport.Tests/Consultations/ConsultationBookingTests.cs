@@ -68,6 +68,15 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         var howToJoin = ConsultationLabels.HowToJoin(ConsultationMode.AtVenue);
         Assert.Contains(howToJoin, slip.QuerySelector(".slip")!.TextContent, StringComparison.Ordinal);
         using (var withoutToken = await anonymous.GetAsync($"/Consultations/{code}")) Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
+        // As a class's slip: a calendar file, the same event (UID) as the mailed invitation, behind the same token.
+        using (var calendar = await anonymous.GetAsync(slip.QuerySelector("a[href*='/Calendar?token=']")!.GetAttribute("href")))
+        {
+            Assert.Equal("text/calendar", calendar.Content.Headers.ContentType!.MediaType);
+            Assert.Contains($"UID:consultation-{code}@", await calendar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var withoutToken = await anonymous.GetAsync($"/Consultations/{code}/Calendar")) Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
+        Assert.NotNull(slip.QuerySelector(".slip .map-link"));
+        Assert.NotNull(slip.QuerySelector(".slip .slip-qr img"));
 
         var booking = await app.WithDbAsync(db => db.ConsultationBookings.AsNoTracking().SingleAsync(b => b.Code == code));
         Assert.Equal((ConsultationStatus.Confirmed, BookingChannel.Web, 1, "line"), (booking.Status, booking.Channel, booking.Seat, booking.Topics));

@@ -67,6 +67,7 @@ public static class SitePages
         ["/Bookings/Show"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}?token={s.BookingToken}"),
         ["/Bookings/Cancel"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Cancel?token={s.BookingToken}"),
         ["/Bookings/Calendar"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Calendar?token={s.BookingToken}"),
+        ["/Consultations/Calendar"] = (Access.SecretLink, s => $"/Consultations/{s.ConsultationCode}/Calendar?token={s.ConsultationToken}"),
         ["/Bookings/Move"] = (Access.SecretLink, s => $"/Bookings/{s.BookingCode}/Move?token={s.BookingToken}"),
         ["/Consultations/Show"] = (Access.SecretLink, s => $"/Consultations/{s.ConsultationCode}?token={s.ConsultationToken}"),
         ["/Survey/Index"] = (Access.SecretLink, s => $"/Survey/{s.SurveyToken}"),
