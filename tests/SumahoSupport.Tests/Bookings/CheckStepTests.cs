@@ -20,6 +20,14 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
         ["Consent"] = "true",
     };
 
+    /// <summary>The form filled and checked: where 「この内容で予約する」 posts, and what it carries.</summary>
+    private static async Task<(string Confirm, Dictionary<string, string> Fields)> CheckStepAsync(HttpClient client, int session)
+    {
+        using var checkStep = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
+        var confirm = (await Forms.ParseAsync(checkStep)).QuerySelector<IHtmlButtonElement>("button[formaction*='handler=Confirm']")!;
+        return (confirm.GetAttribute("formaction")!, Forms.FieldsOf(confirm.Form!));
+    }
+
     [Fact]
     public async Task TheFormLeadsToACheckPage_ThatShowsThePhoneAsDialled_AndBooksNothing()
     {
@@ -37,6 +45,21 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("耳が聞こえにくい", page.QuerySelector(".review")!.TextContent, StringComparison.Ordinal);
         var buttons = page.QuerySelectorAll<IHtmlButtonElement>("main form button").Select(b => b.TextContent).ToList();
         Assert.Equal(["この内容で予約する", "修正する"], buttons);
+        Assert.Empty(await app.BookingsOfAsync(session));
+    }
+
+    [Fact]
+    public async Task AFormPostedWithoutAStep_AsAPageOpenedBeforeTheUpgradeSendsIt_IsCheckedNotBooked()
+    {
+        var session = await app.CreateSessionAsync(capacity: 3);
+        var client = app.CreateBrowserLikeClient();
+        var fields = Forms.FieldsOf((await client.GetDocumentAsync($"/Classes/{session}/Book")).QuerySelector<IHtmlFormElement>("main form[method=post]")!);
+        foreach (var (name, value) in Form(TestData.NextPhone())) fields[name] = value;
+
+        using var posted = await client.PostAsync($"/Classes/{session}/Book", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal("入力内容の確認", (await Forms.ParseAsync(posted)).QuerySelector("h1")!.TextContent);
         Assert.Empty(await app.BookingsOfAsync(session));
     }
 
@@ -64,12 +87,10 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 3);
         var client = app.CreateBrowserLikeClient();
-        using var checkStep = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
-        var confirm = (await Forms.ParseAsync(checkStep)).QuerySelector<IHtmlButtonElement>("button[formaction*='handler=Confirm']")!;
-        var fields = Forms.FieldsOf(confirm.Form!);
+        var (confirm, fields) = await CheckStepAsync(client, session);
 
-        using var first = await client.PostAsync(confirm.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
-        using var again = await client.PostAsync(confirm.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+        using var first = await client.PostAsync(confirm, new FormUrlEncodedContent(fields));
+        using var again = await client.PostAsync(confirm, new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
@@ -82,12 +103,10 @@ public sealed class CheckStepTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 3);
         var client = app.CreateBrowserLikeClient();
-        using var checkStep = await client.SubmitFormAsync($"/Classes/{session}/Book", Form(TestData.NextPhone()));
-        var confirm = (await Forms.ParseAsync(checkStep)).QuerySelector<IHtmlButtonElement>("button[formaction*='handler=Confirm']")!;
-        var fields = Forms.FieldsOf(confirm.Form!);
+        var (confirm, fields) = await CheckStepAsync(client, session);
         fields["Input.Phone"] = "123";
 
-        using var refused = await client.PostAsync(confirm.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+        using var refused = await client.PostAsync(confirm, new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.NotNull((await Forms.ParseAsync(refused)).QuerySelector("#Input_Phone-error"));

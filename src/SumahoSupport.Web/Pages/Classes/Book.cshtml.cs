@@ -41,6 +41,9 @@ public sealed class BookModel(
         return await OnGetAsync(id, ct);
     }
 
+    /// <summary>A form sent without a step (a page opened before the 確認 step existed) is checked, never booked at once.</summary>
+    public Task<IActionResult> OnPostAsync(int id, CancellationToken ct) => OnPostCheckAsync(id, ct);
+
     /// <summary>「修正する」: back to the form, filled in as it was.</summary>
     public Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
     {

@@ -65,6 +65,9 @@ public sealed class BookModel(ConsultationService consultations, IOptions<CityOp
         return Page();
     }
 
+    /// <summary>A form sent without a step (a page opened before the 確認 step existed) is checked, never booked at once.</summary>
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => OnPostCheckAsync(ct);
+
     /// <summary>「修正する」: back to the form, filled in as it was.</summary>
     public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
     {
