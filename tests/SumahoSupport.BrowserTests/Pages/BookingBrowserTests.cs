@@ -60,9 +60,16 @@ public sealed class BookingBrowserTests(BrowserApp browser) : IClassFixture<Brow
         // Both codes survive printing: the manage link and the survey for after the class.
         Assert.Equal(2, await page.Locator(".slip-qr img").CountAsync());
         foreach (var qr in await page.Locator(".slip-qr img").AllAsync()) Assert.True(await qr.IsVisibleAsync());
+        // Printed at least at 大, the date and place largest (15pt × 1.3 ≈ 26px), the map link giving way to the address.
+        var dateSize = await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.querySelector('.slip .slip-when dd')).fontSize)");
+        Assert.True(dateSize >= 26, $"the printed date is {dateSize}px");
+        Assert.False(await page.Locator(".slip .map-link").IsVisibleAsync());
+        Assert.True(await page.Locator(".slip .slip-where").IsVisibleAsync());
         await Screenshots.SaveAsync(page, "booking-slip-print");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(Screenshots.Directory, "booking-slip.pdf") });
         Assert.True(pdf.Length > 10_000, $"the printed slip is only {pdf.Length} bytes");
+        // One sheet: the codes beside the text, not sent to a second page.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]"));
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 
         await page.TabToAsync("a.button-danger-outline");
