@@ -100,7 +100,6 @@ public static class DemoPastTerm
                     if (response.WantsFollowUp == true)
                     {
                         firstFollowUpGiven = true;
-                        response.ParticipantId = null;
                         db.SurveyFollowUps.Add(new SurveyFollowUp
                         {
                             SurveyResponse = response, Booking = booking, Status = FollowUpStatus.Open,

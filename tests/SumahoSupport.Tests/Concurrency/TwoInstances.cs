@@ -194,8 +194,9 @@ public sealed class TwoInstances : IAsyncLifetime
         public async Task WaitUntilReadyAsync()
         {
             using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline)
+            // A stopwatch, not the machine clock: a clock step during start-up must not cut the wait short or stretch it.
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(90))
             {
                 if (process.HasExited) throw new InvalidOperationException($"instance {Name} exited ({process.ExitCode}):\n{Output}");
                 try
