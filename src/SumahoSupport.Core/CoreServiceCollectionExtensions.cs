@@ -123,10 +123,13 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>Courses, classes and series, bookings and staffing.</summary>
-    public static IServiceCollection AddClassesAndBookings(this IServiceCollection services)
+    public static IServiceCollection AddClassesAndBookings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<HolidayCalendar>();
+        services.Configure<RosterOptions>(configuration.GetSection(RosterOptions.Section));
+        services.CheckSettings<RosterOptions>((roster, _) => [SettingsChecks.Between("Roster:UndoMinutes", roster.UndoMinutes, 0, 60)]);
         services.AddScoped<BookingService>();
+        services.AddMinuteJob("held-seats", (s, ct) => s.GetRequiredService<BookingService>().ReleaseHeldSeatsAsync(ct));
         services.AddScoped<BookingLookup>();
         services.AddScoped<WaitingListLapse>();
         services.AddMinuteJob("waitlist-lapse", (s, ct) => s.GetRequiredService<WaitingListLapse>().LapseDueAsync(ct));

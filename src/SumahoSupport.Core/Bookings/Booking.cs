@@ -51,6 +51,13 @@ public sealed class Booking : IHasId
 
     /// <summary>When the アンケートのお願い after the class was claimed, so it is sent once.</summary>
     public DateTime? SurveyRequestedAtUtc { get; set; }
+
+    /// <summary>
+    /// A seat a coordinator cancelled, which may still be put back (元に戻す) until then: the seat stays counted and the
+    /// resident's mail waits until this time, so nothing has reached anyone yet. The minute job then frees the seat
+    /// for the waiting list (<see cref="BookingService.ReleaseHeldSeatsAsync"/>). Null otherwise.
+    /// </summary>
+    public DateTime? UndoUntilUtc { get; set; }
 }
 
 public enum BookingStatus

@@ -27,6 +27,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 
         // The waiting list is read in arrival order per session.
         booking.HasIndex(b => new { b.ClassSessionId, b.Status, b.Id });
+        // The minute job looks for seats whose 元に戻す time ended; nearly every row is null.
+        booking.HasIndex(b => b.UndoUntilUtc);
     }
 }
 

@@ -62,6 +62,20 @@ public enum AttendanceResult
 
     /// <summary>Only a booking that holds a seat can attend or miss the class; a cancelled one is never a no-show.</summary>
     NotSeated,
+
+    /// <summary>Attendance opens on the class's day (Tokyo): before it nobody can have come or stayed away.</summary>
+    NotYet,
+}
+
+public enum UndoResult
+{
+    Undone,
+
+    /// <summary>The time to undo has passed (the seat went to the waiting list, the resident was told), or there was none.</summary>
+    TooLate,
+
+    /// <summary>The resident booked this class again in the meantime; that booking stands.</summary>
+    BookedAgain,
 }
 
 public enum PromoteResult

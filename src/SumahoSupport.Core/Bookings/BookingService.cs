@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Observability;
+using SumahoSupport.Core.Text;
 
 namespace SumahoSupport.Core.Bookings;
 
@@ -16,7 +18,7 @@ namespace SumahoSupport.Core.Bookings;
 /// </summary>
 public sealed class BookingService(
     AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, PhoneQuota quota, AppMetrics metrics,
-    CatalogVersion catalog, SessionQueue queue)
+    CatalogVersion catalog, SessionQueue queue, IOptions<RosterOptions> roster)
 {
     private const string Subject = nameof(Booking);
 
@@ -119,14 +121,77 @@ public sealed class BookingService(
         var target = await FindAsync(code, ct);
         if (target is null || !BookingSecrets.TokenMatches(target.ManageToken, token)) return CancelResult.NotFound;
         if (Now >= target.StartsAtUtc) return CancelResult.TooLate;
-        return await CancelAsync(target, ct);
+        return await CancelAsync(target, ct, reason: null, undoWindow: TimeSpan.Zero);
     }
 
-    /// <summary>Staff cancel on a resident's behalf (phone, counter), without the manage token.</summary>
-    public async Task<CancelResult> CancelByStaffAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// Staff cancel on a resident's behalf (phone, counter), without the manage token. A seat is held for
+    /// <see cref="RosterOptions.UndoMinutes"/> first, with the resident's mail waiting as long, so a mis-click can be put
+    /// back (<see cref="UndoStaffCancelAsync"/>) before anyone hears of it. <paramref name="reason"/> goes into the audit
+    /// entry and the resident's mail.
+    /// </summary>
+    public async Task<CancelResult> CancelByStaffAsync(string code, string? reason, CancellationToken ct)
     {
         var target = await FindAsync(code, ct);
-        return target is null ? CancelResult.NotFound : await CancelAsync(target, ct);
+        return target is null ? CancelResult.NotFound : await CancelAsync(target, ct, reason, roster.Value.UndoWindow);
+    }
+
+    /// <summary>元に戻す: a seat cancelled by staff comes back while its undo time lasts; its unsent mail is withdrawn.</summary>
+    public async Task<UndoResult> UndoStaffCancelAsync(string code, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        if (target is null) return UndoResult.TooLate;
+        var result = await work.RunAsync(async unit =>
+        {
+            await SessionRow.LockAsync(unit, db, target.ClassSessionId, ct);
+            var now = Now;
+            var booking = await db.Bookings.Where(b => b.Id == target.Id && b.Status == BookingStatus.Cancelled && b.UndoUntilUtc > now)
+                .Select(b => new { b.PhoneKey }).SingleOrDefaultAsync(ct);
+            if (booking is null) return unit.Discard(UndoResult.TooLate);
+            if (await ActiveBookingAsync(target.ClassSessionId, booking.PhoneKey, ct) is not null) return unit.Discard(UndoResult.BookedAgain);
+            // The seat was never freed, so the counter already holds it.
+            await unit.UpdateAsync(db.Bookings.Where(b => b.Id == target.Id), b => b
+                .SetProperty(x => x.Status, BookingStatus.Confirmed)
+                .SetProperty(x => x.StatusChangedAtUtc, now)
+                .SetProperty(x => x.UndoUntilUtc, (DateTime?)null), ct);
+            // Held back until the undo time ended, so it is still here, unclaimed.
+            await unit.DeleteAsync(db.OutboxMessages.Where(m => m.RelatesTo == target.Code && m.Kind == Notifier.CancelledTemplate
+                && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc > now), ct);
+            audit.Record("booking.cancel-undone", Subject, target.Code);
+            return UndoResult.Undone;
+        }, ct);
+        if (result == UndoResult.Undone) await catalog.ChangedAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// The minute job: seats whose undo time has ended are freed and go to the waiting list. Each is claimed by a
+    /// conditional UPDATE in its own unit, so two instances free it once.
+    /// </summary>
+    /// <returns>How many residents were promoted (each told).</returns>
+    public async Task<int> ReleaseHeldSeatsAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var due = await db.Bookings.AsNoTracking().Where(b => b.UndoUntilUtc <= now)
+            .OrderBy(b => b.Id).Select(b => new { b.Id, b.ClassSessionId }).ToListAsync(ct);
+        var promotedInAll = 0;
+        foreach (var held in due)
+        {
+            var promoted = await work.RunAsync(async unit =>
+            {
+                await SessionRow.LockAsync(unit, db, held.ClassSessionId, ct);
+                if (await unit.UpdateAsync(db.Bookings.Where(b => b.Id == held.Id && b.UndoUntilUtc != null),
+                        b => b.SetProperty(x => x.UndoUntilUtc, (DateTime?)null), ct) == 0)
+                    return unit.Discard<IReadOnlyList<string>?>(null);
+                await ReleaseSeatAsync(unit, held.ClassSessionId, ct);
+                return await PromoteWaitingAsync(unit, held.ClassSessionId, ct);
+            }, ct);
+            if (promoted is null) continue;
+            await catalog.ChangedAsync();
+            metrics.Promoted(promoted.Count);
+            promotedInAll += promoted.Count;
+        }
+        return promotedInAll;
     }
 
     /// <summary>
@@ -199,17 +264,25 @@ public sealed class BookingService(
         return gotSeat ? MoveResult.Moved : MoveResult.MovedToWaitingList;
     }
 
-    /// <summary>出席 / 欠席 from the roster. The seat stays taken either way.</summary>
+    /// <summary>出席 / 欠席 from the roster, from the class's day (Tokyo) on. The seat stays taken either way.</summary>
     public Task<AttendanceResult> RecordAttendanceAsync(string code, bool attended, CancellationToken ct) =>
         work.RunAsync(async unit =>
         {
             var status = attended ? BookingStatus.Attended : BookingStatus.NoShow;
-            var changed = await unit.UpdateAsync(db.Bookings.Where(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status)),
+            var endOfToday = JapaneseTime.EndOfTokyoDay(Now);
+            var changed = await unit.UpdateAsync(db.Bookings.Where(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status) && b.ClassSession.StartsAtUtc < endOfToday),
                 b => b.SetProperty(x => x.Status, status).SetProperty(x => x.StatusChangedAtUtc, Now), ct);
-            if (changed == 0) return unit.Discard(AttendanceResult.NotSeated);
+            if (changed == 0)
+            {
+                var seatedLater = await db.Bookings.AnyAsync(b => b.Code == code && BookingStatuses.HoldingSeat.Contains(b.Status), ct);
+                return unit.Discard(seatedLater ? AttendanceResult.NotYet : AttendanceResult.NotSeated);
+            }
             audit.Record(attended ? "booking.attended" : "booking.noshow", Subject, code);
             return AttendanceResult.Recorded;
         }, ct);
+
+    /// <summary>Whether attendance (and walk-ins) can be recorded for a class starting then: from its day in Tokyo on.</summary>
+    public static bool AttendanceOpen(DateTime startsAtUtc, DateTime nowUtc) => startsAtUtc < JapaneseTime.EndOfTokyoDay(nowUtc);
 
     /// <summary>
     /// Gives free seats to the waiting list in arrival order while the session still takes bookings. Runs inside the
@@ -251,6 +324,9 @@ public sealed class BookingService(
             .Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status))
             .Select(b => new { b.Code, HadSeat = b.Status != BookingStatus.Waitlisted })
             .ToListAsync(ct);
+        // A seat still held for 元に戻す goes with the class: the counter is zero now, so nothing is left to free.
+        await unit.UpdateAsync(db.Bookings.Where(b => b.ClassSessionId == sessionId && b.UndoUntilUtc != null),
+            b => b.SetProperty(x => x.UndoUntilUtc, (DateTime?)null), ct);
         await unit.UpdateAsync(db.Bookings.Where(b => b.ClassSessionId == sessionId && active.Contains(b.Status)), b => b
             .SetProperty(x => x.Status, BookingStatus.Cancelled)
             .SetProperty(x => x.StatusChangedAtUtc, Now)
@@ -263,22 +339,27 @@ public sealed class BookingService(
         return [.. affected.Select(b => b.Code)];
     }
 
-    private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct)
+    /// <param name="undoWindow">How long a freed seat is held for 元に戻す (staff only); zero gives it to the waiting list at once.</param>
+    private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct, string? reason, TimeSpan undoWindow)
     {
         var promoted = await work.RunAsync<IReadOnlyList<string>?>(async unit =>
         {
-            // First statement: lock the session row and give the seat back, if this booking held one.
-            var freedSeat = await unit.UpdateAsync(db.ClassSessions
-                    .Where(s => s.Id == target.ClassSessionId && db.Bookings.Any(b => b.Id == target.Id && BookingStatuses.HoldingSeat.Contains(b.Status))),
-                s => s.SetProperty(x => x.Confirmed, x => x.Confirmed - 1), ct) == 1;
-            var cancelled = await unit.UpdateAsync(db.Bookings.Where(b => b.Id == target.Id && b.Status != BookingStatus.Cancelled), b => b
+            await SessionRow.LockAsync(unit, db, target.ClassSessionId, ct);
+            var now = Now;
+            var status = await db.Bookings.Where(b => b.Id == target.Id).Select(b => b.Status).SingleAsync(ct);
+            if (status == BookingStatus.Cancelled) return unit.Discard<IReadOnlyList<string>?>(null);
+            var heldSeat = BookingStatuses.HoldingSeat.Contains(status);
+            DateTime? undoUntil = heldSeat && undoWindow > TimeSpan.Zero ? now + undoWindow : null;
+            await unit.UpdateAsync(db.Bookings.Where(b => b.Id == target.Id), b => b
                 .SetProperty(x => x.Status, BookingStatus.Cancelled)
-                .SetProperty(x => x.StatusChangedAtUtc, Now)
-                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 1;
-            if (!cancelled) return unit.Discard<IReadOnlyList<string>?>(null);
-            audit.Record("booking.cancelled", Subject, target.Code);
-            await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, hadInvitation: freedSeat);
-            return freedSeat ? await PromoteWaitingAsync(unit, target.ClassSessionId, ct) : [];
+                .SetProperty(x => x.StatusChangedAtUtc, now)
+                .SetProperty(x => x.UndoUntilUtc, undoUntil)
+                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+            audit.Record("booking.cancelled", Subject, target.Code, string.IsNullOrWhiteSpace(reason) ? null : $"reason: {reason}");
+            await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, reason, hadInvitation: heldSeat, sendAfterUtc: undoUntil);
+            if (!heldSeat || undoUntil is not null) return [];
+            await ReleaseSeatAsync(unit, target.ClassSessionId, ct);
+            return await PromoteWaitingAsync(unit, target.ClassSessionId, ct);
         }, ct);
         if (promoted is null) return CancelResult.AlreadyCancelled;
         await catalog.ChangedAsync();
@@ -307,7 +388,8 @@ public sealed class BookingService(
         {
             BookingKind.Resident => sessions.Where(s => s.BookingClosesAtUtc > now),
             BookingKind.Proxy => sessions.Where(s => s.StartsAtUtc > now),
-            _ => sessions.Where(s => s.EndsAtUtc > now),
+            // A walk-in is recorded as attended, so only on the class's day (Tokyo).
+            _ => sessions.Where(s => s.EndsAtUtc > now && s.StartsAtUtc < JapaneseTime.EndOfTokyoDay(now)),
         };
     }
 

@@ -65,10 +65,15 @@ public sealed class Notifier(
     AppDbContext db, ClassInvitations invitations, ISiteLinks links, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock,
     IStringLocalizer<SharedResource> text)
 {
+    /// <summary>The template of a booking's cancellation, which 元に戻す withdraws while it waits.</summary>
+    public const string CancelledTemplate = "booking-cancelled";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <param name="hadInvitation">For cancellations: the booking held a seat, so its holder has an invitation to withdraw.</param>
-    public async Task BookingAsync(string code, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false)
+    /// <param name="sendAfterUtc">The mail waits until then (a cancellation that may still be undone).</param>
+    public async Task BookingAsync(string code, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false,
+        DateTime? sendAfterUtc = null)
     {
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         using var language = Languages.Use(booking.Language);
@@ -95,7 +100,7 @@ public sealed class Notifier(
             BookingNotice.Promoted => ("booking-promoted", invitations.ForBooking(booking, cancelled: false)),
             BookingNotice.Changed => ("booking-changed", invitations.ForBooking(booking, cancelled: false)),
             BookingNotice.Cancelled or BookingNotice.SessionCancelled =>
-                ("booking-cancelled", hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
+                (CancelledTemplate, hadInvitation ? invitations.ForBooking(booking, cancelled: true) : null),
             BookingNotice.Reminder => ("reminder", (Invitation?)null),
             BookingNotice.WaitlistLapsed => ("booking-lapsed", null),
             // The same calendar event moves (same UID, next SEQUENCE); onto a waiting list, it is withdrawn until a seat comes.
@@ -109,7 +114,7 @@ public sealed class Notifier(
             .Set("reason", reason)
             .Set("waitlist_position", booking.Status == BookingStatus.Waitlisted && notice is BookingNotice.Waitlisted or BookingNotice.Moved
                 ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
-        Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation);
+        Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation, sendAfterUtc);
     }
 
     /// <summary>
@@ -301,7 +306,7 @@ public sealed class Notifier(
         Enqueue(template, $"account-{user.Id}", user.Email!, user.DisplayName, templates.Render(template, model), null);
     }
 
-    private void Enqueue(string kind, string relatesTo, string toAddress, string toName, RenderedMail mail, Invitation? invitation)
+    private void Enqueue(string kind, string relatesTo, string toAddress, string toName, RenderedMail mail, Invitation? invitation, DateTime? sendAfterUtc = null)
     {
         var now = Now;
         db.OutboxMessages.Add(new OutboxMessage
@@ -317,7 +322,7 @@ public sealed class Notifier(
             CalendarIcs = invitation is null ? null : InvitationWriter.Write(invitation, now),
             MessageId = $"{Guid.NewGuid():N}@{invitations.OrganizerDomain}",
             Status = OutboxStatus.Pending,
-            NextAttemptAtUtc = now,
+            NextAttemptAtUtc = sendAfterUtc ?? now,
             CreatedAtUtc = now,
         });
     }

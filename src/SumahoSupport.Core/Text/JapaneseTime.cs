@@ -22,6 +22,10 @@ public static class JapaneseTime
 
     public static DateOnly TodayInTokyo(TimeProvider clock) => DateOnly.FromDateTime(ToTokyo(clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>The instant (UTC) the Tokyo day of <paramref name="utc"/> ends: the next midnight in Tokyo.</summary>
+    public static DateTime EndOfTokyoDay(DateTime utc) =>
+        ToUtc(DateOnly.FromDateTime(ToTokyo(utc)).AddDays(1).ToDateTime(TimeOnly.MinValue));
+
     public static char WeekdayLetter(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>「月曜日」, or 「Monday」 in English.</summary>

@@ -309,6 +309,9 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("UndoUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -321,6 +324,8 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SurveyToken")
                         .IsUnique();
+
+                    b.HasIndex("UndoUntilUtc");
 
                     b.HasIndex("ClassSessionId", "PhoneKey")
                         .IsUnique()

@@ -310,6 +310,9 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("UndoUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -323,6 +326,8 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("SurveyToken")
                         .IsUnique()
                         .HasFilter("[SurveyToken] IS NOT NULL");
+
+                    b.HasIndex("UndoUntilUtc");
 
                     b.HasIndex("ClassSessionId", "PhoneKey")
                         .IsUnique()

@@ -290,6 +290,9 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UndoUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -302,6 +305,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SurveyToken")
                         .IsUnique();
+
+                    b.HasIndex("UndoUntilUtc");
 
                     b.HasIndex("ClassSessionId", "PhoneKey")
                         .IsUnique()

@@ -27,7 +27,7 @@ public static class WebHostingExtensions
     {
         var services = builder.Services;
         services.AddFoundation(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddClassesAndBookings();
+        services.AddClassesAndBookings(builder.Configuration);
         services.AddConsultations();
         services.AddPrivacy(builder.Configuration);
         services.AddSurveys(builder.Configuration);

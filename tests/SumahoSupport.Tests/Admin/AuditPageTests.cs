@@ -21,7 +21,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(booked.Code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(booked.Code, null, default));
         var admin = await AdminAsync();
 
         var today = JapaneseTime.TodayInTokyo(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

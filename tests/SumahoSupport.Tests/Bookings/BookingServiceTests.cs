@@ -98,7 +98,7 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
         var waiting = Assert.IsType<BookingResult.Waitlisted>(await app.BookAsync(session, TestData.Resident()));
         app.Clock.Advance(TimeSpan.FromHours(2.5)); // past the cutoff, before the start
 
-        Assert.Equal(CancelResult.Cancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default)));
+        Assert.Equal(CancelResult.Cancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default)));
         Assert.Equal(BookingStatus.Waitlisted, (await app.BookingsOfAsync(session)).Single(b => b.Code == waiting.Code).Status);
 
         Assert.Equal(PromoteResult.Promoted, await app.WithBookingsAsync(b => b.PromoteByStaffAsync(waiting.Code, default)));
@@ -111,8 +111,8 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
     {
         var session = await app.CreateSessionAsync(capacity: 3);
         var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
-        Assert.Equal(CancelResult.Cancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default)));
-        Assert.Equal(CancelResult.AlreadyCancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default)));
+        Assert.Equal(CancelResult.Cancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default)));
+        Assert.Equal(CancelResult.AlreadyCancelled, await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default)));
         await app.AssertSeatCounterMatchesBookingsAsync(session);
     }
 
@@ -129,11 +129,12 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Attendance_IsRecordedForSeatsAndNeverForCancelledBookings()
     {
-        var session = await app.CreateSessionAsync(capacity: 3);
+        var session = await app.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromHours(2));
         var came = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
         var missed = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
         var cancelled = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(cancelled.Code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(cancelled.Code, null, default));
+        app.Clock.Advance(TimeSpan.FromHours(3)); // the class is under way
 
         Assert.Equal(AttendanceResult.Recorded, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(came.Code, true, default)));
         Assert.Equal(AttendanceResult.Recorded, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(missed.Code, false, default)));
@@ -150,7 +151,8 @@ public sealed class BookingServiceTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task WalkIn_TakesAFreeSeatAsAttended_AndIsRefusedWhenFull()
     {
-        var session = await app.CreateSessionAsync(capacity: 1);
+        var session = await app.CreateSessionAsync(capacity: 1, startsIn: TimeSpan.FromHours(2));
+        app.Clock.Advance(TimeSpan.FromHours(3)); // walk-ins come on the day, to a class under way
         var walkIn = TestData.Resident() with { Channel = BookingChannel.Counter };
         Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, walkIn, BookingKind.WalkIn));
         Assert.Equal(BookingStatus.Attended, Assert.Single(await app.BookingsOfAsync(session)).Status);

@@ -65,7 +65,7 @@ public sealed class MoveTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The seat that frees goes to the one who was waiting first, then to the one who moved in.
         var seated = (await app.BookingsOfAsync(to)).Single(x => x.Status == BookingStatus.Confirmed).Code;
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated, null, default));
         Assert.Equal(BookingStatus.Confirmed, (await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Code == first.Code))).Status);
         Assert.Equal(BookingStatus.Waitlisted, (await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Code == moving.Code))).Status);
         await app.AssertSeatCounterMatchesBookingsAsync(from);

@@ -72,7 +72,7 @@ public sealed class WaitingPlaceTests(AppFactory app) : IClassFixture<AppFactory
         app.Clock.SetUtcNow(new DateTimeOffset(closes.AddMinutes(1), TimeSpan.Zero));
         await LapseAsync();
         var seated = (await app.BookingsOfAsync(session)).Single(b => b.Status == BookingStatus.Confirmed).Code;
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated, null, default));
 
         Assert.Equal(PromoteResult.Promoted, await app.WithBookingsAsync(b => b.PromoteByStaffAsync(mailed.Code, default)));
 

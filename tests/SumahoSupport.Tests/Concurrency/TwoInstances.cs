@@ -86,11 +86,11 @@ public sealed class TwoInstances : IAsyncLifetime
 
         var ended = await app.CreateSessionAsync(capacity: 8, startsIn: TimeSpan.FromHours(2));
         AttendedBookings = await BookWithEmailAsync(app, ended, 4);
+        await MoveIntoThePastAsync(app, [ended], TimeSpan.FromHours(6));
         foreach (var code in AttendedBookings)
         {
             Assert.Equal(AttendanceResult.Recorded, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(code, attended: true, default)));
         }
-        await MoveIntoThePastAsync(app, [ended], TimeSpan.FromHours(6));
 
         Trainee = await app.TraineeAsync(name: "二台 認子");
         await app.PassRequiredModulesAsync(Trainee);

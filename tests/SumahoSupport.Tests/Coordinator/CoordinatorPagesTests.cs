@@ -233,21 +233,26 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Roster_ChecksPeopleInAddsAWalkInAndCancelsByPhone()
     {
-        var session = await app.CreateSessionAsync(capacity: 3);
+        var session = await app.CreateSessionAsync(capacity: 3, startsIn: TimeSpan.FromHours(2));
         var came = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(device: DeviceType.None)));
-        var callsToCancel = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+        var callsToCancel = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident() with { Name = "取消 花子" }));
+        app.Clock.Advance(TimeSpan.FromHours(3)); // the class is under way
         var client = await CoordinatorAsync();
 
         var roster = await client.GetDocumentAsync($"/Coordinator/Classes/{session}/Roster");
         Assert.Contains("貸出端末が必要", roster.QuerySelector($"tr[data-code='{came.Code}']")!.TextContent, StringComparison.Ordinal);
+        // Cancelling is not beside attendance and is not a button that posts: it opens a page naming the resident.
+        Assert.Empty(roster.QuerySelectorAll($"tr[data-code='{callsToCancel.Code}'] .attendance a, tr[data-code='{callsToCancel.Code}'] form:not([action*='handler=Attendance'])"));
 
         using var attended = await client.SubmitFormAsync($"/Coordinator/Classes/{session}/Roster",
             new Dictionary<string, string> { ["code"] = came.Code, ["attended"] = "true" },
             $"tr[data-code='{came.Code}'] form[action*='handler=Attendance']");
         Assert.Equal(HttpStatusCode.Redirect, attended.StatusCode);
 
-        using var cancelled = await client.SubmitFormAsync($"/Coordinator/Classes/{session}/Roster",
-            new Dictionary<string, string>(), $"tr[data-code='{callsToCancel.Code}'] form[action*='handler=CancelBooking']");
+        var cancelPage = roster.QuerySelector($"tr[data-code='{callsToCancel.Code}'] a[href$='/Cancel']")!.GetAttribute("href")!;
+        var asked = await client.GetDocumentAsync(cancelPage);
+        Assert.Equal("取消 花子 さんの予約をキャンセルしますか？", asked.QuerySelector("h1")!.TextContent);
+        using var cancelled = await client.SubmitFormAsync(cancelPage, new Dictionary<string, string> { ["Reason"] = "入院のため" }, "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
 
         using var walkIn = await client.SubmitFormAsync($"/Coordinator/Classes/{session}/Roster", new Dictionary<string, string>
@@ -264,9 +269,29 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains((callsToCancel.Code, BookingStatus.Cancelled, BookingChannel.Web), statuses);
         Assert.Single(statuses, s => s.Status == BookingStatus.Attended && s.Channel == BookingChannel.Counter);
         await app.AssertSeatCounterMatchesBookingsAsync(session);
+        Assert.Contains("reason: 入院のため", await app.WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectId == callsToCancel.Code && e.Action == "booking.cancelled").Select(e => e.Details).SingleAsync()), StringComparison.Ordinal);
 
-        var print = await client.GetDocumentAsync($"/Coordinator/Classes/{session}/Roster");
-        Assert.Equal("出席", print.QuerySelector($"tr[data-code='{came.Code}'] .attendance-state")!.TextContent);
+        // What was recorded is a badge; the buttons stay buttons, the chosen one pressed.
+        var after = await client.GetDocumentAsync($"/Coordinator/Classes/{session}/Roster");
+        var row = after.QuerySelector($"tr[data-code='{came.Code}']")!;
+        Assert.Equal("出席", row.QuerySelector(".attendance-state.badge")!.TextContent);
+        Assert.Equal(["true", "false"], row.QuerySelectorAll("button[name=attended]").Select(b => b.GetAttribute("aria-pressed")));
+    }
+
+    [Fact]
+    public async Task Attendance_OpensOnTheClassDay_AndTheRosterSaysWhenUntilThen()
+    {
+        var session = await app.CreateSessionAsync(capacity: 3);
+        var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+        var client = await CoordinatorAsync();
+
+        var roster = await client.GetDocumentAsync($"/Coordinator/Classes/{session}/Roster");
+        Assert.Empty(roster.QuerySelectorAll("form[action*='handler=Attendance'], form[action*='handler=WalkIn']"));
+        Assert.StartsWith("出欠は教室の当日（", roster.QuerySelector(".roster-opens")!.TextContent, StringComparison.Ordinal);
+        // A post made anyway (an old page, a crafted request) records nothing.
+        Assert.Equal(AttendanceResult.NotYet, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(booked.Code, true, default)));
+        Assert.IsType<BookingResult.Closed>(await app.BookAsync(session, TestData.Resident() with { Channel = BookingChannel.Counter }, BookingKind.WalkIn));
+        Assert.Equal(BookingStatus.Confirmed, Assert.Single(await app.BookingsOfAsync(session)).Status);
     }
 
     [Fact]
@@ -365,7 +390,11 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         var byCode = await client.GetDocumentAsync($"/Coordinator/Bookings?Q={a.Code.ToLowerInvariant()}");
         Assert.Equal([a.Code], byCode.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-code")));
 
-        using var cancelled = await client.SubmitFormAsync($"/Coordinator/Bookings?Q={a.Code}", new Dictionary<string, string>(), $"tr[data-code='{a.Code}'] form");
+        // The search offers cancelling on the page that names the resident, never by one click.
+        var search = await client.GetDocumentAsync($"/Coordinator/Bookings?Q={a.Code}");
+        Assert.Empty(search.QuerySelectorAll($"tr[data-code='{a.Code}'] form"));
+        var cancelPage = search.QuerySelector($"tr[data-code='{a.Code}'] a[href$='/Cancel']")!.GetAttribute("href")!;
+        using var cancelled = await client.SubmitFormAsync(cancelPage, new Dictionary<string, string>(), "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(BookingStatus.Cancelled, Assert.Single(await app.BookingsOfAsync(first)).Status);
 

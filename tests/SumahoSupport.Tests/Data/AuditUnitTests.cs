@@ -79,8 +79,9 @@ public sealed class AuditUnitTests : IClassFixture<RefusedAuditAppFactory>
     public async Task Attendance_WhoseAuditEntryFails_IsNotRecorded()
     {
         app.Refusing = false;
-        var session = await app.CreateSessionAsync(capacity: 4);
+        var session = await app.CreateSessionAsync(capacity: 4, startsIn: TimeSpan.FromHours(2));
         var code = ((BookingResult.Booked)await app.BookAsync(session, TestData.Resident())).Code;
+        app.Clock.Advance(TimeSpan.FromHours(3)); // 出欠 opens on the class's day
         app.Refusing = true;
 
         await Assert.ThrowsAsync<DbUpdateException>(() => app.WithBookingsAsync(b => b.RecordAttendanceAsync(code, attended: true, default)));

@@ -65,6 +65,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         // Tests make the classes, answers and consultation days they count; the demo's own past term has a test of its own.
         builder.UseSetting("Seed:DemoActivity", DemoActivity ? "true" : "false");
+        // A staff cancel frees its seat at once here; the tests of 元に戻す set the undo time themselves.
+        builder.UseSetting("Roster:UndoMinutes", "0");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // The public address production insists on; in Development it may be anything.
         builder.UseSetting("Mail:PublicBaseUrl", "https://sumaho.midori.example.jp");

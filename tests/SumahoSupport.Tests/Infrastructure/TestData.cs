@@ -83,7 +83,8 @@ public static class TestData
         var (counter, capacity, holding) = await app.WithDbAsync(async db =>
         {
             var session = await db.ClassSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
-            var held = await db.Bookings.CountAsync(b => b.ClassSessionId == sessionId && BookingStatuses.HoldingSeat.Contains(b.Status));
+            // A seat cancelled by staff stays counted while it can still be put back (元に戻す).
+            var held = await db.Bookings.CountAsync(b => b.ClassSessionId == sessionId && (BookingStatuses.HoldingSeat.Contains(b.Status) || b.UndoUntilUtc != null));
             return (session.Confirmed, session.Capacity, held);
         });
         Assert.Equal(holding, counter);

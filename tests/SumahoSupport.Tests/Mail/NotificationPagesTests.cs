@@ -45,7 +45,7 @@ public sealed class NotificationPagesTests(AppFactory app) : IClassFixture<AppFa
         var session = await app.CreateSessionAsync(capacity: 1);
         var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
         var waiting = Assert.IsType<BookingResult.Waitlisted>(await app.BookAsync(session, TestData.Resident()));
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default));
         await app.WithScopeAsync(s => s.GetRequiredService<ClassScheduleService>().CancelSessionAsync(session, "講師の急病のため", default));
 
         var calls = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.Code == waiting.Code).OrderBy(c => c.Id).Select(c => new { c.Reason, c.Note }).ToListAsync());

@@ -101,7 +101,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
 
         var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp")));
         await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp"));
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default));
         var dispatched = await app.DispatchMailAsync();
 
         Assert.Equal(1, Total("confirmed") - confirmed);
@@ -125,7 +125,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
         using var content = new FormUrlEncodedContent(fields);
         using (var booked = await resident.PostAsync($"/Classes/{session}/Book?handler=Confirm", content)) Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         var code = await app.WithDbAsync(db => db.Bookings.Where(b => b.PhoneKey == phone).Select(b => b.Code).SingleAsync());
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(code, null, default));
         await app.DispatchMailAsync();
 
         var lines = app.LogLines.ToList();

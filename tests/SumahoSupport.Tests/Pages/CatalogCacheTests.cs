@@ -25,7 +25,7 @@ public sealed partial class CatalogCacheTests(AppFactory app) : IClassFixture<Ap
 
         var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
         Assert.Equal(4, await SeatsAsync(reader, session));
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(booked.Code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(booked.Code, null, default));
         Assert.Equal(5, await SeatsAsync(reader, session));
     }
 

@@ -113,7 +113,7 @@ public sealed class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory
             Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
             Assert.Contains("予約が残っています", (await Forms.ParseAsync(refused)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         }
-        await app.WithBookingsAsync(b => b.CancelByStaffAsync(code, default));
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(code, null, default));
         using (var erased = await coordinator.SubmitFormAsync($"/Coordinator/Residents/{id}", new Dictionary<string, string>(), "form[action*='handler=Erase']"))
             Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         var person = await app.WithDbAsync(db => db.Participants.SingleAsync(p => p.Id == id));

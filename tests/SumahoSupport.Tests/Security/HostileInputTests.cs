@@ -43,7 +43,7 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "<img src=x onerror=alert(1)>"];
 
     public static TheoryData<string> Forms => new(
-        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "search-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
+        "book", "cancel-booking", "login", "add-class", "add-series", "proxy-booking", "walk-in", "attendance", "staff", "course", "cancel-class", "booking-cancel", "call-done", "mail-resend", "paper-survey", "survey-tally",
         "supporter-apply", "training-test", "day-off", "in-person-training", "consultation-book", "consultation-schedule", "support-log",
         "consultation-reassign", "consultation-cancel", "coordinator-support-log", "follow-up-link", "follow-up-second", "survey-template",
         "venue", "invite-staff", "account-role", "manage-password", "two-factor-setup", "resident-erase");
@@ -214,14 +214,24 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             var resident = await app.WithDbAsync(db => db.Participants.MaxAsync(p => p.Id));
             return (coordinator, $"/Coordinator/Residents/{resident}", "form[action*='handler=Erase']");
         }
-        var code = form is "attendance" or "search-cancel" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
+        if (form is "walk-in" or "attendance")
+        {
+            // 出欠 and walk-ins open on the class's day: a class booked while open, then under way.
+            var underWay = await app.CreateSessionAsync(capacity: 6, startsIn: TimeSpan.FromHours(2));
+            var seat = Assert.IsType<BookingResult.Booked>(await app.BookAsync(underWay, TestData.Resident())).Code;
+            app.Clock.Advance(TimeSpan.FromHours(3));
+            return form == "walk-in"
+                ? (coordinator, $"/Coordinator/Classes/{underWay}/Roster", "form[action*='handler=WalkIn']")
+                : (coordinator, $"/Coordinator/Classes/{underWay}/Roster", $"tr[data-code='{seat}'] form[action*='handler=Attendance']");
+        }
+        var code = form == "booking-cancel" ? Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident())).Code : "";
         if (form == "call-done")
         {
             // A phone-only resident promoted from the waiting list is a call to make.
             var full = await app.CreateSessionAsync(capacity: 1);
             var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(full, TestData.Resident()));
             await app.BookAsync(full, TestData.Resident());
-            await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, default));
+            await app.WithBookingsAsync(b => b.CancelByStaffAsync(seated.Code, null, default));
             var call = await app.WithDbAsync(db => db.CallTasks.MaxAsync(c => c.Id));
             return (coordinator, "/Coordinator/Calls", $"tr[data-call='{call}'] form");
         }
@@ -245,11 +255,9 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
             "add-class" => (coordinator, "/Coordinator/Classes/Edit", "main form[method=post]"),
             "add-series" => (coordinator, "/Coordinator/Classes/Series", "main form[method=post]"),
             "proxy-booking" => (coordinator, $"/Coordinator/Classes/{session}/ProxyBooking", "main form[method=post]"),
-            "walk-in" => (coordinator, $"/Coordinator/Classes/{session}/Roster", "form[action*='handler=WalkIn']"),
-            "attendance" => (coordinator, $"/Coordinator/Classes/{session}/Roster", $"tr[data-code='{code}'] form[action*='handler=Attendance']"),
             "staff" => (coordinator, $"/Coordinator/Classes/{session}/Staff", "form#add-staff"),
             "course" => (coordinator, "/Coordinator/Courses/Edit", "main form[method=post]"),
-            "search-cancel" => (coordinator, $"/Coordinator/Bookings?Q={code}", $"tr[data-code='{code}'] form"),
+            "booking-cancel" => (coordinator, $"/Coordinator/Classes/{session}/Bookings/{code}/Cancel", "main form[method=post]"),
             "in-person-training" => (coordinator, $"/Coordinator/Supporters/{await app.WithDbAsync(db => db.Supporters.Where(x => x.Status == SumahoSupport.Core.Supporters.SupporterStatus.Trainee).Select(x => x.Id).FirstAsync())}", "form[action*='handler=RecordInPerson']"),
             "consultation-schedule" => (coordinator, "/Coordinator/Consultations", "form#add-schedule"),
             "consultation-reassign" => (coordinator, $"/Coordinator/Consultations/{await ConsultationAheadAsync()}", "form#reassign"),

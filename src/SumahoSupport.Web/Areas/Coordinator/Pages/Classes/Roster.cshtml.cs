@@ -9,7 +9,7 @@ using SumahoSupport.Web.Pages.Shared;
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
 
 /// <summary>受講者名簿: who is coming, check-in on the day, walk-ins, and cancellations taken by phone.</summary>
-public sealed class RosterModel(AppDbContext db, BookingService bookings) : PageModel
+public sealed class RosterModel(AppDbContext db, BookingService bookings, TimeProvider clock) : PageModel
 {
     [BindProperty] public BookingInput WalkIn { get; set; } = new();
 
@@ -21,20 +21,29 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
 
     public int CancelledCount { get; private set; }
 
+    /// <summary>Seats cancelled by staff a moment ago, which 元に戻す can still put back.</summary>
+    public IReadOnlyList<Row> JustCancelled { get; private set; } = [];
+
+    /// <summary>出欠 and walk-ins open on the class's day (Tokyo).</summary>
+    public bool AttendanceOpen { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await SessionHeader.FindAsync(db, id, ct);
         if (found is null) return NotFound();
         Session = found;
+        var now = clock.GetUtcNow().UtcDateTime;
+        AttendanceOpen = BookingService.AttendanceOpen(found.StartsAtUtc, now);
         var rows = await db.Bookings.AsNoTracking()
             .Where(b => b.ClassSessionId == id)
             .InTurn()
             .Select(b => new Row(b.Code, b.Status, b.Channel, b.Participant.Name, b.Participant.Kana, b.Participant.Phone,
-                b.Participant.Email, b.Participant.Device, b.NeedsLoanerDevice, b.Participant.Needs))
+                b.Participant.Email, b.Participant.Device, b.NeedsLoanerDevice, b.Participant.Needs, b.UndoUntilUtc))
             .ToListAsync(ct);
         Seated = rows.Where(r => BookingStatuses.HoldingSeat.Contains(r.Status)).OrderBy(r => r.Kana, StringComparer.Ordinal).ToList();
         Waiting = rows.Where(r => r.Status is BookingStatus.Waitlisted or BookingStatus.Lapsed).ToList();
         CancelledCount = rows.Count(r => r.Status == BookingStatus.Cancelled);
+        JustCancelled = rows.Where(r => r.Status == BookingStatus.Cancelled && r.UndoUntilUtc > now).ToList();
         return Page();
     }
 
@@ -43,18 +52,24 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
         if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);
         code = valid;
         var result = await bookings.RecordAttendanceAsync(code, attended, ct);
-        TempData["StatusMessage"] = result == AttendanceResult.Recorded
-            ? $"{code} を{(attended ? "出席" : "欠席")}にしました。"
-            : $"{code} はキャンセル済みまたはキャンセル待ちのため、出欠は記録できません。";
+        TempData["StatusMessage"] = result switch
+        {
+            AttendanceResult.Recorded => $"{code} を{(attended ? "出席" : "欠席")}にしました。",
+            AttendanceResult.NotYet => "出欠は教室の当日から記録できます。",
+            _ => $"{code} はキャンセル済みまたはキャンセル待ちのため、出欠は記録できません。",
+        };
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostCancelBookingAsync(int id, string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostUndoAsync(int id, string? code, CancellationToken ct)
     {
         if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);
-        code = valid;
-        var result = await bookings.CancelByStaffAsync(code, ct);
-        TempData["StatusMessage"] = result == CancelResult.Cancelled ? $"{code} をキャンセルしました。" : $"{code} はすでにキャンセルされています。";
+        TempData["StatusMessage"] = await bookings.UndoStaffCancelAsync(valid, ct) switch
+        {
+            UndoResult.Undone => $"{valid} の予約を元に戻しました。ご本人へのお知らせは送っていません。",
+            UndoResult.BookedAgain => $"{valid} の方はこの教室を予約し直しています。その予約が有効です。",
+            _ => $"{valid} は元に戻せる時間を過ぎました。もう一度予約を受けてください。",
+        };
         return RedirectToPage(new { id });
     }
 
@@ -103,5 +118,5 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings) : Page
 
     public sealed record Row(
         string Code, BookingStatus Status, BookingChannel Channel, string Name, string Kana, string Phone, string? Email,
-        DeviceType Device, bool NeedsLoanerDevice, string? Needs);
+        DeviceType Device, bool NeedsLoanerDevice, string? Needs, DateTime? UndoUntilUtc);
 }
