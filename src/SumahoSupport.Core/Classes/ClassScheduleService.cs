@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
@@ -109,35 +110,62 @@ public sealed class ClassScheduleService(
         return codes;
     }
 
-    /// <summary>Creates every occurrence of an RRULE, skipping public holidays unless <see cref="SeriesDraft.KeepHolidays"/>.</summary>
-    public async Task<ScheduleResult> CreateSeriesAsync(SeriesDraft draft, CancellationToken ct)
+    /// <summary>
+    /// Every date a series would fall on, holidays and closed days marked (skipped unless <see cref="SeriesDraft.KeepHolidays"/>),
+    /// for the coordinator to look at before anything is made. "6 classes" means six held: a skipped day does not count.
+    /// </summary>
+    public ScheduleResult PlanSeries(SeriesDraft draft)
     {
         var occurrences = Occurrences(draft);
         if (occurrences is null)
             return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "繰り返しの指定（RRULE）を読み取れません。例: FREQ=WEEKLY;BYDAY=TU;COUNT=8");
-        if (occurrences.Count == 0)
-            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "この指定では開催日が1日もありません。");
-        if (occurrences.Count > MaxOccurrences)
-            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), $"一度に作れるのは{MaxOccurrences}回までです。回数（COUNT）か終了日（UNTIL）を指定してください。");
-
-        var kept = new List<DateTime>();
-        var skipped = new List<string>();
-        foreach (var start in occurrences)
+        var dates = new List<PlannedDate>();
+        foreach (var date in occurrences.Select(o => DateOnly.FromDateTime(JapaneseTime.ToTokyo(o))))
         {
-            var holiday = holidays.NameOf(DateOnly.FromDateTime(JapaneseTime.ToTokyo(start)));
-            if (holiday is not null && !draft.KeepHolidays) skipped.Add($"{JapaneseTime.FormatDate(start, withYear: true)} {holiday}");
-            else kept.Add(start);
+            if (draft.Until is { } until && date > until) break;
+            dates.Add(new PlannedDate(date, draft.KeepHolidays ? null : holidays.NameOf(date)));
+            if (draft.Classes is { } classes && dates.Count(d => d.Skipped is null) == classes) break;
         }
-        var first = ToSessionDraft(draft, occurrences[0]);
-        if (await ValidateAsync(first, ct) is { } rejected) return rejected;
-        if (kept.Count == 0) return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "開催日がすべて祝日です。");
+        var kept = dates.Count(d => d.Skipped is null);
+        if (dates.Count == 0 || (draft.Until is not null && draft.Until < draft.FirstDate))
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "この指定では開催日が1日もありません。");
+        if (kept > MaxOccurrences || dates.Count > MaxOccurrences * 2 || (draft.Classes is null && draft.Until is null && occurrences.Count > MaxOccurrences))
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), $"一度に作れるのは{MaxOccurrences}回までです。回数（COUNT）か終了日（UNTIL）を指定してください。");
+        if (kept == 0) return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "開催日がすべて祝日です。");
+        // The stored rule reproduces the dates looked at: COUNT of every date including the skipped, or the last day.
+        var rule = draft.RecurrenceRule.Trim();
+        if (draft.Classes is not null) rule += $";COUNT={dates.Count.ToString(CultureInfo.InvariantCulture)}";
+        else if (draft.Until is { } last) rule += $";UNTIL={JapaneseTime.ToUtc(last.ToDateTime(new TimeOnly(23, 59, 59))):yyyyMMdd'T'HHmmss'Z'}";
+        return new ScheduleResult.Planned(new SeriesPlan(dates, rule));
+    }
+
+    /// <summary>
+    /// Creates a series on the dates the coordinator kept from its plan (<paramref name="dates"/>, which may drop planned
+    /// dates and add single ones), or on every date the plan keeps. Each date is checked as a single class would be.
+    /// </summary>
+    public async Task<ScheduleResult> CreateSeriesAsync(SeriesDraft draft, CancellationToken ct, IReadOnlyCollection<DateOnly>? dates = null)
+    {
+        var planned = PlanSeries(draft);
+        if (planned is not ScheduleResult.Planned { Plan: var plan }) return planned;
+        var chosen = (dates ?? [.. plan.Kept]).Distinct().Order().ToList();
+        if (chosen.Count == 0) return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), "開催日を1日以上選んでください。");
+        if (chosen.Count > MaxOccurrences)
+            return new ScheduleResult.Rejected(nameof(SeriesDraft.RecurrenceRule), $"一度に作れるのは{MaxOccurrences}回までです。");
+        var starts = chosen.Select(d => JapaneseTime.ToUtc(d.ToDateTime(draft.StartTime))).ToList();
+        foreach (var start in starts)
+        {
+            if (await ValidateAsync(ToSessionDraft(draft, start), ct) is { } rejected)
+                return rejected with { Message = $"{JapaneseTime.FormatDate(start, withYear: true)}の回: {rejected.Message}" };
+        }
+        var skipped = plan.Dates.Where(d => d.Skipped is not null && !chosen.Contains(d.Date))
+            .Select(d => $"{JapaneseTime.FormatDate(d.Date, withYear: true)} {d.Skipped}").ToList();
 
         var series = new ClassSeries
         {
             CourseId = draft.CourseId,
             VenueId = draft.VenueId,
-            RecurrenceRule = draft.RecurrenceRule.Trim(),
-            FirstStartsAtUtc = occurrences[0],
+            RecurrenceRule = plan.RecurrenceRule,
+            FirstStartsAtUtc = starts[0],
             DurationMinutes = draft.DurationMinutes,
             Capacity = draft.Capacity,
             LoanerDevices = draft.LoanerDevices,
@@ -151,11 +179,11 @@ public sealed class ClassScheduleService(
         {
             db.ClassSeries.Add(series);
             await unit.SaveAsync(ct);
-            foreach (var start in kept) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
-            audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={kept.Count} skipped={skipped.Count}");
+            foreach (var start in starts) db.ClassSessions.Add(NewSession(ToSessionDraft(draft, start), series.Id));
+            audit.Record("series.created", nameof(ClassSeries), series.Id, $"{series.RecurrenceRule} sessions={starts.Count} skipped={skipped.Count}");
         }, ct);
         await catalog.ChangedAsync();
-        return new ScheduleResult.SeriesSaved(series.Id, kept.Count, skipped);
+        return new ScheduleResult.SeriesSaved(series.Id, starts.Count, skipped);
     }
 
     /// <summary>
@@ -218,7 +246,8 @@ public sealed class ClassScheduleService(
         {
             return recurring.GetOccurrences(null, null)
                 .TakeWhile(o => o.Period.StartTime.LessThanOrEqual(horizon))
-                .Take(MaxOccurrences + 1)
+                // Enough for the most classes one series makes with as many days skipped, and one more to see it is over.
+                .Take(MaxOccurrences * 2 + 1)
                 .Select(o => DateTime.SpecifyKind(o.Period.StartTime.AsUtc, DateTimeKind.Utc))
                 .ToList();
         }

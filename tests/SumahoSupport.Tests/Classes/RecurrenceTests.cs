@@ -39,3 +39,18 @@ public sealed class RecurrenceTests
     public void UnreadableRules_AreNull(string rule) =>
         Assert.Null(ClassScheduleService.Occurrences(Draft(rule, new DateOnly(2026, 12, 1))));
 }
+
+public sealed class HolidayCalendarTests
+{
+    private readonly HolidayCalendar calendar = new([new Core.Seeding.SeedFiles.HolidaySeed(new DateOnly(2028, 1, 1), "元日")]);
+
+    [Fact]
+    public void TheYearEndClosure_Runs29DecemberTo3January_AndAHolidayKeepsItsName()
+    {
+        Assert.Null(calendar.NameOf(new DateOnly(2027, 12, 28)));
+        Assert.Equal(HolidayCalendar.YearEnd, calendar.NameOf(new DateOnly(2027, 12, 29)));
+        Assert.Equal("元日", calendar.NameOf(new DateOnly(2028, 1, 1)));
+        Assert.Equal(HolidayCalendar.YearEnd, calendar.NameOf(new DateOnly(2028, 1, 3)));
+        Assert.Null(calendar.NameOf(new DateOnly(2028, 1, 4)));
+    }
+}

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -112,34 +113,96 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
-    public async Task AddSeries_WeeklyOverAHoliday_SkipsTheHolidayAndSaysSo()
+    public async Task AddSeries_SixClassesOverAHoliday_AreSixHeld_PreviewedFirst_WithADateDroppedAndOneAdded()
     {
         var client = await CoordinatorAsync();
         var (course, venue) = await AnyCourseAndVenueAsync();
-        // Three weeks with a holiday in the middle, past the demo schedule's weeks so the room is free.
-        var (holiday, name) = app.NextHoliday(DaysFromToday(70), (day, holidays) => holidays.NameOf(day.AddDays(-7)) is null && holidays.NameOf(day.AddDays(7)) is null);
-        using var response = await client.SubmitFormAsync("/Coordinator/Classes/Series", new Dictionary<string, string>
+        // Seven weeks with one holiday, two weeks in; past the demo schedule's weeks so the room is free.
+        var (holiday, name) = app.NextHoliday(DaysFromToday(70), (day, holidays) =>
+            new[] { -2, -1, 1, 2, 3, 4 }.All(k => holidays.NameOf(day.AddDays(7 * k)) is null) && holidays.NameOf(day.AddDays(22)) is null);
+        var first = holiday.AddDays(-14);
+        var fields = new Dictionary<string, string>
         {
             ["Input.CourseId"] = course.ToString(CultureInfo.InvariantCulture),
             ["Input.VenueId"] = venue.ToString(CultureInfo.InvariantCulture),
-            ["Input.Date"] = holiday.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Input.StartTime"] = "13:30",
             ["Input.EndTime"] = "15:30",
             ["Input.Capacity"] = "8",
             ["Input.CutoffMinutes"] = "60",
             ["Input.LoanerDevices"] = "0",
             ["Input.Pattern"] = "Weekly",
-            ["Input.Count"] = "3",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var home = await client.GetDocumentAsync("/Coordinator");
-        Assert.Contains($"{JapaneseTime.FormatDate(holiday, withYear: true)} {name}", home.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+            ["Input.End"] = "Count",
+            ["Input.Count"] = "6",
+        };
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // The preview makes nothing; it lists six dates to hold and the holiday it skips.
+        using var previewed = await client.SubmitFormAsync("/Coordinator/Classes/Series", fields);
+        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
+        var preview = await Forms.ParseAsync(previewed);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ClassSessions.CountAsync(s => s.Course.Id == course && s.StartsAtUtc >= JapaneseTime.ToUtc(first.ToDateTime(TimeOnly.MinValue)) && s.StartsAtUtc < JapaneseTime.ToUtc(first.AddDays(50).ToDateTime(TimeOnly.MinValue)))));
+        Assert.Equal("作る日程の確認（6回）", preview.QuerySelector("#preview-heading")!.TextContent);
+        var listed = preview.QuerySelectorAll(".preview-dates li").Select(li => (li.GetAttribute("data-date")!, li.QuerySelector<IHtmlInputElement>("input")!.IsChecked)).ToList();
+        Assert.Equal(new[] { -14, -7, 0, 7, 14, 21, 28 }.Select(k => (Day(holiday.AddDays(k)), k != 0)), listed);
+        Assert.Contains($"{name}のため除外", preview.QuerySelector($"li[data-date='{Day(holiday)}']")!.TextContent, StringComparison.Ordinal);
+
+        // Drop the last date, add the day after the fifth, and make them.
+        var kept = new[] { -14, -7, 7, 14, 21 }.Select(k => Day(holiday.AddDays(k))).Append(Day(holiday.AddDays(22))).ToList();
+        using var created = await PostSeriesStepAsync(client, preview, "Create", kept.SkipLast(1), extraDate: kept[^1]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
         var series = await app.WithDbAsync(db => db.ClassSeries.OrderByDescending(s => s.Id).FirstAsync());
-        Assert.Equal($"FREQ=WEEKLY;BYDAY={TestDates.RRuleDay(holiday.DayOfWeek)};COUNT=3", series.RecurrenceRule);
+        Assert.Equal($"FREQ=WEEKLY;BYDAY={TestDates.RRuleDay(holiday.DayOfWeek)};COUNT=7", series.RecurrenceRule);
         var dates = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series.Id).OrderBy(s => s.StartsAtUtc).Select(s => s.StartsAtUtc).ToListAsync());
-        Assert.Equal([$"{holiday.AddDays(-7):yyyy-MM-dd} 13:30", $"{holiday.AddDays(7):yyyy-MM-dd} 13:30"],
-            dates.Select(d => JapaneseTime.ToTokyo(d).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        Assert.Equal(kept.Select(d => $"{d} 13:30"), dates.Select(d => JapaneseTime.ToTokyo(d).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        var home = await client.GetDocumentAsync("/Coordinator");
+        Assert.Contains($"{JapaneseTime.FormatDate(holiday, withYear: true)} {name}", home.QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSeries_UntilADate_TakesEveryDateUpToIt_AndTheNewClassesAreMarkedOnTheList()
+    {
+        var client = await CoordinatorAsync();
+        var (course, venue) = await AnyCourseAndVenueAsync();
+        var first = DaysFromToday(9);
+        using var previewed = await client.SubmitFormAsync("/Coordinator/Classes/Series", new Dictionary<string, string>
+        {
+            ["Input.CourseId"] = course.ToString(CultureInfo.InvariantCulture),
+            ["Input.VenueId"] = venue.ToString(CultureInfo.InvariantCulture),
+            ["Input.Date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "18:00",
+            ["Input.EndTime"] = "19:30",
+            ["Input.Capacity"] = "8",
+            ["Input.CutoffMinutes"] = "60",
+            ["Input.LoanerDevices"] = "0",
+            ["Input.Pattern"] = "EveryTwoWeeks",
+            ["Input.End"] = "Until",
+            ["Input.Until"] = first.AddDays(29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.KeepHolidays"] = "true",
+        });
+        var preview = await Forms.ParseAsync(previewed);
+        Assert.Equal(3, preview.QuerySelectorAll(".preview-dates input:checked").Length); // day 0, 14 and 28
+        using var created = await client.PostAsync(preview.QuerySelector("button[formaction*='handler=Create']")!.GetAttribute("formaction"),
+            new FormUrlEncodedContent(Forms.PairsOf(preview.QuerySelector<IHtmlFormElement>("main form[method=post]")!)));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var series = await app.WithDbAsync(db => db.ClassSeries.OrderByDescending(s => s.Id).FirstAsync());
+        var home = await client.GetDocumentAsync("/Coordinator");
+        var marked = home.QuerySelectorAll("tr.row-new").Select(r => int.Parse(r.GetAttribute("data-session")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series.Id).OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync()), marked);
+        Assert.Equal(3, marked.Count);
+    }
+
+    /// <summary>Posts the series form as the preview page holds it, with <paramref name="dates"/> kept and one date added.</summary>
+    private static Task<HttpResponseMessage> PostSeriesStepAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument preview, string handler, IEnumerable<string> dates, string? extraDate = null)
+    {
+        var form = preview.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var pairs = Forms.PairsOf(form).Where(p => p.Key is not "Input.Dates" and not "Input.ExtraDate").ToList();
+        pairs.AddRange(dates.Select(d => new KeyValuePair<string, string>("Input.Dates", d)));
+        if (extraDate is not null) pairs.Add(new("Input.ExtraDate", extraDate));
+        var action = preview.QuerySelector($"button[formaction*='handler={handler}']")!.GetAttribute("formaction")!;
+        return client.PostAsync(action, new FormUrlEncodedContent(pairs));
     }
 
     [Fact]
@@ -170,7 +233,10 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         Assert.StartsWith("繰り返しの指定（RRULE）を読み取れません。", (await Forms.ParseAsync(bad)).QuerySelector("#Input_CustomRule-error")!.TextContent, StringComparison.Ordinal);
 
         fields["Input.CustomRule"] = "FREQ=MONTHLY;BYDAY=2TU;COUNT=3";
-        using var good = await client.SubmitFormAsync("/Coordinator/Classes/Series", fields);
+        using var previewed = await client.SubmitFormAsync("/Coordinator/Classes/Series", fields);
+        var preview = await Forms.ParseAsync(previewed);
+        using var good = await PostSeriesStepAsync(client, preview, "Create",
+            preview.QuerySelectorAll<IHtmlInputElement>(".preview-dates input:checked").Select(i => i.Value));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var series = await app.WithDbAsync(db => db.ClassSeries.OrderByDescending(s => s.Id).FirstAsync());
         var dates = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series.Id).OrderBy(s => s.StartsAtUtc).Select(s => s.StartsAtUtc).ToListAsync());

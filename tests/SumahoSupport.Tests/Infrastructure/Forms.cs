@@ -56,6 +56,14 @@ public static class Forms
         return await client.PostAsync(confirm.GetAttribute("formaction"), content);
     }
 
+    /// <summary>What the form would post as rendered, every value of a repeated name (checked boxes) kept.</summary>
+    public static List<KeyValuePair<string, string>> PairsOf(IHtmlFormElement form) =>
+        [.. form.QuerySelectorAll<IHtmlInputElement>("input[name]")
+            .Where(i => i.Type is not ("checkbox" or "radio") || i.IsChecked)
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
+            .Concat(form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Select(t => new KeyValuePair<string, string>(t.Name!, t.Value)))];
+
     /// <summary>
     /// What the form would post as rendered. With <paramref name="fillEveryChoice"/>, a radio group with nothing checked
     /// sends its first value and a select with no real choice its last option, so the result is a complete submission.

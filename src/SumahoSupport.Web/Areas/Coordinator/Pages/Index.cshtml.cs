@@ -19,10 +19,14 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
 
     public IReadOnlyList<string> LockedLookups { get; private set; } = [];
 
+    /// <summary>The series just made (from its create step), whose classes the list marks.</summary>
+    public int? NewSeries { get; private set; }
+
     public int ShortStaffed => Sessions.Count(s => s.Status == ClassSessionStatus.Scheduled && !s.Staffing.IsStaffed);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        NewSeries = TempData["NewSeries"] as int?;
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddDays(7 * WeeksAhead);
         var rows = await db.ClassSessions.AsNoTracking()
@@ -30,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Course.Title, VenueName = s.Venue.Name, s.StartsAtUtc, s.EndsAtUtc, s.Status, s.Capacity, s.Confirmed,
+                s.Id, s.SeriesId, s.Course.Title, VenueName = s.Venue.Name, s.StartsAtUtc, s.EndsAtUtc, s.Status, s.Capacity, s.Confirmed,
                 Waitlisted = s.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
             })
             .ToListAsync(ct);
@@ -39,10 +43,10 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
             .Where(a => a.Action == "booking.lookup-locked" && a.AtUtc > lockedSince)
             .OrderByDescending(a => a.AtUtc).Select(a => a.SubjectId).Distinct().Take(20).ToListAsync(ct);
         var checks = await staffing.CheckAsync(rows.Select(r => r.Id).ToList(), ct);
-        Sessions = rows.Select(r => new Row(r.Id, r.Title, r.VenueName, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Capacity, r.Confirmed, r.Waitlisted, checks[r.Id])).ToList();
+        Sessions = rows.Select(r => new Row(r.Id, r.SeriesId, r.Title, r.VenueName, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Capacity, r.Confirmed, r.Waitlisted, checks[r.Id])).ToList();
     }
 
     public sealed record Row(
-        int Id, string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, ClassSessionStatus Status,
+        int Id, int? SeriesId, string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, ClassSessionStatus Status,
         int Capacity, int Confirmed, int Waitlisted, StaffingCheck Staffing);
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Web.Validation;
 
@@ -13,15 +12,39 @@ public enum RepeatPattern
     Custom,
 }
 
-/// <summary>A recurring class: the session fields, plus how it repeats (turned into an RRULE here).</summary>
+public enum SeriesEnd
+{
+    /// <summary>This many classes held; holidays skipped do not count.</summary>
+    Count,
+
+    /// <summary>Every date up to a last day.</summary>
+    Until,
+}
+
+/// <summary>A recurring class: the session fields, plus how it repeats (turned into an RRULE here) and how it ends.</summary>
 public sealed class SeriesInput : SessionInput
 {
     [Display(Name = "繰り返し")]
     public RepeatPattern Pattern { get; set; }
 
+    [Display(Name = "終わり方")]
+    public SeriesEnd End { get; set; }
+
     [Range(1, ClassScheduleService.MaxOccurrences, ErrorMessage = "回数は1〜60回で入力してください。")]
-    [Display(Name = "回数")]
+    [Display(Name = "開催する回数")]
     public int Count { get; set; } = 8;
+
+    [Display(Name = "最後の日")]
+    public DateOnly? Until { get; set; }
+
+    /// <summary>The dates kept on the preview (checked), posted back with the create step.</summary>
+    public List<DateOnly> Dates { get; set; } = [];
+
+    /// <summary>Set once the preview has been shown, so an empty <see cref="Dates"/> means "every date dropped".</summary>
+    public bool Previewed { get; set; }
+
+    [Display(Name = "日にちを足す")]
+    public DateOnly? ExtraDate { get; set; }
 
     [StringLength(300, ErrorMessage = "RRULEは300文字以内で入力してください。")]
     [PlainText]
@@ -33,17 +56,29 @@ public sealed class SeriesInput : SessionInput
 
     private static readonly string[] IcalDays = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
+    /// <summary>The RRULE of the chosen pattern, without its end: the series' end is <see cref="End"/>.</summary>
     public string ToRule()
     {
         var first = Date!.Value;
         var day = IcalDays[(int)first.DayOfWeek];
-        var count = Count.ToString(CultureInfo.InvariantCulture);
         return Pattern switch
         {
-            RepeatPattern.Weekly => $"FREQ=WEEKLY;BYDAY={day};COUNT={count}",
-            RepeatPattern.EveryTwoWeeks => $"FREQ=WEEKLY;INTERVAL=2;BYDAY={day};COUNT={count}",
-            RepeatPattern.MonthlyNthWeekday => $"FREQ=MONTHLY;BYDAY={((first.Day - 1) / 7) + 1}{day};COUNT={count}",
+            RepeatPattern.Weekly => $"FREQ=WEEKLY;BYDAY={day}",
+            RepeatPattern.EveryTwoWeeks => $"FREQ=WEEKLY;INTERVAL=2;BYDAY={day}",
+            RepeatPattern.MonthlyNthWeekday => $"FREQ=MONTHLY;BYDAY={((first.Day - 1) / 7) + 1}{day}",
             _ => (CustomRule ?? "").Trim(),
         };
     }
+
+    /// <summary>The series as asked: a custom RRULE carries its own end (COUNT counts every date, as RFC 5545 says).</summary>
+    public SeriesDraft ToSeriesDraft() =>
+        ToSeriesDraft(ToRule(), KeepHolidays) with
+        {
+            Classes = Pattern != RepeatPattern.Custom && End == SeriesEnd.Count ? Count : null,
+            Until = Pattern != RepeatPattern.Custom && End == SeriesEnd.Until ? Until : null,
+        };
+
+    /// <summary>The dates to make: those kept on the preview and the one added, or null before a preview (every planned date).</summary>
+    public IReadOnlyCollection<DateOnly>? ChosenDates() =>
+        Previewed ? [.. Dates.Append(ExtraDate ?? default).Where(d => d != default).Distinct().Order()] : null;
 }
