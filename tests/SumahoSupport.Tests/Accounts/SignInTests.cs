@@ -38,7 +38,18 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             ["Input.Email"] = DemoAccounts.CoordinatorEmail,
             ["Input.Password"] = DemoAccounts.CoordinatorPassword,
         });
-        Assert.Equal("/", offsite.Headers.Location!.OriginalString);
+        Assert.Equal("/Coordinator", offsite.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword, "/Admin")]
+    [InlineData(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword, "/Coordinator")]
+    [InlineData(DemoAccounts.SupporterEmail, DemoAccounts.SupporterPassword, "/Supporter")]
+    public async Task SignIn_WithoutAPageAskedFor_LandsEachRoleInItsOwnArea(string email, string password, string area)
+    {
+        var client = app.CreateBrowserLikeClient();
+        using var signedIn = await client.SignInAsync(email, password);
+        Assert.Equal(area, signedIn.Headers.Location!.OriginalString);
     }
 
     [Fact]

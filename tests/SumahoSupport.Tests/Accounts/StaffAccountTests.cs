@@ -90,7 +90,7 @@ public sealed partial class StaffAccountTests(TwoStepAppFactory app) : IClassFix
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         var person = app.CreateBrowserLikeClient();
-        using (var signedIn = await person.SignInAsync(email, password)) Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        using (var signedIn = await person.SignInAsync(email, password)) Assert.Equal("/Coordinator", signedIn.Headers.Location!.OriginalString);
         var setup = await person.GetDocumentAsync("/Account/TwoFactor");
         Assert.NotEqual(key, setup.QuerySelector("#shared-key")!.TextContent);
     }

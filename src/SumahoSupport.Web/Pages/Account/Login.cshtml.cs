@@ -9,7 +9,7 @@ using SumahoSupport.Web.Security;
 namespace SumahoSupport.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(AppSignInManager signIn, DemoPasswords demoPasswords) : PageModel
+public sealed class LoginModel(AppSignInManager signIn, UserManager<AppUser> users, DemoPasswords demoPasswords) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
 
@@ -31,7 +31,7 @@ public sealed class LoginModel(AppSignInManager signIn, DemoPasswords demoPasswo
         // A locked account, an unknown address, a resting account and a wrong password get one answer after the same
         // work, so neither the message nor its timing tells a stranger which accounts exist (AppSignInManager).
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(await StaffLanding.PathAsync(Url, ReturnUrl, users, await users.FindByEmailAsync(Input.Email)));
         if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { ReturnUrl });
         ModelState.AddModelError(string.Empty, NotSignedIn);
         return Page();

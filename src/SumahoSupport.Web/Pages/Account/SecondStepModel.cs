@@ -20,13 +20,13 @@ public abstract class SecondStepModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login", new { ReturnUrl });
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("Login", new { ReturnUrl });
         if (!ModelState.IsValid) return Page();
         var result = await SignInWithCodeAsync();
         if (result.Succeeded)
         {
             if (SignedInMessage is { } message) TempData["StatusMessage"] = message;
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(await Security.StaffLanding.PathAsync(Url, ReturnUrl, signIn.UserManager, user));
         }
         ModelState.AddModelError("Input.Code", result.IsLockedOut
             ? "続けて失敗したため、しばらくログインできません。15分ほどしてからお試しください。"
