@@ -18,9 +18,12 @@ public readonly record struct Percent(double Value)
 /// </summary>
 public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
-    /// <summary>A file name safe on every OS: 「理解度_講座別_2026年度.csv」.</summary>
+    /// <summary>
+    /// A file name safe on every OS: 「理解度_講座別（令和8年度）」 becomes 「理解度_講座別_令和8年度.csv」 — each run of other
+    /// characters one underscore, none at either end.
+    /// </summary>
     public static string FileName(string name, string extension) =>
-        new string(name.Select(c => char.IsLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray()) + "." + extension;
+        System.Text.RegularExpressions.Regex.Replace(name, @"[^\p{L}\p{Nd}\-]+", "_").Trim('_') + "." + extension;
 
     /// <summary>The rows ordered by one column — numbers as numbers, text in code-point order, blanks always last.</summary>
     public ReportTable SortedBy(int column, bool descending)
