@@ -7,7 +7,7 @@ namespace SumahoSupport.Core.Consultations;
 /// <summary>What a supporter writes after helping someone; for a walk-in the place is given instead of a booking.</summary>
 public sealed record SupportLogDraft(
     string? BookingCode, ConsultationMode Mode, int? VenueId, IReadOnlyList<string> Topics, int Minutes, Resolution Resolution,
-    bool FollowUpNeeded, string? ReferredTo, string? Note);
+    bool FollowUpNeeded, string? ReferredTo, string? Note, DateTime? HeldAtUtc = null);
 
 public enum SupportLogResult
 {
@@ -20,6 +20,9 @@ public enum SupportLogResult
     NotHeld,
 
     AlreadyRecorded,
+
+    /// <summary>The time it was held is still to come.</summary>
+    InTheFuture,
 }
 
 public sealed class SupportLogService(AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, IActor actor)
@@ -27,12 +30,14 @@ public sealed class SupportLogService(AppDbContext db, UnitOfWork work, TimeProv
     public async Task<SupportLogResult> RecordAsync(int supporterId, SupportLogDraft draft, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (draft.HeldAtUtc > now) return SupportLogResult.InTheFuture;
         var log = new SupportLog
         {
             SupporterId = supporterId,
             Mode = draft.Mode,
             VenueId = draft.Mode == ConsultationMode.AtVenue ? draft.VenueId : null,
-            HeldAtUtc = now,
+            // Written after the event, a log keeps when it was held; without a time given, now (or the booked time below).
+            HeldAtUtc = draft.HeldAtUtc ?? now,
             Minutes = draft.Minutes,
             Topics = string.Join(',', draft.Topics.Where(t => ConsultationTopics.All.Any(a => a.Code == t)).Distinct(StringComparer.Ordinal)),
             Resolution = draft.Resolution,
@@ -52,7 +57,7 @@ public sealed class SupportLogService(AppDbContext db, UnitOfWork work, TimeProv
                     if (booking is null) return unit.Discard(SupportLogResult.NotYours);
                     if (booking.Status == ConsultationStatus.Cancelled || booking.StartsAtUtc > now) return unit.Discard(SupportLogResult.NotHeld);
                     if (await db.SupportLogs.AnyAsync(l => l.ConsultationBookingId == booking.Id, ct)) return unit.Discard(SupportLogResult.AlreadyRecorded);
-                    (log.ConsultationBookingId, log.Mode, log.VenueId, log.HeldAtUtc) = (booking.Id, booking.Schedule.Mode, booking.Schedule.VenueId, booking.StartsAtUtc);
+                    (log.ConsultationBookingId, log.Mode, log.VenueId, log.HeldAtUtc) = (booking.Id, booking.Schedule.Mode, booking.Schedule.VenueId, draft.HeldAtUtc ?? booking.StartsAtUtc);
                     booking.Status = ConsultationStatus.Attended;
                     booking.StatusChangedAtUtc = now;
                 }

@@ -67,12 +67,29 @@ public sealed class SupportLogTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(ConsultationStatus.Attended, await app.WithDbAsync(db => db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Status).SingleAsync()));
         using (var again = await supporter.SubmitFormAsync(url, record)) Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
 
-        // A walk-in on the phone, with no booking.
-        using var walkIn = await supporter.SubmitFormAsync("/Supporter/Logs/New", new Dictionary<string, string>
+        // The form for a booked consultation starts at its booked time.
+        var form = await supporter.GetDocumentAsync(url);
+        Assert.Equal((date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "16:30"),
+            (form.QuerySelector("#Input_HeldDate")!.GetAttribute("value"), form.QuerySelector("#Input_HeldTime")!.GetAttribute("value")));
+
+        // A walk-in on the phone that morning, with no booking, written up in the evening: it keeps the time it was held
+        // (the same day, so the same 年度 for the hours below); a time still to come is refused.
+        var heldDay = date;
+        var walkInFields = new Dictionary<string, string>
         {
             ["Input.Mode"] = "Phone", ["Input.Topics"] = "scam", ["Input.Minutes"] = "15", ["Input.Resolution"] = "Resolved",
-        });
+            ["Input.HeldDate"] = JapaneseTime.TodayInTokyo(app.Clock).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.HeldTime"] = "10:00",
+        };
+        using (var ahead = await supporter.SubmitFormAsync("/Supporter/Logs/New", walkInFields))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, ahead.StatusCode);
+            Assert.Equal("相談した日時に、これから先の日時は入れられません。", (await Forms.ParseAsync(ahead)).QuerySelector("#Input_HeldDate-error")!.TextContent.Trim());
+        }
+        walkInFields["Input.HeldDate"] = heldDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var walkIn = await supporter.SubmitFormAsync("/Supporter/Logs/New", walkInFields);
         Assert.Equal(HttpStatusCode.Redirect, walkIn.StatusCode);
+        Assert.Equal(JapaneseTime.ToUtc(heldDay.ToDateTime(new TimeOnly(10, 0))),
+            await app.WithDbAsync(db => db.SupportLogs.Where(l => l.ConsultationBookingId == null).Select(l => l.HeldAtUtc).SingleAsync()));
         var logs = await supporter.GetDocumentAsync("/Supporter/Logs");
         Assert.Equal(2, logs.QuerySelectorAll("#logs tbody tr").Length);
 

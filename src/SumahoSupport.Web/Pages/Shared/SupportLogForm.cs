@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Surveys;
+using SumahoSupport.Core.Text;
 using SumahoSupport.Web.Validation;
 
 namespace SumahoSupport.Web.Pages.Shared;
@@ -46,6 +47,13 @@ public sealed record FollowUpAsked(int Id, string ClassTitle)
 /// <summary>What the 相談記録 form posts, and the checks both pages make before <see cref="SupportLogService"/>.</summary>
 public sealed class SupportLogInput
 {
+    /// <summary>When the consultation was held (Tokyo): the booking's time by default, or now for a walk-in; never ahead.</summary>
+    [Display(Name = "相談した日")]
+    public DateOnly? HeldDate { get; set; }
+
+    [Display(Name = "時刻")]
+    public TimeOnly? HeldTime { get; set; }
+
     [EnumDataType(typeof(ConsultationMode), ErrorMessage = "相談の方法を選び直してください。")]
     public ConsultationMode Mode { get; set; }
 
@@ -74,9 +82,22 @@ public sealed class SupportLogInput
     [EnumDataType(typeof(Understanding), ErrorMessage = "理解度を選び直してください。")]
     public Understanding? SecondUnderstanding { get; set; }
 
-    /// <summary>Adds the form's own errors; returns whether the note must be confirmed because of a digit run.</summary>
-    public bool Validate(ModelStateDictionary state, bool walkIn, IReadOnlyList<(int Id, string Name)> venues)
+    /// <summary>Fills in when it was held, unless the writer already has: the booked time, or now (to the five minutes).</summary>
+    public void DefaultHeldAt(DateTime? bookedStartUtc, DateTime nowUtc)
     {
+        if (HeldDate is not null) return;
+        var tokyo = JapaneseTime.ToTokyo(bookedStartUtc ?? nowUtc);
+        HeldDate = DateOnly.FromDateTime(tokyo);
+        HeldTime = new TimeOnly(tokyo.Hour, tokyo.Minute / 5 * 5);
+    }
+
+    public DateTime? HeldAtUtc => HeldDate is { } date && HeldTime is { } time ? JapaneseTime.ToUtc(date.ToDateTime(time)) : null;
+
+    /// <summary>Adds the form's own errors; returns whether the note must be confirmed because of a digit run.</summary>
+    public bool Validate(ModelStateDictionary state, bool walkIn, IReadOnlyList<(int Id, string Name)> venues, DateTime nowUtc)
+    {
+        if (HeldAtUtc is not { } held) state.AddModelError("Input.HeldDate", "相談した日と時刻を入力してください。");
+        else if (held > nowUtc) state.AddModelError("Input.HeldDate", "相談した日時に、これから先の日時は入れられません。");
         if (!Topics.Any(t => ConsultationTopics.All.Any(a => a.Code == t))) state.AddModelError("Input.Topics", "相談の内容を1つ以上選んでください。");
         if (ReferredTo is not null && !SupportLogText.Referrals.Contains(ReferredTo)) state.AddModelError("Input.ReferredTo", "紹介先を選び直してください。");
         if (walkIn && Mode == ConsultationMode.AtVenue && !venues.Any(v => v.Id == VenueId)) state.AddModelError("Input.VenueId", "会場を選んでください。");
@@ -86,13 +107,14 @@ public sealed class SupportLogInput
     }
 
     public SupportLogDraft ToDraft(string? bookingCode) => new(
-        bookingCode, Mode, VenueId, Topics, Minutes, Resolution, FollowUpNeeded, ReferredTo, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
+        bookingCode, Mode, VenueId, Topics, Minutes, Resolution, FollowUpNeeded, ReferredTo, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), HeldAtUtc);
 
     public static string Refusal(SupportLogResult result) => result switch
     {
         SupportLogResult.NotHeld => "この相談はまだ始まっていないか、キャンセルされています。",
         SupportLogResult.AlreadyRecorded => "この相談はすでに記録されています。",
         SupportLogResult.NotYours => "この相談の担当ではありません。",
+        SupportLogResult.InTheFuture => "相談した日時に、これから先の日時は入れられません。",
         _ => throw new UnreachableException(),
     };
 }

@@ -12,7 +12,7 @@ namespace SumahoSupport.Web.Areas.Supporter.Pages.Logs;
 /// 相談記録の入力: for a booked consultation (its place and topics filled in) or a walk-in. A note with a run of digits is
 /// sent back once with a warning, because passwords and card numbers must never be written down.
 /// </summary>
-public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps) : PageModel, ISupportLogForm
+public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps, TimeProvider clock) : PageModel, ISupportLogForm
 {
     [BindProperty(SupportsGet = true, Name = "booking")] public string? BookingCode { get; set; }
 
@@ -33,6 +33,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
         if (await db.SupporterIdAsync(User, ct) is not { } me) return Forbid();
         if (!await LoadAsync(me, ct)) return NotFound();
         if (Booking is not null && Input.Topics.Count == 0) Input.Topics = [.. ConsultationTopics.Parse(Booking.Topics)];
+        Input.DefaultHeldAt(Booking?.StartsAtUtc, clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
@@ -40,7 +41,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
     {
         if (await db.SupporterIdAsync(User, ct) is not { } me) return Forbid();
         if (!await LoadAsync(me, ct)) return NotFound();
-        AskAboutDigits = Input.Validate(ModelState, IsWalkIn, Venues);
+        AskAboutDigits = Input.Validate(ModelState, IsWalkIn, Venues, clock.GetUtcNow().UtcDateTime);
         if (!ModelState.IsValid) return Page();
 
         var result = await logs.RecordAsync(me, Input.ToDraft(Booking?.Code), ct);

@@ -13,7 +13,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Consultations.Logs;
 /// A coordinator writes a 相談記録 for a supporter who does not use the app: a walk-in at the counter or a 相談会 (with
 /// who helped), or a booked consultation (its supporter is already known).
 /// </summary>
-public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps) : PageModel, ISupportLogForm
+public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFollowUpService followUps, TimeProvider clock) : PageModel, ISupportLogForm
 {
     private static readonly SupporterStatus[] Helping = [SupporterStatus.Trainee, SupporterStatus.Certified, SupporterStatus.Lead];
 
@@ -40,6 +40,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (Booking is not null && Input.Topics.Count == 0) Input.Topics = [.. ConsultationTopics.Parse(Booking.Topics)];
+        Input.DefaultHeldAt(Booking?.StartsAtUtc, clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
@@ -48,7 +49,7 @@ public sealed class NewModel(AppDbContext db, SupportLogService logs, SurveyFoll
         if (!await LoadAsync(ct)) return NotFound();
         var supporter = Booking?.SupporterId ?? SupporterId;
         if (supporter is null || (IsWalkIn && !Supporters.Any(s => s.Id == supporter))) ModelState.AddModelError(nameof(SupporterId), "相談を受けた支援員を選んでください。");
-        AskAboutDigits = Input.Validate(ModelState, IsWalkIn, Venues);
+        AskAboutDigits = Input.Validate(ModelState, IsWalkIn, Venues, clock.GetUtcNow().UtcDateTime);
         if (!ModelState.IsValid) return Page();
 
         var result = await logs.RecordAsync(supporter!.Value, Input.ToDraft(Booking?.Code), ct);
