@@ -30,6 +30,9 @@ public interface ISiteLinks
 
     string SupporterTraining { get; }
 
+    /// <summary>The supporter's own page (sign-in required): where the details calendars leave out are.</summary>
+    string SupporterHome { get; }
+
     /// <summary>A supporter's calendar feed (.ics), secret to them.</summary>
     string SupporterFeed(string feedToken);
 

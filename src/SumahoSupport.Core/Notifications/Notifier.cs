@@ -217,11 +217,13 @@ public sealed class Notifier(
             .Set("reason", reason)
             .Set("how_to_join", text[Consultations.ConsultationLabels.HowToJoin(booking.Mode)])
             .Set("topics", string.IsNullOrEmpty(booking.Request) ? Topics() : text["{0}（{1}）", Topics(), booking.Request]);
+        // A supporter's calendar syncs to phones and family calendars: it names no resident and carries no request text;
+        // who it is and what they asked for are on the signed-in page.
         Invitation ToSupporter(int supporterId, string email, string name, bool cancelled) => new(
             $"consultation-{booking.Code}-supporter-{supporterId}@{invitations.OrganizerDomain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
-            $"【スマホ相談】{booking.Name} さん（{Topics()}）",
+            $"スマホ相談（{Place()}）",
             booking.VenueAddress is null ? Place() : $"{Place()}（{booking.VenueAddress}）",
-            $"相談したいこと: {Topics()}\n{booking.Request}",
+            $"予約番号: {booking.Code}\nくわしくは担当ページで（ログインが必要です）: {links.SupporterHome}",
             invitations.OrganizerEmail, invitations.OrganizerName, email, name, ReplyRequested: true);
         async Task ToSupporterAsync(int supporterId, bool cancelled)
         {

@@ -35,6 +35,8 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
 
     public string SupporterTraining => Page("/Training/Index", new { area = "Supporter" });
 
+    public string SupporterHome => Page("/Index", new { area = "Supporter" });
+
     public string SupporterFeed(string feedToken) => Page("/Calendar/Supporter", new { token = feedToken });
 
     public string Certificate(string publicId) => Page("/Certificates/Show", new { publicId });

@@ -85,6 +85,13 @@ public sealed class ConsultationBookingTests(AppFactory app) : IClassFixture<App
         Assert.Equal(["consultation-confirmed", "supporter-consultation"], mails.Select(m => m.Kind));
         Assert.All(mails, m => Assert.Equal("REQUEST", m.CalendarMethod));
         Assert.Contains(manage.Split("&done=")[0], mails[0].TextBody, StringComparison.Ordinal);
+        // The supporter's invitation syncs to their phone and family calendars: its title and notes name nobody.
+        var supporterEvent = mails[1].CalendarIcs!.Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:スマホ相談（", supporterEvent, StringComparison.Ordinal);
+        var name = await app.WithDbAsync(db => db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Participant.Name).SingleAsync());
+        Assert.DoesNotContain(name, supporterEvent, StringComparison.Ordinal);
+        Assert.DoesNotContain(name.Split(' ')[1], supporterEvent, StringComparison.Ordinal);
+        Assert.DoesNotContain("写真をLINEで送りたい", supporterEvent, StringComparison.Ordinal);
 
         // The next slot goes to the supporter with the lighter week.
         var next = await app.WithScopeAsync(s => s.GetRequiredService<ConsultationService>().BookAsync(new ConsultationRequest(
