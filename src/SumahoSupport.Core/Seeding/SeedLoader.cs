@@ -196,8 +196,12 @@ public sealed class SeedLoader(
     {
         var known = await db.Supporters.Select(s => s.Phone).ToHashSetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // A certified demo supporter has passed every required module before their certification, as the rule asks of
+        // anyone else (CertificationService): the training page must not say 「未受講」 beside 「認定」.
+        var required = await db.TrainingModules.Where(m => m.IsRequired).Select(m => new { m.Id, m.IsInPerson }).ToListAsync(ct);
         foreach (var seed in seeds)
         {
+            var certified = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead;
             var phone = PhoneNumber.Normalize(seed.Phone) ?? throw new InvalidDataException($"Demo supporter {seed.Name}: bad phone.");
             if (known.Contains(phone)) continue;
             var user = seed.AccountEmail is null ? null : await users.FindByEmailAsync(seed.AccountEmail);
@@ -212,14 +216,25 @@ public sealed class SeedLoader(
                 KnowsAndroid = seed.KnowsAndroid,
                 KnowsIPhone = seed.KnowsIPhone,
                 UserId = user?.Id,
-                CertifiedAtUtc = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead ? now.AddMonths(-6) : null,
+                CertifiedAtUtc = certified ? now.AddMonths(-6) : null,
+                TrainingRecords = certified
+                    ? [.. required.Select(m => new TrainingRecord
+                    {
+                        TrainingModuleId = m.Id,
+                        Method = m.IsInPerson ? TrainingMethod.InPerson : TrainingMethod.CheckTest,
+                        ScorePercent = m.IsInPerson ? null : 100,
+                        Passed = true,
+                        Attempt = 1,
+                        CompletedAtUtc = now.AddMonths(-7),
+                    })]
+                    : [],
                 CreatedAtUtc = now,
                 // Demo supporters help on weekday daytimes, so the staffing page has suggestions to show.
                 WeeklyAvailability = [.. Enumerable.Range(1, 5).Select(day => new WeeklyAvailability
                 {
                     Weekday = (DayOfWeek)day, StartMinute = DayPart.All[0].StartMinute, EndMinute = DayPart.All[1].EndMinute,
                 })],
-                Certifications = seed.Status is SupporterStatus.Certified or SupporterStatus.Lead
+                Certifications = certified
                     ? [new Certification
                     {
                         Level = seed.Status,
