@@ -20,7 +20,7 @@ public sealed class AuditTrail(AppDbContext db)
 {
     public const int PageSize = 50;
 
-    public static readonly IReadOnlyList<string> Columns = ["日時", "操作した人", "操作", "対象の種類", "対象", "詳細"];
+    public static readonly IReadOnlyList<string> Columns = ["日時", "操作した人", "操作", "操作の内容", "対象の種類", "対象", "詳細"];
 
     public Task<Paged<AuditRow>> PageAsync(AuditFilter filter, int page, CancellationToken ct) =>
         Newest(Matching(filter)).PageAsync(page, PageSize, ct);
@@ -29,7 +29,7 @@ public sealed class AuditTrail(AppDbContext db)
     public async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var row in Newest(Matching(filter)).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [JapaneseTime.ToTokyo(row.AtUtc), row.Actor, row.Action, row.SubjectType, row.SubjectId, row.Details];
+            yield return [JapaneseTime.ToTokyo(row.AtUtc), row.Actor, row.Action, AuditLabels.Action(row.Action), row.SubjectType, row.SubjectId, row.Details];
     }
 
     /// <summary>The distinct action names, for the filter's list.</summary>

@@ -26,7 +26,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var today = JapaneseTime.TodayInTokyo(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var page = await admin.GetDocumentAsync($"/Admin/Audit?Filter.SubjectType=Booking&Filter.SubjectId={booked.Code}&Filter.From={today}&Filter.To={today}");
-        var actions = page.QuerySelectorAll("#audit tbody tr").Select(r => r.Children[2].TextContent).ToList();
+        var actions = page.QuerySelectorAll("#audit tbody tr").Select(r => r.GetAttribute("data-action")).ToList();
         Assert.Equal(["booking.cancelled", "booking.confirmed"], actions);
 
         var onlyCancellations = await admin.GetDocumentAsync($"/Admin/Audit?Filter.Action=booking.cancelled&Filter.SubjectId={booked.Code}");
@@ -41,7 +41,7 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
         {
         }
         var byActor = await admin.GetDocumentAsync($"/Admin/Audit?Filter.Actor=admin@&Filter.SubjectId={coordinator}");
-        Assert.Equal(["account.password-reset-sent"], byActor.QuerySelectorAll("#audit tbody tr").Select(r => r.Children[2].TextContent));
+        Assert.Equal(["account.password-reset-sent"], byActor.QuerySelectorAll("#audit tbody tr").Select(r => r.GetAttribute("data-action")));
         Assert.Empty((await admin.GetDocumentAsync($"/Admin/Audit?Filter.Actor=nobody@&Filter.SubjectId={coordinator}")).QuerySelectorAll("#audit tbody tr"));
 
         using var csv = await admin.GetAsync($"/Admin/Audit?Filter.SubjectId={booked.Code}&format=csv");
@@ -50,6 +50,57 @@ public sealed class AuditPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(3, lines.Length);
         Assert.Contains("booking.cancelled", lines[1], StringComparison.Ordinal);
         Assert.Contains(await app.AuditEntriesAsync("report.exported"), e => e.SubjectId == "操作履歴.csv");
+    }
+
+    [Fact]
+    public async Task TheTrail_ReadsInWords_WithWhoDidItByNameAndRole_AndEachSubjectLinksToItsPage()
+    {
+        var session = await app.CreateSessionAsync(capacity: 5);
+        var booked = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+        var coordinator = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        using (var cancelled = await coordinator.SubmitFormAsync($"/Coordinator/Classes/{session}/Bookings/{booked.Code}/Cancel", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var admin = await AdminAsync();
+        var coordinatorAccount = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.CoordinatorEmail).Select(u => new { u.Id, u.DisplayName }).SingleAsync());
+        using (await admin.SubmitFormAsync($"/Admin/Accounts/{coordinatorAccount.Id}", new Dictionary<string, string>(), "form[action*='handler=PasswordReset']"))
+        {
+        }
+
+        var trail = await admin.GetDocumentAsync($"/Admin/Audit?Filter.SubjectId={booked.Code}");
+        var cancel = trail.QuerySelector("#audit tr[data-action='booking.cancelled']")!;
+        Assert.StartsWith("予約を取り消した", cancel.QuerySelector(".audit-action")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.CoordinatorEmail).Select(u => u.DisplayName).SingleAsync()) + "コーディネーター",
+            cancel.QuerySelector(".audit-actor")!.TextContent.Trim());
+        Assert.Equal($"/Coordinator/Bookings?q={booked.Code}", cancel.QuerySelector(".audit-subject a")!.GetAttribute("href"));
+        Assert.StartsWith("予約を受けた", trail.QuerySelector("#audit tr[data-action='booking.confirmed'] .audit-action")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("システム", trail.QuerySelector("#audit tr[data-action='booking.confirmed'] .audit-actor")!.TextContent, StringComparison.Ordinal);
+
+        // An account is named, not shown as its id, and links to its page; the filter offers actions in words.
+        var account = await admin.GetDocumentAsync($"/Admin/Audit?Filter.SubjectId={coordinatorAccount.Id}");
+        var reset = account.QuerySelector("#audit tr[data-action='account.password-reset-sent'] .audit-subject a")!;
+        Assert.Equal((coordinatorAccount.DisplayName, $"/Admin/Accounts/{coordinatorAccount.Id}"), (reset.TextContent, reset.GetAttribute("href")));
+        Assert.Equal("予約を取り消した", account.QuerySelector("#Filter_Action option[value='booking.cancelled']")!.TextContent);
+
+        // English readers read English words; the CSV keeps the codes beside the words.
+        using (await admin.GetAsync(trail.QuerySelector("a[lang=en]")!.GetAttribute("href"))) { }
+        var english = await admin.GetDocumentAsync($"/Admin/Audit?Filter.SubjectId={booked.Code}");
+        Assert.StartsWith("Cancelled a booking", english.QuerySelector("#audit tr[data-action='booking.cancelled'] .audit-action")!.TextContent, StringComparison.Ordinal);
+        using var csv = await admin.GetAsync($"/Admin/Audit?Filter.SubjectId={booked.Code}&format=csv");
+        Assert.Contains("booking.cancelled,予約を取り消した", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every action the code writes has words, so the trail never falls back to a bare code.</summary>
+    [Fact]
+    public void EveryActionWritten_HasWords()
+    {
+        var written = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"""([a-z\-]+\.[a-z\-]+)""").Select(m => m.Groups[1].Value))
+            .Where(a => a.Split('.')[0] is "account" or "assignment" or "booking" or "call" or "consultation" or "consultation-schedule" or "course" or "follow-up"
+                or "mail" or "report" or "resident" or "series" or "session" or "support-log" or "supporter" or "survey" or "survey-template" or "training" or "venue")
+            .Where(a => !a.EndsWith(".cshtml", StringComparison.Ordinal) && !a.EndsWith(".csv", StringComparison.Ordinal) && !a.EndsWith(".ics", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(written.Except(AuditLabels.KnownActions));
     }
 
     [Fact]
