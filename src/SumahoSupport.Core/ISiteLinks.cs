@@ -33,6 +33,12 @@ public interface ISiteLinks
     /// <summary>The supporter's own page (sign-in required): where the details calendars leave out are.</summary>
     string SupporterHome { get; }
 
+    /// <summary>A class as its supporters see it (sign-in required), where they answer their invitation.</summary>
+    string SupporterClass(int sessionId);
+
+    /// <summary>The coordinator's staffing page of a class.</summary>
+    string ClassStaffing(int sessionId);
+
     /// <summary>A supporter's calendar feed (.ics), secret to them.</summary>
     string SupporterFeed(string feedToken);
 

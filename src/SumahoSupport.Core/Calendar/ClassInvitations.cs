@@ -55,7 +55,7 @@ public sealed class ClassInvitations(
             .Select(a => new AssignmentFacts(
                 a.ClassSessionId, a.SupporterId, a.Role, a.Sequence + a.ClassSession.Sequence, a.Supporter.Name, a.Supporter.Email,
                 a.ClassSession.Course.Title, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.ClassSession.Notes,
-                a.ClassSession.Venue.Name, a.ClassSession.Venue.Address, a.ClassSession.Status));
+                a.ClassSession.Venue.Name, a.ClassSession.Venue.Address, a.ClassSession.Status, a.Response));
 
     public Invitation ForBooking(BookingFacts booking, bool cancelled) => new(
         $"booking-{booking.Code}@{Domain}", booking.Sequence, cancelled, booking.StartsAtUtc, booking.EndsAtUtc,
@@ -99,4 +99,5 @@ public sealed record BookingFacts(
 
 public sealed record AssignmentFacts(
     int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,
-    DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, ClassSessionStatus SessionStatus);
+    DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, ClassSessionStatus SessionStatus,
+    AssignmentResponse Response);

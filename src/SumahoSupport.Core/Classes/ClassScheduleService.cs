@@ -2,6 +2,7 @@ using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
@@ -274,7 +275,7 @@ public sealed class ClassScheduleService(
     /// </summary>
     private async Task<string?> BusySupporterAsync(int sessionId, SessionDraft draft, CancellationToken ct)
     {
-        var staff = await db.Assignments.Where(a => a.ClassSessionId == sessionId).OrderBy(a => a.SupporterId)
+        var staff = await db.Assignments.Counted().Where(a => a.ClassSessionId == sessionId).OrderBy(a => a.SupporterId)
             .Select(a => new { a.SupporterId, a.Supporter.Name }).ToListAsync(ct);
         foreach (var supporter in staff)
         {
@@ -285,7 +286,7 @@ public sealed class ClassScheduleService(
     }
 
     private Task<List<int>> SupportersOnAsync(int sessionId, CancellationToken ct) =>
-        db.Assignments.Where(a => a.ClassSessionId == sessionId).Select(a => a.SupporterId).ToListAsync(ct);
+        db.Assignments.Counted().Where(a => a.ClassSessionId == sessionId).Select(a => a.SupporterId).ToListAsync(ct);
 
     private static SessionDraft ToSessionDraft(SeriesDraft draft, DateTime startUtc) =>
         new(draft.CourseId, draft.VenueId, startUtc, startUtc.AddMinutes(draft.DurationMinutes), draft.Capacity,

@@ -11,7 +11,7 @@ public sealed class MailModel
         "city_name", "help_phone", "help_hours", "name", "class_title", "class_date", "relative_time",
         "venue_name", "venue_address", "map_url", "things_to_bring", "booking_code", "manage_url", "classes_url",
         "waitlist_position", "reason", "survey_url", "role",
-        "setup_url", "level", "valid_until", "certificate_url", "badge_url", "training_url", "topics", "how_to_join", "consultations_url",
+        "setup_url", "level", "valid_until", "certificate_url", "badge_url", "training_url", "topics", "how_to_join", "consultations_url", "respond_url", "supporter_name", "staff_url",
     ];
 
     private readonly Dictionary<string, object> variables = Names.ToDictionary(n => n, _ => (object)"", StringComparer.Ordinal);

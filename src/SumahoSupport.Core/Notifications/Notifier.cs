@@ -158,9 +158,33 @@ public sealed class Notifier(
         using var japanese = Languages.Use(Languages.JapaneseCode);
         var template = cancelled ? "supporter-assignment-cancelled" : "supporter-assignment";
         var model = Common(assignment.Name, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes, links.Class(sessionId))
-            .Set("role", Supporters.SupporterLabels.Role(assignment.Role));
+            .Set("role", Supporters.SupporterLabels.Role(assignment.Role))
+            .Set("respond_url", links.SupporterClass(sessionId));
         Enqueue(template, $"assignment-{sessionId}-{supporterId}", assignment.Email, assignment.Name,
             templates.Render(template, model), invitations.ForAssignment(assignment, cancelled));
+    }
+
+    /// <summary>
+    /// A supporter cannot come to a class they were put on: every coordinator with an address hears who, why and where to
+    /// pick a substitute (the coordinators' home page lists it too).
+    /// </summary>
+    public async Task AssignmentDeclinedAsync(int sessionId, int supporterId, string? reason, CancellationToken ct)
+    {
+        var assignment = await invitations.AssignmentAsync(sessionId, supporterId, ct) ?? throw new KeyNotFoundException($"Assignment {sessionId}/{supporterId}");
+        var coordinators = await db.UserRoles
+            .Join(db.Roles.Where(r => r.Name == Roles.Coordinator), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .Join(db.Users.Where(u => u.DisabledAtUtc == null && u.Email != null), id => id, u => u.Id, (_, u) => new { u.Id, u.Email, u.DisplayName })
+            .OrderBy(u => u.Id).ToListAsync(ct);
+        using var japanese = Languages.Use(Languages.JapaneseCode);
+        foreach (var coordinator in coordinators)
+        {
+            var model = Common(coordinator.DisplayName, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes, links.Class(sessionId))
+                .Set("supporter_name", assignment.Name)
+                .Set("role", Supporters.SupporterLabels.Role(assignment.Role))
+                .Set("reason", reason)
+                .Set("staff_url", links.ClassStaffing(sessionId));
+            Enqueue("assignment-declined", $"assignment-{sessionId}-{supporterId}", coordinator.Email!, coordinator.DisplayName, templates.Render("assignment-declined", model), null);
+        }
     }
 
     /// <summary>News about a supporter's own standing; without e-mail the coordinator tells them in person.</summary>

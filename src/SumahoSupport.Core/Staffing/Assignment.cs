@@ -23,6 +23,26 @@ public sealed class Assignment
     /// coordinators record the exception, not every ordinary day.
     /// </summary>
     public bool Absent { get; set; }
+
+    /// <summary>The supporter's answer to the invitation: in the app, or by their calendar's reply (iTIP REPLY).</summary>
+    public AssignmentResponse Response { get; set; }
+
+    public DateTime? RespondedAtUtc { get; set; }
+
+    /// <summary>Why they cannot come, as they wrote it; for the coordinator finding a substitute.</summary>
+    public string? DeclineReason { get; set; }
+}
+
+/// <summary>A supporter's answer to being put on a class (iCalendar PARTSTAT: NEEDS-ACTION, ACCEPTED, DECLINED, TENTATIVE).</summary>
+public enum AssignmentResponse
+{
+    Pending = 0,
+    Accepted = 1,
+
+    /// <summary>They cannot come: the class no longer counts them, and the coordinator is told to find someone else.</summary>
+    Declined = 2,
+
+    Tentative = 3,
 }
 
 public enum AssignmentRole
@@ -38,5 +58,9 @@ public static class AssignmentQueries
 {
     /// <summary>Assignments the supporter actually worked: the class has ended, was held, and they were not marked absent.</summary>
     public static IQueryable<Assignment> Worked(this IQueryable<Assignment> assignments, DateTime nowUtc) =>
-        assignments.Where(a => a.ClassSession.EndsAtUtc <= nowUtc && a.ClassSession.Status != ClassSessionStatus.Cancelled && !a.Absent);
+        assignments.Counted().Where(a => a.ClassSession.EndsAtUtc <= nowUtc && a.ClassSession.Status != ClassSessionStatus.Cancelled && !a.Absent);
+
+    /// <summary>Assignments that stand: a declined one holds neither the supporter's time nor a place in the class's staff.</summary>
+    public static IQueryable<Assignment> Counted(this IQueryable<Assignment> assignments) =>
+        assignments.Where(a => a.Response != AssignmentResponse.Declined);
 }

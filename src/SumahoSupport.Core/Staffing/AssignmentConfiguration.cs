@@ -7,6 +7,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
 {
     public void Configure(EntityTypeBuilder<Assignment> assignment)
     {
+        assignment.Property(a => a.DeclineReason).HasMaxLength(200);
         assignment.HasOne(a => a.ClassSession).WithMany(s => s.Assignments).HasForeignKey(a => a.ClassSessionId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasOne(a => a.Supporter).WithMany().HasForeignKey(a => a.SupporterId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasIndex(a => new { a.ClassSessionId, a.SupporterId }).IsUnique();

@@ -26,6 +26,19 @@ public enum AssignResult
     Busy,
 }
 
+public enum RespondResult
+{
+    Recorded,
+
+    /// <summary>They had already answered so.</summary>
+    Unchanged,
+
+    NotAssigned,
+
+    /// <summary>The class has started, was cancelled, or (for a calendar's reply) the answer is to an older invitation.</summary>
+    Closed,
+}
+
 /// <summary>A supporter who could be put on a class, with their recent load (assignments in the last 90 days and ahead).</summary>
 public sealed record StaffCandidate(
     int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, int RecentAssignments, SupporterConflict Conflict)
@@ -38,15 +51,7 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
 {
     public async Task<AssignResult> AssignAsync(int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
     {
-        var status = await db.Supporters.Where(s => s.Id == supporterId).Select(s => (SupporterStatus?)s.Status).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
-        if (!await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct)) throw new KeyNotFoundException($"ClassSession {sessionId}");
-
-        if (status is SupporterStatus.Applicant or SupporterStatus.Inactive) return AssignResult.NotActive;
-        if (role == AssignmentRole.Lecturer && status != SupporterStatus.Lead) return AssignResult.LecturerMustBeLead;
-        if (status == SupporterStatus.Trainee && !await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId
-                && (a.Supporter.Status == SupporterStatus.Certified || a.Supporter.Status == SupporterStatus.Lead), ct))
-            return AssignResult.TraineeNeedsMentor;
+        if (await RefusalAsync(sessionId, supporterId, role, ct) is { } refused) return refused;
         if (await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId, ct))
             return AssignResult.AlreadyAssigned;
 
@@ -58,19 +63,7 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
                 // The class row first, then the supporter's time (SessionRow): the time is read once a move of the class is
                 // either committed or waits for us.
                 await SessionRow.LockAsync(unit, db, sessionId, ct);
-                var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
-                if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, ct)) return unit.Discard(AssignResult.Busy);
-                db.Assignments.Add(new Assignment
-                {
-                    ClassSessionId = sessionId,
-                    SupporterId = supporterId,
-                    Role = role,
-                    CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-                });
-                audit.Record("assignment.added", nameof(ClassSession), sessionId, $"supporter={supporterId} role={role}");
-                // Saved before the invitation is written: the same supporter put on twice at once meets the unique index here.
-                await unit.SaveAsync(ct);
-                await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+                if (!await AddAsync(unit, sessionId, supporterId, role, ct)) return unit.Discard(AssignResult.Busy);
                 return AssignResult.Assigned;
             }, ct);
         }
@@ -81,6 +74,109 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
         }
         if (result == AssignResult.Assigned) await catalog.ChangedAsync(); // the class page says how many staff it has
         return result;
+    }
+
+    /// <summary>
+    /// 代わりに入れる: a supporter who declined gives their place (and role) to a substitute, in one unit — the substitute
+    /// checked and invited as any assignment is, the decliner's calendar event withdrawn.
+    /// </summary>
+    public async Task<AssignResult> ReplaceAsync(int sessionId, int declinedSupporterId, int substituteId, CancellationToken ct)
+    {
+        var role = await db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == declinedSupporterId && a.Response == AssignmentResponse.Declined)
+            .Select(a => (AssignmentRole?)a.Role).SingleOrDefaultAsync(ct);
+        if (role is null) return AssignResult.NotActive;
+        if (await RefusalAsync(sessionId, substituteId, role.Value, ct) is { } refused) return refused;
+        AssignResult result;
+        try
+        {
+            result = await work.RunAsync(async unit =>
+            {
+                await SessionRow.LockAsync(unit, db, sessionId, ct);
+                var declined = db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == declinedSupporterId && a.Response == AssignmentResponse.Declined);
+                if (await unit.UpdateAsync(declined, a => a.SetProperty(x => x.Sequence, x => x.Sequence + 1), ct) == 0) return unit.Discard(AssignResult.NotActive);
+                if (await db.Assignments.AnyAsync(a => a.ClassSessionId == sessionId && a.SupporterId == substituteId, ct)) return unit.Discard(AssignResult.AlreadyAssigned);
+                await notifier.AssignmentAsync(sessionId, declinedSupporterId, cancelled: true, ct);
+                await unit.DeleteAsync(declined, ct);
+                if (!await AddAsync(unit, sessionId, substituteId, role.Value, ct)) return unit.Discard(AssignResult.Busy);
+                audit.Record("assignment.replaced", nameof(ClassSession), sessionId, $"supporter={declinedSupporterId} by={substituteId} role={role}");
+                return AssignResult.Assigned;
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return AssignResult.AlreadyAssigned;
+        }
+        if (result == AssignResult.Assigned) await catalog.ChangedAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// 参加 / 不参加 / 未定 from the supporter's class page, or from their calendar's reply to invitation
+    /// <paramref name="sequence"/> (an answer to an older invitation than the one they hold changes nothing). A decline
+    /// takes them off the class's staff and tells the coordinators; answers are taken until the class starts.
+    /// </summary>
+    public async Task<RespondResult> RespondAsync(int sessionId, int supporterId, AssignmentResponse response, string? reason, CancellationToken ct, int? sequence = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await work.RunAsync(async unit =>
+        {
+            await SessionRow.LockAsync(unit, db, sessionId, ct);
+            var current = await db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)
+                .Select(a => new { a.Response, Sequence = a.Sequence + a.ClassSession.Sequence, a.ClassSession.StartsAtUtc, a.ClassSession.Status })
+                .SingleOrDefaultAsync(ct);
+            if (current is null) return unit.Discard(RespondResult.NotAssigned);
+            if (current.StartsAtUtc <= now || current.Status == ClassSessionStatus.Cancelled || sequence < current.Sequence) return unit.Discard(RespondResult.Closed);
+            if (current.Response == response) return unit.Discard(RespondResult.Unchanged);
+            var declined = response == AssignmentResponse.Declined;
+            await unit.UpdateAsync(db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId), a => a
+                .SetProperty(x => x.Response, response)
+                .SetProperty(x => x.RespondedAtUtc, now)
+                .SetProperty(x => x.DeclineReason, declined ? reason : null), ct);
+            audit.Record(response switch
+            {
+                AssignmentResponse.Accepted => "assignment.accepted",
+                AssignmentResponse.Declined => "assignment.declined",
+                _ => "assignment.tentative",
+            }, nameof(ClassSession), sessionId, $"supporter={supporterId}" + (sequence is null ? "" : " by calendar reply"));
+            if (declined) await notifier.AssignmentDeclinedAsync(sessionId, supporterId, reason, ct);
+            return RespondResult.Recorded;
+        }, ct);
+        if (result == RespondResult.Recorded) await catalog.ChangedAsync();
+        return result;
+    }
+
+    /// <summary>Why a supporter may not take this role on this class, checked before any lock; null when they may.</summary>
+    private async Task<AssignResult?> RefusalAsync(int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
+    {
+        var status = await db.Supporters.Where(s => s.Id == supporterId).Select(s => (SupporterStatus?)s.Status).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"Supporter {supporterId}");
+        if (!await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct)) throw new KeyNotFoundException($"ClassSession {sessionId}");
+        if (status is SupporterStatus.Applicant or SupporterStatus.Inactive) return AssignResult.NotActive;
+        if (role == AssignmentRole.Lecturer && status != SupporterStatus.Lead) return AssignResult.LecturerMustBeLead;
+        if (status == SupporterStatus.Trainee && !await db.Assignments.Counted().AnyAsync(a => a.ClassSessionId == sessionId
+                && (a.Supporter.Status == SupporterStatus.Certified || a.Supporter.Status == SupporterStatus.Lead), ct))
+            return AssignResult.TraineeNeedsMentor;
+        return null;
+    }
+
+    /// <summary>Inside the caller's unit, after the class row is locked: takes the supporter's time and invites them; false when busy.</summary>
+    private async Task<bool> AddAsync(Unit unit, int sessionId, int supporterId, AssignmentRole role, CancellationToken ct)
+    {
+        var time = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => new { s.StartsAtUtc, s.EndsAtUtc }).SingleAsync(ct);
+        if (!await SupporterTime.LockAndCheckFreeAsync(db, supporterId, time.StartsAtUtc, time.EndsAtUtc, ct)) return false;
+        db.Assignments.Add(new Assignment
+        {
+            ClassSessionId = sessionId,
+            SupporterId = supporterId,
+            Role = role,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Record("assignment.added", nameof(ClassSession), sessionId, $"supporter={supporterId} role={role}");
+        // Saved before the invitation is written: the same supporter put on twice at once meets the unique index here.
+        await unit.SaveAsync(ct);
+        await notifier.AssignmentAsync(sessionId, supporterId, cancelled: false, ct);
+        return true;
     }
 
     public async Task RemoveAsync(int sessionId, int supporterId, CancellationToken ct)
@@ -108,8 +204,8 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
             .Select(s => new { s.StartsAtUtc, s.EndsAtUtc, s.Course.TargetOs }).SingleOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"ClassSession {sessionId}");
         var onTheClass = await db.Assignments.Where(a => a.ClassSessionId == sessionId)
-            .Select(a => new { a.SupporterId, a.Supporter.Status }).ToListAsync(ct);
-        var hasMentor = onTheClass.Any(a => a.Status is SupporterStatus.Certified or SupporterStatus.Lead);
+            .Select(a => new { a.SupporterId, a.Supporter.Status, a.Response }).ToListAsync(ct);
+        var hasMentor = onTheClass.Any(a => a.Status is SupporterStatus.Certified or SupporterStatus.Lead && a.Response != AssignmentResponse.Declined);
         var recentFrom = clock.GetUtcNow().UtcDateTime.AddDays(-90);
         var recent = await db.Assignments
             .Where(a => a.ClassSession.Status != ClassSessionStatus.Cancelled && a.ClassSession.StartsAtUtc >= recentFrom)
@@ -155,7 +251,7 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
             {
                 s.Id,
                 s.Confirmed,
-                Staff = s.Assignments.Select(a => new StaffMember(a.Role, a.Supporter.Status)).ToList(),
+                Staff = s.Assignments.Where(a => a.Response != AssignmentResponse.Declined).Select(a => new StaffMember(a.Role, a.Supporter.Status)).ToList(),
             })
             .ToListAsync(ct);
         return sessions.ToDictionary(s => s.Id, s => StaffingRule.Evaluate(s.Confirmed, s.Staff));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
@@ -55,7 +56,7 @@ public sealed class SupporterAvailability
                 DaysOff = s.AvailabilityExceptions.Select(e => e.Date).ToList(),
             })
             .ToListAsync(ct);
-        var classes = await db.Assignments.AsNoTracking()
+        var classes = await db.Assignments.AsNoTracking().Counted()
             .Where(a => a.ClassSession.Status != ClassSessionStatus.Cancelled && a.ClassSession.StartsAtUtc < untilUtc && a.ClassSession.EndsAtUtc > fromUtc)
             .Select(a => new { a.SupporterId, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc })
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Accounts;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Calendar;
@@ -122,7 +123,7 @@ public sealed class SupporterService(
         {
             var supporter = await FindAsync(supporterId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var ahead = await db.Assignments.CountAsync(a => a.SupporterId == supporterId && a.ClassSession.StartsAtUtc > now
+            var ahead = await db.Assignments.Counted().CountAsync(a => a.SupporterId == supporterId && a.ClassSession.StartsAtUtc > now
                 && a.ClassSession.Status != Classes.ClassSessionStatus.Cancelled, ct);
             if (supporter.Status == SupporterStatus.Inactive) return ahead;
             audit.Record("supporter.deactivated", nameof(Supporter), supporter.Id, $"was={supporter.Status}");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Consultations;
 using SumahoSupport.Core.Data;
@@ -25,7 +26,7 @@ public static class SupporterTime
         int? movingConsultationId = null, int? movingSessionId = null)
     {
         await db.Database.LockAsync($"supporter-time:{supporterId}", ct);
-        var inClass = await db.Assignments.AnyAsync(a => a.SupporterId == supporterId && a.ClassSessionId != movingSessionId
+        var inClass = await db.Assignments.Counted().AnyAsync(a => a.SupporterId == supporterId && a.ClassSessionId != movingSessionId
             && a.ClassSession.Status != ClassSessionStatus.Cancelled
             && a.ClassSession.StartsAtUtc < endUtc && a.ClassSession.EndsAtUtc > startUtc, ct);
         return !inClass && !await db.ConsultationBookings.AnyAsync(b => b.SupporterId == supporterId && b.Id != movingConsultationId

@@ -55,7 +55,7 @@ public sealed class SurveyStatistics(AppDbContext db, TimeProvider clock)
         var classes = await held
             .Select(s => new { s.Id, Course = s.Course.Title, s.Course.Topic, Venue = s.Venue.Name, s.StartsAtUtc, s.EndsAtUtc })
             .ToListAsync(ct);
-        var lecturers = (await db.Assignments
+        var lecturers = (await db.Assignments.Counted()
                 .Where(a => ids.Contains(a.ClassSessionId) && a.Role == AssignmentRole.Lecturer)
                 .Select(a => new { a.ClassSessionId, a.Supporter.Name })
                 .ToListAsync(ct))

@@ -37,6 +37,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
 
     public string SupporterHome => Page("/Index", new { area = "Supporter" });
 
+    public string SupporterClass(int sessionId) => Page("/Classes/Show", new { area = "Supporter", id = sessionId });
+
+    public string ClassStaffing(int sessionId) => Page("/Classes/Staff", new { area = "Coordinator", id = sessionId });
+
     public string SupporterFeed(string feedToken) => Page("/Calendar/Supporter", new { token = feedToken });
 
     public string Certificate(string publicId) => Page("/Certificates/Show", new { publicId });

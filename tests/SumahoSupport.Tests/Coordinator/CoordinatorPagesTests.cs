@@ -357,6 +357,12 @@ public sealed class CoordinatorPagesTests(AppFactory app) : IClassFixture<AppFac
         // A post made anyway (an old page, a crafted request) records nothing.
         Assert.Equal(AttendanceResult.NotYet, await app.WithBookingsAsync(b => b.RecordAttendanceAsync(booked.Code, true, default)));
         Assert.IsType<BookingResult.Closed>(await app.BookAsync(session, TestData.Resident() with { Channel = BookingChannel.Counter }, BookingKind.WalkIn));
+        // 「キャンセルする」 posted from a roster opened before cancelling asked first: the roster comes back, nothing is cancelled.
+        var token = (await client.GetDocumentAsync($"/Coordinator/Classes/{session}/Bookings/{booked.Code}/Cancel"))
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var stale = await client.PostAsync($"/Coordinator/Classes/{session}/Roster?handler=CancelBooking",
+                   new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = booked.Code, ["__RequestVerificationToken"] = token })))
+            Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Equal(BookingStatus.Confirmed, Assert.Single(await app.BookingsOfAsync(session)).Status);
     }
 

@@ -81,6 +81,7 @@ public static class SitePages
         ["Supporter/Availability"] = (Access.Supporter, _ => "/Supporter/Availability"),
         ["Supporter/Logs/Index"] = (Access.Supporter, _ => "/Supporter/Logs"),
         ["Supporter/Logs/New"] = (Access.Supporter, _ => "/Supporter/Logs/New"),
+        ["Supporter/Classes/Show"] = (Access.Supporter, s => $"/Supporter/Classes/{s.SupporterSession}"),
         ["Supporter/Training/Index"] = (Access.Supporter, _ => "/Supporter/Training"),
         ["Supporter/Training/Module"] = (Access.Supporter, _ => "/Supporter/Training/line"),
         ["Coordinator/Index"] = (Access.Staff, _ => "/Coordinator"),
@@ -209,7 +210,7 @@ public static class SitePages
     public sealed record Samples(
         int Session, string BookingCode, string BookingToken, string SurveyToken, string ConsultationCode, string ConsultationToken,
         string ConsultationSlot, int Venue, int Course, int Series, int Supporter, long Mail, int Participant, string Account, string Certificate,
-        string FeedToken, string SetPasswordLink);
+        string FeedToken, string SetPasswordLink, int SupporterSession);
 
     public static async Task<Samples> SamplesAsync(AppFactory app)
     {
@@ -227,6 +228,16 @@ public static class SitePages
         var supporter = await app.WithDbAsync(db => db.Supporters.Where(s => s.Email == DemoAccounts.SupporterEmail).Select(s => s.Id).SingleAsync());
         var certificate = await app.WithDbAsync(db => db.Certifications.Where(c => c.SupporterId == supporter).Select(c => c.PublicId).FirstAsync());
         var feed = await app.WithScopeAsync(s => s.GetRequiredService<SupporterService>().FeedTokenAsync(supporter, default));
+        // An evening class the demo supporter helps at, so their class page has one to show (the first evening they are
+        // free: samples may be taken more than once in one app).
+        var evening = 0;
+        for (var day = date; evening == 0; day = day.AddDays(1))
+        {
+            var candidate = await app.CreateSessionAsync(capacity: 5, startsIn: JapaneseTime.ToUtc(day.ToDateTime(new TimeOnly(19, 0))) - app.Clock.GetUtcNow().UtcDateTime);
+            if (await app.WithScopeAsync(s => s.GetRequiredService<Core.Staffing.StaffingService>()
+                    .AssignAsync(candidate, supporter, Core.Staffing.AssignmentRole.Assistant, default)) == Core.Staffing.AssignResult.Assigned)
+                evening = candidate;
+        }
         var account = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.CoordinatorEmail).Select(u => u.Id).SingleAsync());
         // A link of an account nobody signs in with here: a sign-in elsewhere may renew a stamp and end such a link.
         var setPassword = await app.WithScopeAsync(async s =>
@@ -243,6 +254,6 @@ public static class SitePages
             $"/Consultations/Book?schedule={schedule.Id}&start={ConsultationPlaces.StartKey(startsAt)}",
             venue, course, series, supporter, await db.OutboxMessages.MaxAsync(m => m.Id),
             await db.Bookings.Where(b => b.Code == booked.Code).Select(b => b.ParticipantId).SingleAsync(),
-            account, certificate, feed, setPassword));
+            account, certificate, feed, setPassword, evening));
     }
 }

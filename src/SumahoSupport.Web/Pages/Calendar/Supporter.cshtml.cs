@@ -25,7 +25,7 @@ public sealed class SupporterModel(AppDbContext db, ClassInvitations invitations
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-31);
         var events = (await invitations.AssignmentsOfAsync(supporter.Id, since, ct))
-            .Select(a => invitations.ForAssignment(a, cancelled: a.SessionStatus == ClassSessionStatus.Cancelled));
+            .Select(a => invitations.ForAssignment(a, cancelled: a.SessionStatus == ClassSessionStatus.Cancelled || a.Response == Core.Staffing.AssignmentResponse.Declined));
         var ics = InvitationWriter.WriteFeed($"{supporter.Name}さんの担当", events, now);
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }

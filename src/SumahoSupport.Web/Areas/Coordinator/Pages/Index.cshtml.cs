@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
 
     public IReadOnlyList<string> LockedLookups { get; private set; } = [];
 
+    /// <summary>Supporters who said they cannot come to a coming class, and have not been replaced.</summary>
+    public IReadOnlyList<Declined> Declines { get; private set; } = [];
+
     /// <summary>The series just made (from its create step), whose classes the list marks.</summary>
     public int? NewSeries { get; private set; }
 
@@ -42,9 +45,16 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
         LockedLookups = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == "booking.lookup-locked" && a.AtUtc > lockedSince)
             .OrderByDescending(a => a.AtUtc).Select(a => a.SubjectId).Distinct().Take(20).ToListAsync(ct);
+        Declines = await db.Assignments.AsNoTracking()
+            .Where(a => a.Response == AssignmentResponse.Declined && a.ClassSession.StartsAtUtc > now && a.ClassSession.Status == ClassSessionStatus.Scheduled)
+            .OrderBy(a => a.ClassSession.StartsAtUtc)
+            .Select(a => new Declined(a.ClassSessionId, a.ClassSession.Course.Title, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.Supporter.Name, a.DeclineReason))
+            .ToListAsync(ct);
         var checks = await staffing.CheckAsync(rows.Select(r => r.Id).ToList(), ct);
         Sessions = rows.Select(r => new Row(r.Id, r.SeriesId, r.Title, r.VenueName, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Capacity, r.Confirmed, r.Waitlisted, checks[r.Id])).ToList();
     }
+
+    public sealed record Declined(int SessionId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string Supporter, string? Reason);
 
     public sealed record Row(
         int Id, int? SeriesId, string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, ClassSessionStatus Status,

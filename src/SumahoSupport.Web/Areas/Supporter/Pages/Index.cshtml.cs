@@ -41,7 +41,7 @@ public sealed class IndexModel(
         Assignments = await db.Assignments.AsNoTracking()
             .Where(a => a.SupporterId == Me.Id && a.ClassSession.EndsAtUtc > now)
             .OrderBy(a => a.ClassSession.StartsAtUtc)
-            .Select(a => new Upcoming(a.ClassSession.Course.Title, a.ClassSession.Venue.Name, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.Role, a.ClassSession.Status))
+            .Select(a => new Upcoming(a.ClassSessionId, a.ClassSession.Course.Title, a.ClassSession.Venue.Name, a.ClassSession.StartsAtUtc, a.ClassSession.EndsAtUtc, a.Role, a.ClassSession.Status, a.Response))
             .ToListAsync(ct);
         Progress = await certification.ProgressAsync(Me.Id, ct);
         FiscalYear = Core.Surveys.FiscalYear.Of(JapaneseTime.TodayInTokyo(clock));
@@ -61,5 +61,7 @@ public sealed class IndexModel(
 
     public sealed record Profile(int Id, string Name, SupporterStatus Status, string? Area, bool KnowsAndroid, bool KnowsIPhone);
 
-    public sealed record Upcoming(string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, Core.Staffing.AssignmentRole Role, Core.Classes.ClassSessionStatus Status);
+    public sealed record Upcoming(
+        int SessionId, string Title, string VenueName, DateTime StartsAtUtc, DateTime EndsAtUtc, Core.Staffing.AssignmentRole Role,
+        Core.Classes.ClassSessionStatus Status, Core.Staffing.AssignmentResponse Response);
 }

@@ -47,6 +47,16 @@ public sealed class RosterModel(AppDbContext db, BookingService bookings, TimePr
         return Page();
     }
 
+    /// <summary>
+    /// A post that names no action — such as 「キャンセルする」 on a roster opened before cancelling moved to its own page —
+    /// changes nothing and shows the roster again, where cancelling now asks first.
+    /// </summary>
+    public IActionResult OnPost(int id)
+    {
+        TempData["StatusMessage"] = "名簿を新しくしました。予約のキャンセルは「キャンセル…」から、確かめてから行えます。";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostAttendanceAsync(int id, string? code, bool attended, CancellationToken ct)
     {
         if (BookingSecrets.NormalizeCode(code) is not { } valid) return InvalidCode(id);

@@ -34,7 +34,8 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
         Session = found;
         Assigned = await db.Assignments.AsNoTracking().Where(a => a.ClassSessionId == id)
             .OrderBy(a => a.Role).ThenBy(a => a.Supporter.Kana)
-            .Select(a => new Member(a.SupporterId, a.Supporter.Name, a.Supporter.Status, a.Supporter.KnowsAndroid, a.Supporter.KnowsIPhone, a.Role, a.Absent))
+            .Select(a => new Member(a.SupporterId, a.Supporter.Name, a.Supporter.Status, a.Supporter.KnowsAndroid, a.Supporter.KnowsIPhone, a.Role, a.Absent,
+                a.Response, a.DeclineReason))
             .ToListAsync(ct);
         Candidates = await staffing.CandidatesAsync(id, ct);
         HasEnded = found.EndsAtUtc <= clock.GetUtcNow().UtcDateTime;
@@ -53,7 +54,33 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
         var result = await staffing.AssignAsync(id, SupporterId!.Value, Role, ct);
         if (result != AssignResult.Assigned)
         {
-            ModelState.AddModelError(string.Empty, result switch
+            ModelState.AddModelError(string.Empty, Refusal(result));
+            return await OnGetAsync(id, ct);
+        }
+        TempData["StatusMessage"] = "担当を登録しました。";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>代わりに入れる: the substitute takes the place and role of a supporter who declined, and is invited.</summary>
+    public async Task<IActionResult> OnPostReplaceAsync(int id, int declinedId, int substituteId, CancellationToken ct)
+    {
+        if (await SessionHeader.FindAsync(db, id, ct) is null) return NotFound();
+        if (!await db.Supporters.AnyAsync(s => s.Id == substituteId, ct))
+        {
+            ModelState.AddModelError(string.Empty, "支援員を選んでください。");
+            return await OnGetAsync(id, ct);
+        }
+        var result = await staffing.ReplaceAsync(id, declinedId, substituteId, ct);
+        if (result != AssignResult.Assigned)
+        {
+            ModelState.AddModelError(string.Empty, Refusal(result));
+            return await OnGetAsync(id, ct);
+        }
+        TempData["StatusMessage"] = "代わりの支援員を担当にし、招待を送りました。";
+        return RedirectToPage(new { id });
+    }
+
+    private static string Refusal(AssignResult result) => result switch
             {
                 AssignResult.LecturerMustBeLead => "講師になれるのは「講師（リーダー）」の支援員だけです。補助として登録してください。",
                 AssignResult.TraineeNeedsMentor => "研修中の支援員は、認定支援員か講師が担当に入っている教室でだけ補助ができます。先に認定支援員を登録してください。",
@@ -61,12 +88,7 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
                 AssignResult.AlreadyAssigned => "この支援員はすでに担当に入っています。",
                 AssignResult.Busy => "この支援員は同じ時間に別の担当（教室・相談）があります。別の支援員を選んでください。",
                 _ => throw new UnreachableException(),
-            });
-            return await OnGetAsync(id, ct);
-        }
-        TempData["StatusMessage"] = "担当を登録しました。";
-        return RedirectToPage(new { id });
-    }
+            };
 
     public async Task<IActionResult> OnPostAbsentAsync(int id, int supporterId, bool absent, CancellationToken ct)
     {
@@ -84,7 +106,9 @@ public sealed class StaffModel(AppDbContext db, StaffingService staffing, TimePr
         return RedirectToPage(new { id });
     }
 
-    public sealed record Member(int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole Role, bool Absent)
+    public sealed record Member(
+        int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, AssignmentRole Role, bool Absent,
+        AssignmentResponse Response, string? DeclineReason)
     {
         public string Devices => SupporterLabels.Devices(KnowsAndroid, KnowsIPhone);
     }
