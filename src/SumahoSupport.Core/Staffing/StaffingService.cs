@@ -39,6 +39,12 @@ public enum RespondResult
     Closed,
 }
 
+/// <summary>One coming class of a series, and whether a given supporter can take it (<see cref="SupporterConflict.None"/>).</summary>
+public sealed record SeriesDate(int SessionId, DateTime StartsAtUtc, DateTime EndsAtUtc, bool AlreadyOn, SupporterConflict Conflict)
+{
+    public bool Free => !AlreadyOn && Conflict == SupporterConflict.None;
+}
+
 /// <summary>A supporter who could be put on a class, with their recent load (assignments in the last 90 days and ahead).</summary>
 public sealed record StaffCandidate(
     int SupporterId, string Name, SupporterStatus Status, bool KnowsAndroid, bool KnowsIPhone, int RecentAssignments, SupporterConflict Conflict)
@@ -225,6 +231,31 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
                 })))
             .OrderBy(r => r.Candidate.Conflict != SupporterConflict.None).ThenBy(r => r.Candidate.RecentAssignments).ThenBy(r => r.Kana, StringComparer.Ordinal)
             .Select(r => r.Candidate)];
+    }
+
+    /// <summary>
+    /// Staffing a whole series: each coming class of it, with whether the supporter is free then (their weekly pattern,
+    /// days off, other classes and consultations — the same <see cref="SupporterAvailability"/> as one class's candidates).
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesDate>> SeriesDatesAsync(int seriesId, int supporterId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sessions = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.SeriesId == seriesId && s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > now)
+            .OrderBy(s => s.StartsAtUtc)
+            .Select(s => new { s.Id, s.StartsAtUtc, s.EndsAtUtc, s.Course.TargetOs, On = s.Assignments.Any(a => a.SupporterId == supporterId) })
+            .ToListAsync(ct);
+        if (sessions.Count == 0) return [];
+        var availability = await SupporterAvailability.LoadAsync(
+            db, [SupporterStatus.Trainee, SupporterStatus.Certified, SupporterStatus.Lead], sessions[0].StartsAtUtc, sessions[^1].EndsAtUtc, ct);
+        var member = availability.Members.SingleOrDefault(m => m.Id == supporterId);
+        SupporterConflict ConflictAt(DateTime start, DateTime end, TargetOs os)
+        {
+            if (member is null) return SupporterConflict.NotUsuallyFree; // resting or not yet approved
+            var conflict = SupporterAvailability.ConflictOf(member, start, end);
+            return conflict == SupporterConflict.None && !member.Knows(os) ? SupporterConflict.WrongDevice : conflict;
+        }
+        return [.. sessions.Select(s => new SeriesDate(s.Id, s.StartsAtUtc, s.EndsAtUtc, s.On, ConflictAt(s.StartsAtUtc, s.EndsAtUtc, s.TargetOs)))];
     }
 
     /// <summary>Marks whether a supporter came to a class that has ended; only worked classes count toward hours and certification.</summary>

@@ -98,6 +98,7 @@ public static class SitePages
         ["Coordinator/Classes/SurveyHandout"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/SurveyHandout"),
         ["Coordinator/Classes/Series/Index"] = (Access.Staff, _ => "/Coordinator/Classes/Series"),
         ["Coordinator/Classes/Series/Edit"] = (Access.Staff, s => $"/Coordinator/Classes/Series/{s.Series}"),
+        ["Coordinator/Classes/Series/Staff"] = (Access.Staff, s => $"/Coordinator/Classes/Series/{s.Series}/Staff"),
         ["Coordinator/Consultations/Index"] = (Access.Staff, _ => "/Coordinator/Consultations"),
         ["Coordinator/Consultations/Show"] = (Access.Staff, s => $"/Coordinator/Consultations/{s.ConsultationCode}"),
         ["Coordinator/Consultations/Analytics"] = (Access.Staff, _ => "/Coordinator/Consultations/Analytics"),

@@ -153,3 +153,40 @@ public sealed class AssignmentDeclineTests(AppFactory app) : IClassFixture<AppFa
         Assert.Null((await coordinator.GetDocumentAsync("/Coordinator")).QuerySelector("#declines"));
     }
 }
+
+/// <summary>
+/// 担当をまとめて: one supporter for a whole series in one confirmed step, the dates they are not free shown and left
+/// out, each date assigned with every guard and its own invitation.
+/// </summary>
+public sealed class SeriesStaffingTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task AWholeSeries_IsStaffedInOneStep_WithTheDateTheyAreBusyShownAndLeftOut()
+    {
+        var first = EveningClasses.WednesdayAfter(app, 98);
+        var (course, venues) = await app.WithDbAsync(async db => (await db.Courses.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), await db.Venues.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync()));
+        var saved = await app.WithScopeAsync(s => s.GetRequiredService<ClassScheduleService>().CreateSeriesAsync(
+            new SeriesDraft(course, venues[0], first, new TimeOnly(18, 0), 120, "FREQ=WEEKLY", 8, 60, 0, null, KeepHolidays: true, Classes: 3), default));
+        var series = Assert.IsType<ScheduleResult.SeriesSaved>(saved).SeriesId;
+        var helper = await app.EveningSupporterAsync("通し 三郎");
+        // The second Wednesday they already help at another class at that hour.
+        var elsewhere = await app.ClassAsync(first.AddDays(7));
+        Assert.Equal(AssignResult.Assigned, await app.AssignAsync(elsewhere, helper, AssignmentRole.Assistant));
+
+        var coordinator = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var url = $"/Coordinator/Classes/Series/{series}/Staff?SupporterId={helper}&Role=Assistant";
+        var page = await coordinator.GetDocumentAsync(url);
+        var dates = page.QuerySelectorAll("#series-dates li").Select(li => (Checked: li.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input")!.IsChecked, Why: li.QuerySelector(".badge")?.TextContent)).ToList();
+        Assert.Equal([(true, null), (false, "同じ時間に別の担当（教室・相談）あり"), (true, null)], dates);
+
+        using (var staffed = await coordinator.PostAsync(url, new FormUrlEncodedContent(Forms.PairsOf(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("#staff-series")!))))
+            Assert.Equal(HttpStatusCode.Redirect, staffed.StatusCode);
+
+        var sessions = await app.WithDbAsync(db => db.ClassSessions.Where(s => s.SeriesId == series).OrderBy(s => s.StartsAtUtc)
+            .Select(s => s.Assignments.Any(a => a.SupporterId == helper)).ToListAsync());
+        Assert.Equal([true, false, true], sessions);
+        Assert.Equal(2, (await app.OutboxAsync()).Count(m => m.Kind == "supporter-assignment" && m.ToName == "通し 三郎" && m.RelatesTo != $"assignment-{elsewhere}-{helper}"));
+        var again = await coordinator.GetDocumentAsync(url);
+        Assert.Equal(2, again.QuerySelectorAll("#series-dates .badge-open").Length);
+    }
+}
