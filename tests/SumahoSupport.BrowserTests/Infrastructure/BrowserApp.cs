@@ -74,3 +74,12 @@ public sealed class SmtpBrowserApp : BrowserApp
 
     public SmtpServerProcess Smtp => ((SmtpAppFactory)App).Smtp;
 }
+
+/// <summary>The app as a city runs it for the staff journeys: a cancel undone for five minutes, a sign-in of 30.</summary>
+public sealed class StaffBrowserApp : BrowserApp
+{
+    public StaffBrowserApp()
+        : base(new ConfiguredAppFactory("Development", new Dictionary<string, string> { ["Roster:UndoMinutes"] = "5", ["Security:StaffIdleTimeoutMinutes"] = "30" }))
+    {
+    }
+}

@@ -74,6 +74,7 @@ public static class SitePages
         ["/Calendar/Supporter"] = (Access.SecretLink, s => $"/Calendar/Supporters/{s.FeedToken}.ics"),
         ["/Account/SetPassword"] = (Access.SecretLink, s => s.SetPasswordLink),
         ["/Account/Logout"] = (Access.SignedIn, _ => "/Account/Logout"),
+        ["/Account/KeepAlive"] = (Access.SignedIn, _ => "/Account/KeepAlive"),
         ["/Account/Manage"] = (Access.SignedIn, _ => "/Account/Manage"),
         ["/Account/TwoFactor"] = (Access.SignedIn, _ => "/Account/TwoFactor"),
         ["/Certificates/Show"] = (Access.OwnerOrStaff, s => $"/Certificates/{s.Certificate}"),

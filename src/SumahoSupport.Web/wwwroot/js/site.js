@@ -60,3 +60,76 @@ window.addEventListener("pageshow", () => {
         button.classList.remove("is-busy");
     }
 });
+
+// A signed-in session ends after a time without a request (Security:StaffIdleTimeoutMinutes). Shortly before, a
+// warning offers to go on (WCAG 2.2.1); and what is typed into a form is kept in this tab, so that after signing in
+// again — the form's page is where the sign-in returns — it comes back filled, unsaved until sent (WCAG 2.2.6).
+// Drafts live in sessionStorage: gone when the tab closes or on signing out, never sent anywhere.
+(() => {
+    // The sign-in page remembers where it will return (its ReturnUrl); the page it returns to restores its draft.
+    const returnUrl = new URLSearchParams(location.search).get("ReturnUrl");
+    if (/^\/Account\/Login/i.test(location.pathname) && returnUrl) sessionStorage.setItem("draft:return", returnUrl);
+    const seconds = Number(document.body.dataset.sessionSeconds);
+    if (!seconds) return;
+    const warning = document.getElementById("session-warning");
+    const keepAlive = warning?.querySelector("[data-keep-alive]");
+    let timer;
+    const arm = () => {
+        clearTimeout(timer);
+        if (warning) warning.hidden = true;
+        timer = setTimeout(() => {
+            warning.hidden = false;
+            keepAlive.focus();
+        }, Math.max(seconds - 120, seconds * 0.8) * 1000);
+    };
+    if (warning) {
+        arm();
+        keepAlive.addEventListener("click", async () => {
+            const answer = await fetch(keepAlive.dataset.keepAlive, { credentials: "same-origin", redirect: "manual" });
+            if (answer.ok) arm();
+        });
+    }
+
+    const forms = [...document.querySelectorAll("main form.form[method=post]")];
+    const keyOf = (index) => `draft:${location.pathname}${location.search}:${index}`;
+    const fields = (form) => [...form.elements].filter((e) => e.name && !["hidden", "password", "file", "submit", "button"].includes(e.type));
+    const cameFromSignIn = sessionStorage.getItem("draft:return") === location.pathname + location.search;
+    if (cameFromSignIn) sessionStorage.removeItem("draft:return");
+    forms.forEach((form, index) => {
+        const key = keyOf(index);
+        const saved = sessionStorage.getItem(key);
+        if (saved && cameFromSignIn) {
+            const values = JSON.parse(saved);
+            for (const field of fields(form)) {
+                const value = values[field.name];
+                if (value === undefined) continue;
+                if (field.type === "checkbox" || field.type === "radio") field.checked = [].concat(value).includes(field.value);
+                else field.value = Array.isArray(value) ? value[0] : value;
+            }
+            const notice = document.getElementById("draft-restored");
+            if (notice) {
+                form.before(notice);
+                notice.hidden = false;
+            }
+        } else if (saved) {
+            sessionStorage.removeItem(key); // an ordinary visit starts afresh
+        }
+        const save = () => {
+            const values = {};
+            for (const field of fields(form)) {
+                if ((field.type === "checkbox" || field.type === "radio")) {
+                    if (field.checked) values[field.name] = [].concat(values[field.name] ?? [], field.value);
+                } else {
+                    values[field.name] = field.value;
+                }
+            }
+            sessionStorage.setItem(key, JSON.stringify(values));
+        };
+        form.addEventListener("input", save);
+        form.addEventListener("change", save);
+    });
+
+    document.addEventListener("submit", (event) => {
+        if (event.target.matches("form[action*='/Account/Logout']")) sessionStorage.clear();
+    });
+})();
