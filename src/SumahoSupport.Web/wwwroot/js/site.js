@@ -74,13 +74,16 @@ window.addEventListener("pageshow", () => {
     const warning = document.getElementById("session-warning");
     const keepAlive = warning?.querySelector("[data-keep-alive]");
     let timer;
+    // Two minutes before the end (a fifth of a short session); a timer beyond setTimeout's 24.8 days would fire at once.
+    const warnAfter = Math.max(seconds - 120, seconds * 0.8) * 1000;
     const arm = () => {
         clearTimeout(timer);
         if (warning) warning.hidden = true;
+        if (warnAfter > 2147483647) return;
         timer = setTimeout(() => {
             warning.hidden = false;
             keepAlive.focus();
-        }, Math.max(seconds - 120, seconds * 0.8) * 1000);
+        }, warnAfter);
     };
     if (warning) {
         arm();
