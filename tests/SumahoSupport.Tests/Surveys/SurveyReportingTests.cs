@@ -39,9 +39,12 @@ public sealed class HandCountedClasses : AppFactory, IAsyncLifetime
         });
         VenueA = await this.WithDbAsync(db => db.ClassSessions.Where(s => s.Id == ClassA).Select(s => s.Venue.Name).SingleAsync());
         FiscalYear = await this.FiscalYearOfAsync(ClassA);
-        var tokensA = await AttendAsync(ClassA, 4);
-        var tokensB = await AttendAsync(ClassB, 2);
-        Clock.Advance(TimeSpan.FromHours(5));
+        var codes = (await BookAsync(ClassA, 4)).Concat(await BookAsync(ClassB, 2)).ToList();
+        Clock.Advance(TimeSpan.FromHours(3)); // the classes are under way: 出欠 opens on their day
+        foreach (var code in codes) await this.WithBookingsAsync(b => b.RecordAttendanceAsync(code, true, default));
+        var tokensA = await SurveyTokensAsync(ClassA);
+        var tokensB = await SurveyTokensAsync(ClassB);
+        Clock.Advance(TimeSpan.FromHours(2));
 
         await SubmitAsync(tokensA[0], Understanding.WellUnderstood);
         await SubmitAsync(tokensA[1], Understanding.MostlyUnderstood, comment: "=HYPERLINK(\"http://evil\")");
@@ -60,15 +63,15 @@ public sealed class HandCountedClasses : AppFactory, IAsyncLifetime
         await SubmitAsync(tokensB[1], Understanding.WellUnderstood);
     }
 
-    private async Task<List<string>> AttendAsync(int session, int people)
+    private async Task<List<string>> BookAsync(int session, int people)
     {
-        for (var i = 0; i < people; i++)
-        {
-            var code = Assert.IsType<BookingResult.Booked>(await this.BookAsync(session, TestData.Resident())).Code;
-            await this.WithBookingsAsync(b => b.RecordAttendanceAsync(code, true, default));
-        }
-        return await this.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).OrderBy(b => b.Id).Select(b => b.SurveyToken!).ToListAsync());
+        var codes = new List<string>();
+        for (var i = 0; i < people; i++) codes.Add(Assert.IsType<BookingResult.Booked>(await this.BookAsync(session, TestData.Resident())).Code);
+        return codes;
     }
+
+    private Task<List<string>> SurveyTokensAsync(int session) =>
+        this.WithDbAsync(db => db.Bookings.Where(b => b.ClassSessionId == session).OrderBy(b => b.Id).Select(b => b.SurveyToken!).ToListAsync());
 
     private Task SubmitAsync(string token, Understanding? understanding, bool? hasSomeoneToAsk = null, string? comment = null) =>
         this.WithScopeAsync(s => s.GetRequiredService<SurveyService>().SubmitAsync(token, SurveyReportingTests.Answers(understanding, hasSomeoneToAsk, comment), SurveyChannel.Web, default));
