@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SumahoSupport on a fresh Debian machine: installs what the tests need (Chromium, Japanese fonts,
-# the SMTP server used by mail tests, PostgreSQL 15), restores, builds, checks the three providers' migrations are in
-# sync with the model, starts a throw-away PostgreSQL cluster, runs the integration tests on SQLite and on PostgreSQL
+# the SMTP server used by mail tests, the IMAP server the calendar replies are read from, PostgreSQL 15), restores,
+# builds, checks the three providers' migrations are in sync with the model, starts a throw-away PostgreSQL cluster and
+# IMAP server, runs the integration tests on SQLite and on PostgreSQL
 # (and on SQL Server when SUMAHO_SQLSERVER names one) and the browser tests, and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +20,8 @@ missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 # The mail tests run a real SMTP server (aiosmtpd) with Debian's own python3.
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# The calendar reply tests read a real IMAP mailbox: Debian's Dovecot.
+{ [ -x /usr/sbin/dovecot ] && dpkg -s dovecot-imapd >/dev/null 2>&1; } || missing+=(dovecot-imapd)
 pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/initdb" ] || missing+=(postgresql-15)
 # The W3C Nu HTML Checker (npm vnu-jar) runs on Debian's Java.
@@ -66,11 +69,16 @@ done
 step "Starting a throw-away PostgreSQL cluster"
 pgroot=$(mktemp -d /tmp/sumaho-pg.XXXXXX)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-stop_postgres() {
+imaproot=""
+stop_servers() {
   as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -m immediate stop >/dev/null 2>&1
   rm -rf "$pgroot"
+  if [ -n "$imaproot" ]; then
+    /usr/sbin/dovecot -c "$imaproot/dovecot.conf" stop >/dev/null 2>&1
+    rm -rf "$imaproot"
+  fi
 }
-trap stop_postgres EXIT
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
 [ "$(id -u)" = 0 ] && chown postgres: "$pgroot"
 pgpassword=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
@@ -85,6 +93,76 @@ as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w \
   start >/dev/null || { cat "$pgroot/server.log"; fail "PostgreSQL did not start"; }
 export SUMAHO_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=$pgpassword"
 echo "PostgreSQL 15 on 127.0.0.1:$pgport ($pgroot)"
+
+# --- a throw-away IMAP server (Dovecot) for this run -------------------------------------------------
+# Its own folder, config, loopback port and random password; any user name signs in with that password and gets a
+# mailbox of its own, so each test reads its own (tests/SumahoSupport.Tests/Infrastructure/ImapServer.cs).
+step "Starting a throw-away IMAP server"
+imaproot=$(mktemp -d /tmp/sumaho-imap.XXXXXX)
+chmod 711 "$imaproot"
+mkdir -p "$imaproot/run" "$imaproot/state" "$imaproot/mail"
+imapport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+imappassword=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+if [ "$(id -u)" = 0 ]; then
+  mailowner=dovecot
+  unprivileged=""
+else
+  # Not root: every process of the server runs as this user.
+  mailowner=$(id -un)
+  unprivileged="default_internal_user = $mailowner
+default_login_user = $mailowner"
+fi
+chown "$mailowner" "$imaproot/mail"
+cat >"$imaproot/dovecot.conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+instance_name = sumaho-test-imap
+base_dir = $imaproot/run
+state_dir = $imaproot/state
+log_path = $imaproot/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 1
+first_valid_gid = 1
+$unprivileged
+mail_location = maildir:$imaproot/mail/%n
+passdb {
+  driver = static
+  args = password=$imappassword
+}
+userdb {
+  driver = static
+  args = uid=$mailowner gid=$(id -gn "$mailowner") home=$imaproot/mail/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $imapport
+  }
+  inet_listener imaps {
+    port = 0
+  }
+  chroot =
+}
+service anvil {
+  chroot =
+}
+CONF
+/usr/sbin/dovecot -c "$imaproot/dovecot.conf" || { cat "$imaproot/dovecot.log" 2>/dev/null; fail "Dovecot did not start"; }
+python3 - "$imapport" <<'PY' || { cat "$imaproot/dovecot.log"; fail "Dovecot does not answer on 127.0.0.1:$imapport"; }
+import socket, sys, time
+for _ in range(100):
+    try:
+        with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1) as s:
+            if s.recv(100).startswith(b"* OK"): sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.1)
+sys.exit(1)
+PY
+export SUMAHO_IMAP="Host=127.0.0.1;Port=$imapport;Password=$imappassword"
+echo "Dovecot on 127.0.0.1:$imapport ($imaproot)"
 
 # --- tests ------------------------------------------------------------------------------------------
 # Every test clock starts at SUMAHO_TEST_NOW (see tests/SumahoSupport.Tests/Infrastructure/TestClock.cs). The whole suite

@@ -71,6 +71,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReminderService>();
         services.AddMinuteJob("reminders", (s, ct) => s.GetRequiredService<ReminderService>().SendDueAsync(ct));
         services.AddScoped<CallListService>();
+        // Supporters' calendar replies, read from the organizer's mailbox when Mail:Inbox:Host is set.
+        services.AddScoped<Calendar.CalendarReplyService>();
+        services.AddScoped<Calendar.InboxReader>();
+        services.AddMinuteJob(Calendar.InboxReader.LeaseName, (s, ct) => s.GetRequiredService<Calendar.InboxReader>().ReadAsync(ct));
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             services.AddSingleton<IMailTransport>(new PickupDirectoryTransport(Path.GetFullPath(Path.Combine(contentRoot, options.PickupDirectory))));
         else

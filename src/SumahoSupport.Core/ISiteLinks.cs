@@ -39,6 +39,9 @@ public interface ISiteLinks
     /// <summary>The coordinator's staffing page of a class.</summary>
     string ClassStaffing(int sessionId);
 
+    /// <summary>The coordinator's page of a consultation, where it is handed to another supporter.</summary>
+    string ConsultationStaffing(string code);
+
     /// <summary>A supporter's calendar feed (.ics), secret to them.</summary>
     string SupporterFeed(string feedToken);
 

@@ -242,6 +242,36 @@ public sealed class ConsultationService(
     /// then (checked again under the supporter's lock, so two coordinators at the same moment cannot both succeed); a
     /// day off or an unusual hour is the coordinator's call, since they have just spoken to the supporter.
     /// </summary>
+    /// <summary>
+    /// The handed-over supporter's calendar answered their consultation's invitation (<paramref name="byCalendar"/>).
+    /// Recorded in the audit trail; a decline also tells the coordinators, who hand the consultation to someone else
+    /// (<see cref="ReassignAsync"/>) — until then it stays with this supporter, so the resident is never left without one.
+    /// Only the supporter it is with now may answer, to the invitation they hold, before it starts; each mail once.
+    /// </summary>
+    public async Task<Staffing.RespondResult> SupporterAnswerAsync(
+        string code, int supporterId, Staffing.AssignmentResponse response, string? reason, Calendar.CalendarAnswer byCalendar, CancellationToken ct) =>
+        await work.RunAsync(async unit =>
+        {
+            // The consultation's row is locked first, so a second reader of the same mail waits here and then finds it taken.
+            if (await unit.UpdateAsync(db.ConsultationBookings.Where(b => b.Code == code), b => b.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 0)
+                return unit.Discard(Staffing.RespondResult.NotAssigned);
+            var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == code)
+                .Select(b => new { b.SupporterId, b.Status, b.StartsAtUtc, b.Sequence }).SingleAsync(ct);
+            if (booking.SupporterId != supporterId) return unit.Discard(Staffing.RespondResult.NotAssigned);
+            if (booking.Status != ConsultationStatus.Confirmed || booking.StartsAtUtc <= Now) return unit.Discard(Staffing.RespondResult.Closed);
+            if (byCalendar.Sequence < booking.Sequence) return unit.Discard(Staffing.RespondResult.OutOfDate);
+            if (await db.InboxMessages.AnyAsync(m => m.MessageKey == byCalendar.MessageKey, ct)) return unit.Discard(Staffing.RespondResult.AlreadyApplied);
+            db.InboxMessages.Add(new Calendar.InboxMessage { MessageKey = byCalendar.MessageKey, ProcessedAtUtc = Now, Outcome = Calendar.ReplyOutcome.Recorded });
+            audit.Record(response switch
+            {
+                Staffing.AssignmentResponse.Accepted => "consultation.supporter-accepted",
+                Staffing.AssignmentResponse.Declined => "consultation.supporter-declined",
+                _ => "consultation.supporter-tentative",
+            }, nameof(ConsultationBooking), code, $"supporter={supporterId} by calendar reply");
+            if (response == Staffing.AssignmentResponse.Declined) await notifier.ConsultationDeclinedAsync(code, supporterId, reason, ct);
+            return Staffing.RespondResult.Recorded;
+        }, ct);
+
     public async Task<ReassignResult> ReassignAsync(string code, int supporterId, CancellationToken ct)
     {
         try

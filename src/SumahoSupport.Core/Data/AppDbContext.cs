@@ -46,6 +46,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExtraQuestion> ExtraQuestions => Set<ExtraQuestion>();
     public DbSet<ExtraAnswer> ExtraAnswers => Set<ExtraAnswer>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Calendar.InboxMessage> InboxMessages => Set<Calendar.InboxMessage>();
     public DbSet<Accounts.SignInFailure> SignInFailures => Set<Accounts.SignInFailure>();
 
     /// <summary>

@@ -7,6 +7,9 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The mailbox of <see cref="From"/>, where supporters' calendars send their replies; off without a host.</summary>
+    public InboxOptions Inbox { get; set; } = new();
+
     /// <summary>With no SMTP host, each message is written here as an .eml file.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
@@ -25,7 +28,7 @@ public sealed class MailOptions
 
     public string ResolveTemplateDirectory() => TemplateDirectory ?? Path.Combine(AppContext.BaseDirectory, "templates", "mail");
 
-    private static readonly string[] SecurityModes = ["None", "Auto", "SslOnConnect", "StartTls", "StartTlsWhenAvailable"];
+    internal static readonly string[] SecurityModes = ["None", "Auto", "SslOnConnect", "StartTls", "StartTlsWhenAvailable"];
 
     /// <summary>
     /// What is wrong with these settings, each message naming its key. Outside Development every link a resident gets —
@@ -53,6 +56,7 @@ public sealed class MailOptions
             if (string.IsNullOrEmpty(smtp.User) != string.IsNullOrEmpty(smtp.Password))
                 yield return "設定 Mail:Smtp:User と Mail:Smtp:Password は、両方入れるか、両方空にしてください。";
         }
+        foreach (var problem in InboxOptions.Problems(mail.Inbox)) yield return problem;
         yield return SettingsChecks.Between("Mail:Dispatcher:BatchSize", mail.Dispatcher.BatchSize, 1, 1000);
         yield return SettingsChecks.Between("Mail:Dispatcher:MaxAttempts", mail.Dispatcher.MaxAttempts, 1, 30);
         yield return SettingsChecks.Between("Mail:Dispatcher:LeaseSeconds", mail.Dispatcher.LeaseSeconds, 10, 3600);
@@ -70,6 +74,41 @@ public sealed class SmtpOptions
 
     /// <summary>MailKit's SecureSocketOptions: None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
     public string Security { get; set; } = "StartTlsWhenAvailable";
+}
+
+/// <summary>
+/// <c>Mail:Inbox:*</c>: the IMAP mailbox calendar replies arrive in. Replies to an invitation go to its organizer
+/// (<c>Mail:From</c>), so this is that address's mailbox; mail in it that is not a reply is left for a person to read.
+/// </summary>
+public sealed class InboxOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 993;
+    public string? User { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>MailKit's SecureSocketOptions, as for SMTP; IMAP's port 993 speaks TLS from the start.</summary>
+    public string Security { get; set; } = "SslOnConnect";
+
+    /// <summary>The folder replies arrive in.</summary>
+    public string Folder { get; set; } = "INBOX";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+
+    internal static IEnumerable<string?> Problems(InboxOptions inbox)
+    {
+        if (!inbox.Enabled)
+        {
+            if (!string.IsNullOrEmpty(inbox.User) || !string.IsNullOrEmpty(inbox.Password))
+                yield return "設定 Mail:Inbox:User / Password がありますが、Mail:Inbox:Host が空です。IMAP サーバーの名前を入れるか、User と Password を消してください。";
+            yield break;
+        }
+        yield return SettingsChecks.Between("Mail:Inbox:Port", inbox.Port, 1, 65535);
+        if (!MailOptions.SecurityModes.Contains(inbox.Security)) yield return $"設定 Mail:Inbox:Security は {string.Join("・", MailOptions.SecurityModes)} のどれかにしてください（今: {inbox.Security}）。";
+        if (string.IsNullOrEmpty(inbox.User) || string.IsNullOrEmpty(inbox.Password))
+            yield return "設定 Mail:Inbox:User と Mail:Inbox:Password に、返信を受け取るメールボックスのログイン名とパスワードを入れてください。";
+        if (string.IsNullOrWhiteSpace(inbox.Folder)) yield return "設定 Mail:Inbox:Folder は空にできません（ふつうは INBOX）。";
+    }
 }
 
 public sealed class DispatcherOptions

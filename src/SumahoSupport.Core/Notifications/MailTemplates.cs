@@ -23,7 +23,7 @@ public sealed partial class MailTemplates
         "reminder", "survey-request", "supporter-assignment", "supporter-assignment-cancelled",
         "supporter-approved", "supporter-certified", "supporter-certification-lapsed",
         "consultation-confirmed", "consultation-cancelled", "consultation-reminder", "supporter-consultation", "supporter-consultation-cancelled",
-        "survey-follow-up", "staff-invited", "staff-password-reset", "assignment-declined",
+        "survey-follow-up", "staff-invited", "staff-password-reset", "assignment-declined", "consultation-declined",
     ];
 
     private readonly Dictionary<(string Language, string Name), (IFluidTemplate Subject, IFluidTemplate Body)> templates = [];

@@ -171,21 +171,47 @@ public sealed class Notifier(
     public async Task AssignmentDeclinedAsync(int sessionId, int supporterId, string? reason, CancellationToken ct)
     {
         var assignment = await invitations.AssignmentAsync(sessionId, supporterId, ct) ?? throw new KeyNotFoundException($"Assignment {sessionId}/{supporterId}");
-        var coordinators = await db.UserRoles
-            .Join(db.Roles.Where(r => r.Name == Roles.Coordinator), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
-            .Join(db.Users.Where(u => u.DisabledAtUtc == null && u.Email != null), id => id, u => u.Id, (_, u) => new { u.Id, u.Email, u.DisplayName })
-            .OrderBy(u => u.Id).ToListAsync(ct);
         using var japanese = Languages.Use(Languages.JapaneseCode);
-        foreach (var coordinator in coordinators)
+        foreach (var coordinator in await CoordinatorsAsync(ct))
         {
             var model = Common(coordinator.DisplayName, assignment.Title, assignment.StartsAtUtc, assignment.EndsAtUtc, assignment.VenueName, assignment.VenueAddress, assignment.Notes, links.Class(sessionId))
                 .Set("supporter_name", assignment.Name)
                 .Set("role", Supporters.SupporterLabels.Role(assignment.Role))
                 .Set("reason", reason)
                 .Set("staff_url", links.ClassStaffing(sessionId));
-            Enqueue("assignment-declined", $"assignment-{sessionId}-{supporterId}", coordinator.Email!, coordinator.DisplayName, templates.Render("assignment-declined", model), null);
+            Enqueue("assignment-declined", $"assignment-{sessionId}-{supporterId}", coordinator.Email, coordinator.DisplayName, templates.Render("assignment-declined", model), null);
         }
     }
+
+    /// <summary>
+    /// A supporter cannot take a consultation handed to them (their calendar said 不参加): every coordinator with an
+    /// address hears who, when and why, with the consultation's page where they hand it to someone else.
+    /// </summary>
+    public async Task ConsultationDeclinedAsync(string code, int supporterId, string? reason, CancellationToken ct)
+    {
+        var booking = await db.ConsultationBookings.AsNoTracking().Where(b => b.Code == code)
+            .Select(b => new { b.StartsAtUtc, b.EndsAtUtc, b.Schedule.Mode, VenueName = b.Schedule.Venue == null ? null : b.Schedule.Venue.Name, SupporterName = b.Supporter!.Name })
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"ConsultationBooking {code}");
+        using var japanese = Languages.Use(Languages.JapaneseCode);
+        var place = Consultations.ConsultationLabels.Place(booking.VenueName, booking.Mode, label => text[label]);
+        foreach (var coordinator in await CoordinatorsAsync(ct))
+        {
+            var model = Common(coordinator.DisplayName, text["スマホ相談"], booking.StartsAtUtc, booking.EndsAtUtc, place, "", null, "")
+                .Set("supporter_name", booking.SupporterName)
+                .Set("booking_code", code)
+                .Set("reason", reason)
+                .Set("staff_url", links.ConsultationStaffing(code));
+            Enqueue("consultation-declined", $"consultation-{code}-supporter-{supporterId}", coordinator.Email, coordinator.DisplayName,
+                templates.Render("consultation-declined", model), null);
+        }
+    }
+
+    /// <summary>Every coordinator who can be mailed, for news they act on.</summary>
+    private async Task<List<(string Email, string DisplayName)>> CoordinatorsAsync(CancellationToken ct) =>
+        (await db.UserRoles
+            .Join(db.Roles.Where(r => r.Name == Roles.Coordinator), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .Join(db.Users.Where(u => u.DisabledAtUtc == null && u.Email != null), id => id, u => u.Id, (_, u) => new { u.Id, u.Email, u.DisplayName })
+            .OrderBy(u => u.Id).ToListAsync(ct)).ConvertAll(u => (u.Email!, u.DisplayName));
 
     /// <summary>News about a supporter's own standing; without e-mail the coordinator tells them in person.</summary>
     public async Task SupporterAsync(int supporterId, SupporterNotice notice, Supporters.Certification? certification, CancellationToken ct, string? setupUrl = null)

@@ -35,8 +35,14 @@ public enum RespondResult
 
     NotAssigned,
 
-    /// <summary>The class has started, was cancelled, or (for a calendar's reply) the answer is to an older invitation.</summary>
+    /// <summary>The class has started or was cancelled.</summary>
     Closed,
+
+    /// <summary>A calendar's reply to an older invitation (a lower SEQUENCE): the class has moved since it was answered.</summary>
+    OutOfDate,
+
+    /// <summary>This calendar reply (its mail) was applied before, by this instance or another.</summary>
+    AlreadyApplied,
 }
 
 /// <summary>One coming class of a series, and whether a given supporter can take it (<see cref="SupporterConflict.None"/>).</summary>
@@ -118,11 +124,13 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
     }
 
     /// <summary>
-    /// 参加 / 不参加 / 未定 from the supporter's class page, or from their calendar's reply to invitation
-    /// <paramref name="sequence"/> (an answer to an older invitation than the one they hold changes nothing). A decline
-    /// takes them off the class's staff and tells the coordinators; answers are taken until the class starts.
+    /// 参加 / 不参加 / 未定 from the supporter's class page, or from their calendar's reply <paramref name="byCalendar"/>:
+    /// an answer to an older invitation than the one they hold changes nothing, and one mail is applied once, its key
+    /// stored in the same transaction. A decline takes them off the class's staff and tells the coordinators; answers are
+    /// taken until the class starts.
     /// </summary>
-    public async Task<RespondResult> RespondAsync(int sessionId, int supporterId, AssignmentResponse response, string? reason, CancellationToken ct, int? sequence = null)
+    public async Task<RespondResult> RespondAsync(
+        int sessionId, int supporterId, AssignmentResponse response, string? reason, CancellationToken ct, Calendar.CalendarAnswer? byCalendar = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await work.RunAsync(async unit =>
@@ -132,7 +140,14 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
                 .Select(a => new { a.Response, Sequence = a.Sequence + a.ClassSession.Sequence, a.ClassSession.StartsAtUtc, a.ClassSession.Status })
                 .SingleOrDefaultAsync(ct);
             if (current is null) return unit.Discard(RespondResult.NotAssigned);
-            if (current.StartsAtUtc <= now || current.Status == ClassSessionStatus.Cancelled || sequence < current.Sequence) return unit.Discard(RespondResult.Closed);
+            if (current.StartsAtUtc <= now || current.Status == ClassSessionStatus.Cancelled) return unit.Discard(RespondResult.Closed);
+            if (byCalendar is not null)
+            {
+                if (byCalendar.Sequence < current.Sequence) return unit.Discard(RespondResult.OutOfDate);
+                // Under the class's lock: a second reader of the same mail waits here, then finds the message taken.
+                if (await db.InboxMessages.AnyAsync(m => m.MessageKey == byCalendar.MessageKey, ct)) return unit.Discard(RespondResult.AlreadyApplied);
+                db.InboxMessages.Add(new Calendar.InboxMessage { MessageKey = byCalendar.MessageKey, ProcessedAtUtc = now, Outcome = Calendar.ReplyOutcome.Recorded });
+            }
             if (current.Response == response) return unit.Discard(RespondResult.Unchanged);
             var declined = response == AssignmentResponse.Declined;
             await unit.UpdateAsync(db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId), a => a
@@ -144,7 +159,7 @@ public sealed class StaffingService(AppDbContext db, UnitOfWork work, TimeProvid
                 AssignmentResponse.Accepted => "assignment.accepted",
                 AssignmentResponse.Declined => "assignment.declined",
                 _ => "assignment.tentative",
-            }, nameof(ClassSession), sessionId, $"supporter={supporterId}" + (sequence is null ? "" : " by calendar reply"));
+            }, nameof(ClassSession), sessionId, $"supporter={supporterId}" + (byCalendar is null ? "" : " by calendar reply"));
             if (declined) await notifier.AssignmentDeclinedAsync(sessionId, supporterId, reason, ct);
             return RespondResult.Recorded;
         }, ct);

@@ -390,6 +390,25 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Calendar.InboxMessage", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageKey");
+
+                    b.ToTable("InboxMessages");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -993,6 +1012,24 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Data.JobRun", b =>

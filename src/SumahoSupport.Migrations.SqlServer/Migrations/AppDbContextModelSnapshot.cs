@@ -392,6 +392,25 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Calendar.InboxMessage", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("MessageKey");
+
+                    b.ToTable("InboxMessages");
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.ClassSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -996,6 +1015,24 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SumahoSupport.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("SumahoSupport.Core.Data.JobRun", b =>

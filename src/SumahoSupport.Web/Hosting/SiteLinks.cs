@@ -41,6 +41,8 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
 
     public string ClassStaffing(int sessionId) => Page("/Classes/Staff", new { area = "Coordinator", id = sessionId });
 
+    public string ConsultationStaffing(string code) => Page("/Consultations/Show", new { area = "Coordinator", code });
+
     public string SupporterFeed(string feedToken) => Page("/Calendar/Supporter", new { token = feedToken });
 
     public string Certificate(string publicId) => Page("/Certificates/Show", new { publicId });

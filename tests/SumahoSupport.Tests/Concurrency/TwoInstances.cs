@@ -16,8 +16,9 @@ namespace SumahoSupport.Tests.Concurrency;
 /// Two real app processes (Kestrel on two loopback ports, Production settings, not WebApplicationFactory) on one server
 /// database, both sending mail through one real SMTP server and both running the minute loop — a city's two instances
 /// behind a load balancer. The database is prepared first, in-process, with what the tests then watch happen:
-/// a 10-seat class, bookings for tomorrow (reminders), an attended class that ended two hours ago (survey requests) and a
-/// trainee whose assisted classes have ended (certification).
+/// a 10-seat class, bookings for tomorrow (reminders), an attended class that ended two hours ago (survey requests), a
+/// trainee whose assisted classes have ended (certification), and supporters' calendar replies waiting in the organizer's
+/// mailbox on the real IMAP server (both instances read it).
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
@@ -28,6 +29,16 @@ public sealed class TwoInstances : IAsyncLifetime
     public string ConnectionString { get; } = TestDatabases.CreateServerDatabase();
 
     public SmtpServerProcess Smtp { get; } = new();
+
+    /// <summary>The organizer's mailbox both instances read calendar replies from.</summary>
+    public ImapMailbox Replies { get; } = ImapMailbox.New();
+
+    /// <summary>The class whose supporters answered by calendar: each supporter with the answer they sent.</summary>
+    public int RepliedSession { get; private set; }
+
+    public IReadOnlyDictionary<int, Core.Staffing.AssignmentResponse> RepliedAnswers { get; private set; } = new Dictionary<int, Core.Staffing.AssignmentResponse>();
+
+    private const string Organizer = "noreply@midori.example.jp";
 
     public string CoordinatorPassword { get; } = $"Two-Instances-{Guid.NewGuid():N}";
 
@@ -49,8 +60,8 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             await PrepareAsync(setup);
         }
-        A = Instance.Start("A", ConnectionString, Smtp.Port);
-        B = Instance.Start("B", ConnectionString, Smtp.Port);
+        A = Instance.Start("A", ConnectionString, Smtp.Port, Replies);
+        B = Instance.Start("B", ConnectionString, Smtp.Port, Replies);
         await Task.WhenAll(A.WaitUntilReadyAsync(), B.WaitUntilReadyAsync());
     }
 
@@ -97,6 +108,20 @@ public sealed class TwoInstances : IAsyncLifetime
         var assisted = new List<int>();
         for (var i = 0; i < AssistedClasses; i++) assisted.Add(await app.ClassWithAsync(Trainee));
         await MoveIntoThePastAsync(app, assisted, TimeSpan.FromDays(2));
+
+        RepliedSession = await app.ClassAsync(EveningClasses.WednesdayAfter(app, 70));
+        var answers = new Dictionary<int, Core.Staffing.AssignmentResponse>();
+        foreach (var (name, answer) in new[] { ("返信 一子", "DECLINED"), ("返信 二郎", "ACCEPTED"), ("返信 三恵", "TENTATIVE") })
+        {
+            var supporter = await app.EveningSupporterAsync(name);
+            Assert.Equal(Core.Staffing.AssignResult.Assigned, await app.AssignAsync(RepliedSession, supporter, Core.Staffing.AssignmentRole.Assistant));
+            var email = await app.WithDbAsync(db => db.Supporters.Where(s => s.Id == supporter).Select(s => s.Email!).SingleAsync());
+            var domain = Organizer.Split('@')[1];
+            await Replies.DeliverAsync(Calendar.CalendarReplyMail.Outlook(new(
+                $"assignment-{RepliedSession}-{supporter}@{domain}", 0, email, answer, Organizer, answer == "DECLINED" ? "通院のため" : null)));
+            answers[supporter] = Enum.Parse<Core.Staffing.AssignmentResponse>(answer, ignoreCase: true);
+        }
+        RepliedAnswers = answers;
     }
 
     private static async Task<IReadOnlyList<string>> BookWithEmailAsync(AppFactory app, int session, int count)
@@ -157,17 +182,17 @@ public sealed class TwoInstances : IAsyncLifetime
             }
         }
 
-        public static Instance Start(string name, string connectionString, int smtpPort)
+        public static Instance Start(string name, string connectionString, int smtpPort, ImapMailbox replies)
         {
             var port = WebCommand.FreePort();
             var address = new Uri($"http://127.0.0.1:{port}");
-            var start = WebCommand.StartInfo(connectionString, new Dictionary<string, string>
+            var start = WebCommand.StartInfo(connectionString, new Dictionary<string, string>(replies.Environment())
             {
                 ["ASPNETCORE_URLS"] = address.ToString(),
                 ["Mail__Smtp__Host"] = "127.0.0.1",
                 ["Mail__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail__Smtp__Security"] = "None",
-                ["Mail__From"] = "noreply@midori.example.jp",
+                ["Mail__From"] = Organizer,
                 // Two-step sign-in has tests of its own; here the coordinator signs in with the password alone.
                 ["Security__RequireTwoFactorForStaff"] = "false",
                 ["Mail__Dispatcher__PollSeconds"] = "1",

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
 using SumahoSupport.Tests.Infrastructure;
 
@@ -108,6 +109,33 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         Assert.Equal(1, received.GetValueOrDefault(certified.MessageId));
         var subject = instances.Trainee.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(1, await instances.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "supporter.certified" && e.SubjectId == subject)));
+    }
+
+    [Fact]
+    public async Task BothInstancesReadTheRepliesMailbox_AndEachCalendarReplyIsAppliedOnce()
+    {
+        var session = instances.RepliedSession;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await instances.WithDbAsync(db => db.Assignments.CountAsync(a => a.ClassSessionId == session && a.Response != AssignmentResponse.Pending)) < instances.RepliedAnswers.Count)
+        {
+            Assert.True(waited.Elapsed < Patience, $"the replies were not read:\n{instances.A.Output}\n{instances.B.Output}");
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+        var rows = await WaitForTheOutboxToDrainAsync();
+
+        var answers = await instances.WithDbAsync(db => db.Assignments.Where(a => a.ClassSessionId == session).ToDictionaryAsync(a => a.SupporterId, a => a.Response));
+        Assert.Equal(instances.RepliedAnswers.OrderBy(a => a.Key), answers.OrderBy(a => a.Key));
+        var subject = session.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var audited = await instances.WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectId == subject && e.SubjectType == "ClassSession"
+            && (e.Action == "assignment.accepted" || e.Action == "assignment.declined" || e.Action == "assignment.tentative")).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["assignment.accepted", "assignment.declined", "assignment.tentative"], audited.Order(StringComparer.Ordinal));
+        var declined = instances.RepliedAnswers.Single(a => a.Value == AssignmentResponse.Declined).Key;
+        // Each coordinator is told once.
+        var told = rows.Where(r => r.Kind == "assignment-declined" && r.RelatesTo == $"assignment-{session}-{declined}").ToList();
+        Assert.NotEmpty(told);
+        Assert.Equal(told.Count, told.Select(r => r.ToAddress).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(told, r => Assert.Equal(1, instances.Smtp.Received().Count(m => m.MessageId == r.MessageId)));
+        Assert.Equal(instances.RepliedAnswers.Count, await instances.WithDbAsync(db => db.InboxMessages.CountAsync()));
     }
 
     [Fact]

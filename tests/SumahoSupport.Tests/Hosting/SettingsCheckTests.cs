@@ -20,6 +20,8 @@ public sealed class SettingsCheckTests
         { "Development", "Mail:PublicBaseUrl", "sumaho.city.example.jp", "Mail:PublicBaseUrl" },
         { "Development", "Mail:From", "noreply", "Mail:From" },
         { "Development", "Mail:Smtp:User", "sumaho", "Mail:Smtp:Host" },
+        { "Development", "Mail:Inbox:Password", "secret", "Mail:Inbox:Host" },
+        { "Development", "Mail:Inbox:Host", "imap.city.example.jp", "Mail:Inbox:User" },
         { "Development", "Survey:TargetRate", "1.5", "Survey:TargetRate" },
         { "Development", "Survey:TargetRate", "0", "Survey:TargetRate" },
         { "Development", "Privacy:RetentionMonths", "0", "Privacy:RetentionMonths" },
