@@ -17,6 +17,9 @@ public sealed class CityOptions
 
     public string? HelpHoursEn { get; set; } = "weekdays 9:00–17:00";
 
+    /// <summary>全国地方公共団体コード, six digits with its check digit (<see cref="OpenData.MunicipalityCode"/>), for open data.</summary>
+    public string? Code { get; set; }
+
     /// <summary>The name in the reader's language (<see cref="Text.Languages.Pick"/>).</summary>
     public string LocalName => Text.Languages.Pick(Name, NameEn);
 

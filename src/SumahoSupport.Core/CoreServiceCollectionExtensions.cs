@@ -32,6 +32,8 @@ public static class CoreServiceCollectionExtensions
             string.IsNullOrWhiteSpace(city.Name) || city.Name.Length > 50 ? "設定 City:Name に市の名前（50文字以内）を入れてください。" : null,
             Text.PhoneNumber.Normalize(city.HelpPhone) is null ? $"設定 City:HelpPhone は住民が電話できる番号にしてください（今: {city.HelpPhone}）。" : null,
             string.IsNullOrWhiteSpace(city.HelpHours) ? "設定 City:HelpHours に窓口の受付時間を入れてください。" : null,
+            string.IsNullOrEmpty(city.Code) || OpenData.MunicipalityCode.IsValid(city.Code) ? null
+                : $"設定 City:Code は全国地方公共団体コード（検査数字を含む6桁、例: 102121）にしてください。最後の1桁が合っているか確かめてください（今: {city.Code}）。",
         ]);
         services.CheckSettings<PhoneQuotaOptions>((limits, _) =>
         [
@@ -133,6 +135,12 @@ public static class CoreServiceCollectionExtensions
         services.Configure<RosterOptions>(configuration.GetSection(RosterOptions.Section));
         services.CheckSettings<RosterOptions>((roster, _) => [SettingsChecks.Between("Roster:UndoMinutes", roster.UndoMinutes, 0, 60)]);
         services.AddScoped<BookingService>();
+        // Open data: the coming classes (events.csv) and what they achieved (results.csv), on /opendata.
+        services.Configure<OpenData.OpenDataOptions>(configuration.GetSection(OpenData.OpenDataOptions.Section));
+        services.CheckSettings<OpenData.OpenDataOptions>((open, _) =>
+            [string.IsNullOrWhiteSpace(open.Licence) || open.Licence.Length > 100 ? "設定 OpenData:Licence に公開データのライセンス（例: CC BY 4.0）を入れてください。" : null]);
+        services.AddScoped<OpenData.EventsFile>();
+        services.AddScoped<OpenData.ResultsFile>();
         services.AddMinuteJob("held-seats", (s, ct) => s.GetRequiredService<BookingService>().ReleaseHeldSeatsAsync(ct));
         services.AddScoped<BookingLookup>();
         services.AddScoped<WaitingListLapse>();

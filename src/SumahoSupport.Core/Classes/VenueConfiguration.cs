@@ -15,6 +15,18 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         venue.Property(v => v.AccessEn).HasMaxLength(500);
         venue.Property(v => v.BarrierFreeNotes).HasMaxLength(500);
         venue.Property(v => v.Phone).HasMaxLength(20);
+        venue.OwnsOne(v => v.Location, location =>
+        {
+            location.Property(l => l.PostalCode).HasMaxLength(8).HasColumnName("PostalCode");
+            location.Property(l => l.Prefecture).HasMaxLength(VenueLocation.MaxPartLength).HasColumnName("Prefecture");
+            location.Property(l => l.Municipality).HasMaxLength(VenueLocation.MaxPartLength).HasColumnName("Municipality");
+            location.Property(l => l.Town).HasMaxLength(VenueLocation.MaxPartLength).HasColumnName("Town");
+            location.Property(l => l.Block).HasMaxLength(VenueLocation.MaxPartLength).HasColumnName("Block");
+            location.Property(l => l.Building).HasMaxLength(VenueLocation.MaxPartLength).HasColumnName("Building");
+            location.Property(l => l.Latitude).HasColumnName("Latitude");
+            location.Property(l => l.Longitude).HasColumnName("Longitude");
+        });
+        venue.Navigation(v => v.Location).IsRequired();
         venue.HasIndex(v => v.Name).IsUnique();
         venue.HasMany(v => v.Rooms).WithOne().HasForeignKey(r => r.VenueId).OnDelete(DeleteBehavior.Cascade);
     }

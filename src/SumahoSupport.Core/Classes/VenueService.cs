@@ -9,7 +9,7 @@ namespace SumahoSupport.Core.Classes;
 /// <summary>What a coordinator fills in for a venue; rooms one per line as 「講座室A 12」 (name, then seats).</summary>
 public sealed record VenueDraft(
     string Name, string Address, string? Access, string? BarrierFreeNotes, string? Phone, int LoanerDevices, bool HasWifi,
-    IReadOnlyList<RoomDraft> Rooms, string? Area = null, string? NameEn = null, string? AccessEn = null)
+    IReadOnlyList<RoomDraft> Rooms, string? Area = null, string? NameEn = null, string? AccessEn = null, VenueLocation? Location = null)
 {
     public const int MaxRoomNameLength = 50;
 
@@ -36,6 +36,7 @@ public sealed record VenueDraft(
             if (room.Name.Length > MaxRoomNameLength) yield return new(nameof(Rooms), $"部屋の名前は{MaxRoomNameLength}文字以内にしてください。");
         }
         if (Rooms.GroupBy(r => r.Name, StringComparer.Ordinal).Any(g => g.Count() > 1)) yield return new(nameof(Rooms), "同じ名前の部屋が2つあります。");
+        foreach (var problem in Location?.Problems() ?? []) yield return problem;
     }
 }
 
@@ -82,6 +83,7 @@ public sealed class VenueService(AppDbContext db, UnitOfWork work, AuditLog audi
             venue.Phone = draft.Phone;
             venue.LoanerDevices = draft.LoanerDevices;
             venue.HasWifi = draft.HasWifi;
+            venue.Location = draft.Location ?? new VenueLocation();
             // Rooms are matched by name, so editing the seats of 講座室A keeps it the same room.
             foreach (var gone in venue.Rooms.Where(r => draft.Rooms.All(d => d.Name != r.Name)).ToList()) venue.Rooms.Remove(gone);
             foreach (var room in draft.Rooms)

@@ -1962,6 +1962,63 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Venue", b =>
+                {
+                    b.OwnsOne("SumahoSupport.Core.Classes.VenueLocation", "Location", b1 =>
+                        {
+                            b1.Property<int>("VenueId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Block")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Block");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Building");
+
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Latitude");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Longitude");
+
+                            b1.Property<string>("Municipality")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Municipality");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Prefecture")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Prefecture");
+
+                            b1.Property<string>("Town")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Town");
+
+                            b1.HasKey("VenueId");
+
+                            b1.ToTable("Venues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VenueId");
+                        });
+
+                    b.Navigation("Location")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Venue", null)

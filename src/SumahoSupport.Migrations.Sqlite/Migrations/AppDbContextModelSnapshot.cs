@@ -1889,6 +1889,63 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SumahoSupport.Core.Classes.Venue", b =>
+                {
+                    b.OwnsOne("SumahoSupport.Core.Classes.VenueLocation", "Location", b1 =>
+                        {
+                            b1.Property<int>("VenueId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Block")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Block");
+
+                            b1.Property<string>("Building")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Building");
+
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Latitude");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("Longitude");
+
+                            b1.Property<string>("Municipality")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Municipality");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Prefecture")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Prefecture");
+
+                            b1.Property<string>("Town")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Town");
+
+                            b1.HasKey("VenueId");
+
+                            b1.ToTable("Venues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VenueId");
+                        });
+
+                    b.Navigation("Location")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SumahoSupport.Core.Classes.VenueRoom", b =>
                 {
                     b.HasOne("SumahoSupport.Core.Classes.Venue", null)

@@ -31,6 +31,8 @@ public sealed class SettingsCheckTests
         { "Development", "Limits:PublicPostsPerMinute", "0", "Limits:PublicPostsPerMinute" },
         { "Development", "Security:StaffIdleTimeoutMinutes", "0", "Security:StaffIdleTimeoutMinutes" },
         { "Development", "City:HelpPhone", "help", "City:HelpPhone" },
+        { "Development", "City:Code", "102122", "City:Code" },
+        { "Development", "OpenData:Licence", " ", "OpenData:Licence" },
         { "Development", "Database:LockTimeoutSeconds", "0", "Database:LockTimeoutSeconds" },
     };
 
