@@ -47,6 +47,21 @@ public static class TestData
     }
 
     /// <summary>
+    /// A class of the <paramref name="course"/>-th course at the <paramref name="venue"/>-th venue (by id), starting at
+    /// <paramref name="startsAtUtc"/>: several at one hour, each at a venue of its own.
+    /// </summary>
+    public static Task<int> ClassAtAsync(this AppFactory app, DateTime startsAtUtc, int course, int venue) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        var courseId = await db.Courses.OrderBy(c => c.Id).Skip(course).Select(c => c.Id).FirstAsync();
+        var venueId = await db.Venues.OrderBy(v => v.Id).Skip(venue).Select(v => v.Id).FirstAsync();
+        var start = new DateTime(startsAtUtc.Year, startsAtUtc.Month, startsAtUtc.Day, startsAtUtc.Hour, startsAtUtc.Minute, 0, DateTimeKind.Utc);
+        var result = await s.GetRequiredService<ClassScheduleService>().CreateSessionAsync(
+            new SessionDraft(courseId, venueId, start, start.AddHours(2), 8, 60, 0, null), default);
+        return Assert.IsType<ScheduleResult.Saved>(result).Id;
+    });
+
+    /// <summary>
     /// The 年度 a class is counted in: its start's, not today's — a class two hours before midnight on 31 March is last
     /// year's by the time its survey is in.
     /// </summary>

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
-using SumahoSupport.Core.Data;
 using SumahoSupport.Core.OpenData;
 using SumahoSupport.Core.Surveys;
 using SumahoSupport.Core.Text;
@@ -139,8 +138,8 @@ public sealed class OpenDataTests(AppFactory app) : IClassFixture<AppFactory>
     {
         // Two courses at the same hour: one class of six attendees, one of three.
         var startsAt = app.Clock.GetUtcNow().UtcDateTime.AddHours(2);
-        var six = await ClassOfCourseAsync(0, startsAt);
-        var three = await ClassOfCourseAsync(1, startsAt);
+        var six = await app.ClassAtAsync(startsAt, course: 0, venue: 0);
+        var three = await app.ClassAtAsync(startsAt, course: 1, venue: 1);
         var residents = new List<BookingRequest>();
         var codes = new List<string>();
         foreach (var (session, count) in new[] { (six, 6), (three, 3) })
@@ -229,16 +228,4 @@ public sealed class OpenDataTests(AppFactory app) : IClassFixture<AppFactory>
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
-
-    private Task<int> ClassOfCourseAsync(int courseIndex, DateTime startsAtUtc) => app.WithScopeAsync(async s =>
-    {
-        var db = s.GetRequiredService<AppDbContext>();
-        var course = await db.Courses.OrderBy(c => c.Id).Skip(courseIndex).Select(c => c.Id).FirstAsync();
-        // Another venue for each course: the two classes are at the same hour.
-        var venue = await db.Venues.OrderByDescending(v => v.LoanerDevices).ThenBy(v => v.Id).Skip(courseIndex).Select(v => v.Id).FirstAsync();
-        var start = new DateTime(startsAtUtc.Year, startsAtUtc.Month, startsAtUtc.Day, startsAtUtc.Hour, startsAtUtc.Minute, 0, DateTimeKind.Utc);
-        var result = await s.GetRequiredService<ClassScheduleService>().CreateSessionAsync(
-            new SessionDraft(course, venue, start, start.AddHours(2), 8, 60, 0, null), default);
-        return Assert.IsType<ScheduleResult.Saved>(result).Id;
-    });
 }
