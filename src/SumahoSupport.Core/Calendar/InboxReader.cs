@@ -61,7 +61,11 @@ public sealed class InboxReader(
         await folder.OpenAsync(FolderAccess.ReadWrite, ct);
         // A server that keeps no keywords of ours is still read right: the stored keys stop a second application.
         var marks = folder.PermanentFlags.HasFlag(MessageFlags.UserDefined);
-        SearchQuery query = SearchQuery.DeliveredAfter(nowUtc - Window);
+        // How old a mail is, the server measures by its own clock where it can (WITHIN, RFC 5032): its received dates are
+        // on that clock, and the app's may differ from it.
+        SearchQuery query = client.Capabilities.HasFlag(ImapCapabilities.Within)
+            ? SearchQuery.YoungerThan((int)Window.TotalSeconds)
+            : SearchQuery.DeliveredAfter(nowUtc - Window);
         if (marks) query = query.And(SearchQuery.NotKeyword(ReadKeyword));
         var found = await folder.SearchAsync(query, ct);
         var summaries = await folder.FetchAsync(found.Take(BatchSize).ToList(), MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope, ct);

@@ -103,7 +103,6 @@ public static class CalendarReplyMail
             Subject = subject,
             Body = body,
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("calendar.example"),
-            Date = DateTimeOffset.UtcNow,
         };
         message.From.Add(MailboxAddress.Parse(answer.Attendee));
         message.To.Add(MailboxAddress.Parse(answer.Organizer));

@@ -43,8 +43,8 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
             Outlook(await AnswerAsync(session, outlook, "DECLINED") with { Comment = "孫の運動会のため" }),
             Google(await AnswerAsync(session, google, "TENTATIVE")),
         };
-        foreach (var reply in replies) await app.Mailbox.DeliverAsync(reply);
-        await app.Mailbox.DeliverAsync(letter);
+        foreach (var reply in replies) await DeliverAsync(reply);
+        await DeliverAsync(letter);
 
         Assert.Equal(3, await ReadAsync());
 
@@ -95,7 +95,7 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
             ("a sender the receiving server found forged", WithVerdict(Apple(own), "mx.midori.example.jp; dmarc=fail (p=reject) header.from=" + email.Split('@')[1]),
                 ReplyOutcome.NotTheAttendee),
         };
-        foreach (var (_, mail, _) in forged) await app.Mailbox.DeliverAsync(mail);
+        foreach (var (_, mail, _) in forged) await DeliverAsync(mail);
 
         Assert.Equal(0, await ReadAsync());
 
@@ -106,7 +106,7 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
             Assert.True(outcomes.Exists(o => o.MessageKey == KeyOf(mail) && o.Outcome == outcome), $"{why}: expected {outcome}");
 
         // The real one still goes through afterwards.
-        await app.Mailbox.DeliverAsync(Outlook(own));
+        await DeliverAsync(Outlook(own));
         Assert.Equal(1, await ReadAsync());
         Assert.Equal(AssignmentResponse.Declined, (await AnswersAsync(session))[supporter].Response);
     }
@@ -131,7 +131,7 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
     public async Task WhileAnotherInstanceHoldsTheLease_TheMailboxIsLeftToIt()
     {
         var (session, supporter, _, _) = await ClassWithThreeSupportersAsync(weeks: 16);
-        await app.Mailbox.DeliverAsync(Apple(await AnswerAsync(session, supporter, "ACCEPTED")));
+        await DeliverAsync(Apple(await AnswerAsync(session, supporter, "ACCEPTED")));
         var now = app.Clock.GetUtcNow().UtcDateTime;
         Assert.True(await app.WithScopeAsync(s => JobLease.TryTakeAsync(s.GetRequiredService<AppDbContext>(), s.GetRequiredService<UnitOfWork>(),
             InboxReader.LeaseName, "the-other-instance", now, now.AddMinutes(5), default)));
@@ -157,8 +157,8 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
         var organizer = await OrganizerAsync();
         var someoneElse = Apple(new Answer($"consultation-{code}-supporter-{helper + 1000}@{await DomainAsync()}", 0, email, "DECLINED", organizer));
         var declined = Outlook(new Answer(uid, 0, email, "DECLINED", organizer, "研修と重なりました"));
-        await app.Mailbox.DeliverAsync(someoneElse);
-        await app.Mailbox.DeliverAsync(declined);
+        await DeliverAsync(someoneElse);
+        await DeliverAsync(declined);
 
         Assert.Equal(1, await ReadAsync());
 
@@ -173,6 +173,8 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
         Assert.Equal(ReplyOutcome.UnknownInvitation, outcomes[KeyOf(someoneElse)]);
         Assert.Equal(ReplyOutcome.Recorded, outcomes[KeyOf(declined)]);
     }
+
+    private Task DeliverAsync(MimeMessage message) => app.Mailbox.DeliverAsync(message);
 
     private Task<int> ReadAsync() => app.WithScopeAsync(s => s.GetRequiredService<InboxReader>().ReadAsync(default));
 
@@ -225,4 +227,34 @@ public sealed class CalendarReplyTests(InboxAppFactory app) : IClassFixture<Inbo
     /// <summary>The key the reader stores for a mail: a hash of its Message-ID.</summary>
     private static string KeyOf(MimeMessage message) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         System.Text.Encoding.UTF8.GetBytes($"message-id:{message.MessageId}")));
+}
+
+/// <summary>The app with its replies' mailbox on a port where no server answers: a mail server that is down.</summary>
+public sealed class UnreachableInboxAppFactory : AppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Mail:Inbox:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Inbox:Port", WebCommand.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Inbox:User", "replies");
+        builder.UseSetting("Mail:Inbox:Password", "unused");
+        builder.UseSetting("Mail:Inbox:Security", "None");
+    }
+}
+
+/// <summary>A mailbox that cannot be reached fails its own minute job and nothing else, and leaves no lease held.</summary>
+public sealed class UnreachableInboxTests(UnreachableInboxAppFactory app) : IClassFixture<UnreachableInboxAppFactory>
+{
+    [Fact]
+    public async Task AMailServerThatIsDown_FailsTheRepliesJobAlone_AndTheNextMinuteMayTryAgain()
+    {
+        await app.Services.GetRequiredService<Core.Jobs.MinuteJobs>().RunOnceAsync(default);
+
+        var health = app.Services.GetRequiredService<Core.Jobs.JobHealth>().Snapshot();
+        Assert.True(health[InboxReader.LeaseName].Failing);
+        Assert.All(health.Where(j => j.Key != InboxReader.LeaseName), j => Assert.False(j.Value.Failing, j.Key));
+        var lease = await app.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(l => l.Name == InboxReader.LeaseName));
+        Assert.Null(lease.Holder);
+    }
 }

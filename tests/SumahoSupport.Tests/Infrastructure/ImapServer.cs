@@ -47,7 +47,10 @@ public sealed class ImapMailbox(string user)
         ["Mail__Inbox__Security"] = "None",
     };
 
-    /// <summary>Delivers <paramref name="message"/> into the mailbox, as the mail server would.</summary>
+    /// <summary>
+    /// Delivers <paramref name="message"/> into the mailbox as the mail server would: received now by the server's clock,
+    /// which is the one the reader's 30-day window is measured on (WITHIN), whatever the app's test clock says.
+    /// </summary>
     public Task DeliverAsync(MimeMessage message) => WithInboxAsync(inbox => inbox.AppendAsync(new AppendRequest(message)));
 
     /// <summary>Each mail's Message-ID with its flags and keywords, as the mailbox now holds them.</summary>
