@@ -73,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReminderService>();
         services.AddMinuteJob("reminders", (s, ct) => s.GetRequiredService<ReminderService>().SendDueAsync(ct));
         services.AddScoped<CallListService>();
+        services.AddResidentChannels(configuration);
         // Supporters' calendar replies, read from the organizer's mailbox when Mail:Inbox:Host is set.
         services.AddScoped<Calendar.CalendarReplyService>();
         services.AddScoped<Calendar.InboxReader>();
@@ -84,6 +85,31 @@ public static class CoreServiceCollectionExtensions
         if (options.Dispatcher.Enabled) services.AddHostedService<OutboxDispatcherHost>();
         // Mail:Reminder:Enabled has always switched the whole minute loop; the key stays.
         if (options.Reminder.Enabled) services.AddHostedService<MinuteLoopHost>();
+        return services;
+    }
+
+    /// <summary>
+    /// LINE, text messages and the day-before call: the settings (each channel off until its keys are set, and refusing to
+    /// start with one missing), the providers' clients and the webhooks' handlers. Their messages go through the outbox.
+    /// </summary>
+    private static IServiceCollection AddResidentChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Messaging.LineOptions>(configuration.GetSection(Messaging.LineOptions.Section));
+        services.Configure<Messaging.SmsOptions>(configuration.GetSection(Messaging.SmsOptions.Section));
+        services.Configure<Messaging.VoiceOptions>(configuration.GetSection(Messaging.VoiceOptions.Section));
+        services.Configure<Messaging.QuietHoursOptions>(configuration.GetSection(Messaging.QuietHoursOptions.Section));
+        var voice = configuration.GetSection(Messaging.VoiceOptions.Section).Get<Messaging.VoiceOptions>() ?? new();
+        services.CheckSettings<Messaging.LineOptions>((line, _) => Messaging.LineOptions.Problems(line));
+        services.CheckSettings<Messaging.SmsOptions>((sms, _) => Messaging.SmsOptions.Problems(sms, voice));
+        services.AddScoped<Messaging.ResidentChannels>();
+        services.AddScoped<Messaging.ShortMessages>();
+        services.AddScoped<Messaging.ChannelSender>();
+        services.AddScoped<Messaging.LineConversation>();
+        services.AddScoped<Messaging.TwilioHooks>();
+        services.AddScoped<Messaging.ContactChoice>();
+        // A provider that hangs must not hold the outbox: each request gives up after 30 seconds and is retried.
+        services.AddHttpClient<Messaging.LineApi>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<Messaging.TwilioApi>(http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 

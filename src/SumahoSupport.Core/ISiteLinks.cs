@@ -48,6 +48,9 @@ public interface ISiteLinks
     /// <summary>The printable 修了証 of a certification.</summary>
     string Certificate(string publicId);
 
+    /// <summary>A provider webhook of this app (<c>/hooks/twilio/status</c>), as the provider calls and signs it.</summary>
+    string ProviderHook(string pathAndQuery);
+
     string BadgeIssuer { get; }
 
     string BadgeClass(string slug);

@@ -42,5 +42,10 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         participant.Property(p => p.Email).HasMaxLength(254);
         participant.Property(p => p.Needs).HasMaxLength(500);
         participant.HasIndex(p => p.Phone);
+        participant.Property(p => p.LineUserId).HasMaxLength(64);
+        participant.Property(p => p.LineLinkCode).HasMaxLength(16);
+        // The LINE webhook finds the resident by their LINE user, and a 連携コード by itself.
+        participant.HasIndex(p => p.LineUserId);
+        participant.HasIndex(p => p.LineLinkCode).IsUnique();
     }
 }

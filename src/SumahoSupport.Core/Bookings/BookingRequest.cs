@@ -13,7 +13,8 @@ public sealed record BookingRequest(
     DeviceType Device,
     string? Needs,
     BookingChannel Channel,
-    string Language = Text.Languages.JapaneseCode);
+    string Language = Text.Languages.JapaneseCode,
+    ContactPreference? Contact = null);
 
 /// <summary>How a booking arrives, which decides until when a class takes it.</summary>
 public enum BookingKind

@@ -125,6 +125,19 @@ public sealed class BookingService(
     }
 
     /// <summary>
+    /// A resident cancels from their own channel — LINE, a text, the day-before call — after saying yes twice. The channel
+    /// proved who they are: the booking must belong to one of <paramref name="participantIds"/> (those linked to that LINE
+    /// user, or booked with that phone). <paramref name="channel"/> goes into the audit entry.
+    /// </summary>
+    public async Task<CancelResult> CancelByChannelAsync(string code, IReadOnlyCollection<int> participantIds, string channel, CancellationToken ct)
+    {
+        var target = await FindAsync(code, ct);
+        if (target is null || !participantIds.Contains(target.ParticipantId)) return CancelResult.NotFound;
+        if (Now >= target.StartsAtUtc) return CancelResult.TooLate;
+        return await CancelAsync(target, ct, reason: null, undoWindow: TimeSpan.Zero, by: channel);
+    }
+
+    /// <summary>
     /// Staff cancel on a resident's behalf (phone, counter), without the manage token. A seat is held for
     /// <see cref="RosterOptions.UndoMinutes"/> first, with the resident's mail waiting as long, so a mis-click can be put
     /// back (<see cref="UndoStaffCancelAsync"/>) before anyone hears of it. <paramref name="reason"/> goes into the audit
@@ -340,7 +353,7 @@ public sealed class BookingService(
     }
 
     /// <param name="undoWindow">How long a freed seat is held for 元に戻す (staff only); zero gives it to the waiting list at once.</param>
-    private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct, string? reason, TimeSpan undoWindow)
+    private async Task<CancelResult> CancelAsync(BookingTarget target, CancellationToken ct, string? reason, TimeSpan undoWindow, string? by = null)
     {
         var promoted = await work.RunAsync<IReadOnlyList<string>?>(async unit =>
         {
@@ -355,7 +368,7 @@ public sealed class BookingService(
                 .SetProperty(x => x.StatusChangedAtUtc, now)
                 .SetProperty(x => x.UndoUntilUtc, undoUntil)
                 .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
-            audit.Record("booking.cancelled", Subject, target.Code, string.IsNullOrWhiteSpace(reason) ? null : $"reason: {reason}");
+            audit.Record("booking.cancelled", Subject, target.Code, string.IsNullOrWhiteSpace(reason) ? by is null ? null : $"by {by}" : $"reason: {reason}");
             await notifier.BookingAsync(target.Code, BookingNotice.Cancelled, ct, reason, hadInvitation: heldSeat, sendAfterUtc: undoUntil);
             if (!heldSeat || undoUntil is not null) return [];
             await ReleaseSeatAsync(unit, target.ClassSessionId, ct);
@@ -401,11 +414,11 @@ public sealed class BookingService(
 
     private Task<BookingTarget?> FindAsync(string code, CancellationToken ct) =>
         db.Bookings.Where(b => b.Code == code)
-            .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc))
+            .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc, b.ParticipantId))
             .SingleOrDefaultAsync(ct);
 
     public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
         WaitingList.PositionAsync(db, bookingId, sessionId, ct);
 
-    private sealed record BookingTarget(int Id, string Code, string ManageToken, int ClassSessionId, BookingStatus Status, DateTime StartsAtUtc);
+    private sealed record BookingTarget(int Id, string Code, string ManageToken, int ClassSessionId, BookingStatus Status, DateTime StartsAtUtc, int ParticipantId);
 }

@@ -17,7 +17,23 @@ public sealed class Participant
     /// <summary>配慮事項: hearing, sight, wheelchair and the like, in the resident's words.</summary>
     public string? Needs { get; set; }
 
+    /// <summary>ご連絡の方法: the one channel every notice to this resident goes by (a coordinator's call when none reaches).</summary>
     public ContactPreference ContactPreference { get; set; }
+
+    /// <summary>The LINE user this resident linked through the city's official account; null until they do.</summary>
+    public string? LineUserId { get; set; }
+
+    /// <summary>
+    /// The one-time code (連携コード) the resident sends to the official account to link it; shown only behind the booking's
+    /// manage link, good until <see cref="LineLinkCodeExpiresAtUtc"/> or its first use.
+    /// </summary>
+    public string? LineLinkCode { get; set; }
+    public DateTime? LineLinkCodeExpiresAtUtc { get; set; }
+
+    /// <summary>A text-message or LINE 「キャンセル」 asked about this booking; a 「はい」 before the time cancels it.</summary>
+    public int? CancelAskedBookingId { get; set; }
+    public DateTime? CancelAskedUntilUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>
@@ -45,8 +61,17 @@ public enum DeviceType
     IPhone = 2,
 }
 
+/// <summary>ご連絡の方法. The numbers are stored: append only.</summary>
 public enum ContactPreference
 {
+    /// <summary>A coordinator phones (電話連絡リスト).</summary>
     Phone = 0,
     Email = 1,
+    Line = 2,
+
+    /// <summary>ショートメール to a mobile number (070/080/090).</summary>
+    Sms = 3,
+
+    /// <summary>An automated call the day before; other news by a coordinator's call.</summary>
+    Voice = 4,
 }

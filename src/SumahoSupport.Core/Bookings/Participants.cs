@@ -20,7 +20,8 @@ public static class Participants
         if (request.Channel == BookingChannel.Web)
         {
             samePerson = samePerson.Where(p => p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs
-                && p.Device == request.Device && p.AgeBand == request.AgeBand);
+                && p.Device == request.Device && p.AgeBand == request.AgeBand
+                && (request.Contact == null || p.ContactPreference == request.Contact));
         }
         var participant = await samePerson.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (participant is null)
@@ -33,7 +34,16 @@ public static class Participants
         participant.AgeBand = request.AgeBand == AgeBand.Unknown ? participant.AgeBand : request.AgeBand;
         participant.Device = request.Device;
         participant.Needs = request.Needs ?? participant.Needs;
-        participant.ContactPreference = participant.Email is null ? ContactPreference.Phone : ContactPreference.Email;
+        // ご連絡の方法 as chosen; when the form did not ask, LINE, texts and calls chosen before stay, and mail or a call
+        // follows the address as it always did.
+        participant.ContactPreference = request.Contact
+            ?? (participant.ContactPreference is ContactPreference.Line or ContactPreference.Sms or ContactPreference.Voice ? participant.ContactPreference
+                : participant.Email is null ? ContactPreference.Phone : ContactPreference.Email);
+        if (participant.ContactPreference == ContactPreference.Line && participant.LineUserId is null && !(participant.LineLinkCodeExpiresAtUtc > now))
+        {
+            participant.LineLinkCode = Messaging.LineConversation.NewLinkCode();
+            participant.LineLinkCodeExpiresAtUtc = now + Messaging.LineConversation.LinkCodeLifetime;
+        }
         return participant;
     }
 

@@ -39,7 +39,7 @@ public sealed class ClassInvitations(
                 b.Language == Languages.EnglishCode && b.ClassSession.Course.ThingsToBringEn != null && b.ClassSession.Notes == b.ClassSession.Course.ThingsToBring
                     ? b.ClassSession.Course.ThingsToBringEn : b.ClassSession.Notes,
                 b.Language == Languages.EnglishCode && b.ClassSession.Venue.NameEn != null ? b.ClassSession.Venue.NameEn : b.ClassSession.Venue.Name,
-                b.ClassSession.Venue.Address, b.SurveyToken, b.Language))
+                b.ClassSession.Venue.Address, b.SurveyToken, b.Language, b.Participant.ContactPreference, b.Participant.LineUserId, b.Participant.Phone))
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
@@ -95,7 +95,8 @@ public sealed class ClassInvitations(
 
 public sealed record BookingFacts(
     int Id, string Code, string Token, BookingStatus Status, int Sequence, string Name, string? Email, int SessionId,
-    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken, string Language);
+    string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken, string Language,
+    ContactPreference Contact, string? LineUserId, string Phone);
 
 public sealed record AssignmentFacts(
     int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,

@@ -34,4 +34,10 @@ public enum CallReason
 
     /// <summary>キャンセル待ちの終了: no seat freed by the booking cutoff.</summary>
     WaitlistLapsed = 5,
+
+    /// <summary>
+    /// The resident's own channel did not reach them — a text undelivered, the day-before call unanswered, over the monthly
+    /// cap: the note says what they were to hear and why it did not arrive.
+    /// </summary>
+    NotReached = 6,
 }

@@ -16,6 +16,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.MessageId).HasMaxLength(200);
         message.Property(m => m.LeaseToken).HasMaxLength(64);
         message.Property(m => m.LastError).HasMaxLength(1000);
+        message.Property(m => m.ProviderId).HasMaxLength(64);
+        message.Property(m => m.DeliveryStatus).HasMaxLength(32);
+        // Status callbacks find their message by the provider's id; the monthly cap counts texts and calls by month.
+        message.HasIndex(m => m.ProviderId);
+        message.HasIndex(m => new { m.Channel, m.CreatedAtUtc });
         message.HasIndex(m => m.MessageId).IsUnique();
         // The dispatcher's claim query: due rows in arrival order.
         message.HasIndex(m => new { m.Status, m.NextAttemptAtUtc, m.Id });

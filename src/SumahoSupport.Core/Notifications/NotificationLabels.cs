@@ -20,6 +20,7 @@ public static class NotificationLabels
         (Notifications.CallReason.Changed, _) => "日時・会場の変更",
         (Notifications.CallReason.FollowUp, _) => "理解度フォロー（相談・再受講のご案内）",
         (Notifications.CallReason.WaitlistLapsed, _) => "キャンセル待ちの終了",
+        (Notifications.CallReason.NotReached, _) => "LINE・ショートメール・自動音声が届かなかった",
         (_, false) => "教室の中止",
         (_, true) => "スマホ相談の取り消し",
     };

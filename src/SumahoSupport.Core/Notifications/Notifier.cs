@@ -63,7 +63,7 @@ public enum BookingNotice
 /// </summary>
 public sealed class Notifier(
     AppDbContext db, ClassInvitations invitations, ISiteLinks links, MailTemplates templates, IOptions<CityOptions> city, TimeProvider clock,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text, Messaging.ResidentChannels channels, Messaging.ShortMessages shortMessages)
 {
     /// <summary>The template of a booking's cancellation, which 元に戻す withdraws while it waits.</summary>
     public const string CancelledTemplate = "booking-cancelled";
@@ -77,7 +77,13 @@ public sealed class Notifier(
     {
         var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         using var language = Languages.Use(booking.Language);
-        if (booking.Email is null)
+        var channel = await ChannelForAsync(booking, notice, ct);
+        if (channel is MessageChannel.Line or MessageChannel.Sms or MessageChannel.Voice)
+        {
+            await ShortMessageAsync(channel.Value, booking, notice, reason, sendAfterUtc, ct);
+            return;
+        }
+        if (channel is null)
         {
             var call = notice switch
             {
@@ -114,8 +120,80 @@ public sealed class Notifier(
             .Set("reason", reason)
             .Set("waitlist_position", booking.Status == BookingStatus.Waitlisted && notice is BookingNotice.Waitlisted or BookingNotice.Moved
                 ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : "");
-        Enqueue(template, booking.Code, booking.Email, booking.Name, templates.Render(template, model), invitation, sendAfterUtc);
+        Enqueue(template, booking.Code, booking.Email!, booking.Name, templates.Render(template, model), invitation, sendAfterUtc);
     }
+
+    /// <summary>
+    /// The resident's one channel for this news: theirs when the city has it on and it can carry this (LINE once linked, a
+    /// text to a mobile under the monthly cap, a call only the day before); else mail when they have an address and did
+    /// not ask for a call; else null — a coordinator's call, for the news that needs one.
+    /// </summary>
+    private async Task<MessageChannel?> ChannelForAsync(BookingFacts booking, BookingNotice notice, CancellationToken ct)
+    {
+        switch (booking.Contact)
+        {
+            case ContactPreference.Line when channels.LineOn && booking.LineUserId is not null:
+                return MessageChannel.Line;
+            case ContactPreference.Sms when channels.SmsOn && Messaging.ResidentChannels.IsMobile(booking.Phone) && await channels.UnderCapAsync(Now, ct):
+                return MessageChannel.Sms;
+            case ContactPreference.Voice when channels.VoiceOn && notice == BookingNotice.Reminder && await channels.UnderCapAsync(Now, ct):
+                return MessageChannel.Voice;
+        }
+        return booking.Email is not null && booking.Contact != ContactPreference.Phone ? MessageChannel.Mail : null;
+    }
+
+    /// <summary>
+    /// A LINE message, text or call about a booking. LINE's carries buttons: 「キャンセルする」 (which asks once more) while
+    /// the booking holds a seat or a waiting place, and 「通知をやめる」.
+    /// </summary>
+    private async Task ShortMessageAsync(MessageChannel channel, BookingFacts booking, BookingNotice notice, string? reason, DateTime? sendAfterUtc, CancellationToken ct)
+    {
+        var position = booking.Status == BookingStatus.Waitlisted ? await WaitingList.PositionAsync(db, booking.Id, booking.SessionId, ct) : 0;
+        var headline = shortMessages.Headline(notice, reason, position);
+        var manageUrl = links.Booking(booking.Code, booking.Token);
+        var kind = "booking-" + notice.ToString().ToLowerInvariant();
+        // What the resident just did themselves (or with staff on the phone) is told at once; news they did not ask for
+        // waits out the quiet hours.
+        var answersResident = notice is BookingNotice.Confirmed or BookingNotice.Waitlisted or BookingNotice.Cancelled or BookingNotice.Moved;
+        switch (channel)
+        {
+            case MessageChannel.Line:
+                var body = shortMessages.ForLine(city.Value.LocalName, booking, headline, manageUrl);
+                var open = booking.Status is BookingStatus.Confirmed or BookingStatus.Waitlisted;
+                var buttons = open
+                    ? new (string, string?)[] { (shortMessages.CancelButton, Messaging.LineConversation.CancelAsk(booking.Code)), (text["通知をやめる"], null) }
+                    : [(text["通知をやめる"], null)];
+                EnqueueShort(MessageChannel.Line, kind, booking.Code, booking.LineUserId!, headline, body,
+                    Messaging.LineApi.Messages(Messaging.LineApi.Text(body, buttons)), sendAfterUtc, answersResident);
+                break;
+            case MessageChannel.Sms:
+                EnqueueShort(MessageChannel.Sms, kind, booking.Code, Messaging.ResidentChannels.E164(booking.Phone), headline,
+                    shortMessages.ForSms(city.Value.LocalName, booking, headline, manageUrl), "", sendAfterUtc, answersResident);
+                break;
+            default:
+                EnqueueShort(MessageChannel.Voice, kind, booking.Code, Messaging.ResidentChannels.E164(booking.Phone), headline,
+                    shortMessages.ForVoice(city.Value.LocalName, booking), "", sendAfterUtc);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A LINE message that answers what the resident just wrote (linked, asked to confirm, cancelled): it goes at once, in
+    /// the quiet hours too — they are holding their phone.
+    /// </summary>
+    public void LineReply(string lineUserId, string relatesTo, string headline, string messagesJson) =>
+        EnqueueShort(MessageChannel.Line, "line-reply", relatesTo, lineUserId, headline, headline, messagesJson, sendAfterUtc: null, answersResident: true);
+
+    /// <summary>A text that answers one the resident sent (「キャンセル」, 「停止」): at once, as <see cref="LineReply"/>.</summary>
+    public void SmsReply(string e164, string relatesTo, string body) =>
+        EnqueueShort(MessageChannel.Sms, "sms-reply", relatesTo, e164, body.Split('\n')[0], body, "", sendAfterUtc: null, answersResident: true);
+
+    /// <summary>
+    /// The resident's channel did not reach them (a text undelivered, the call unanswered): a coordinator calls, with what
+    /// they were to hear and why it did not arrive.
+    /// </summary>
+    public void NotReached(int bookingId, string what, string why) =>
+        AddCall(bookingId, CallReason.NotReached, text["{0}（{1}）", what, why].Value);
 
     /// <summary>
     /// アンケートのお願い after the class, by e-mail only: people without e-mail were handed the QR slip or the paper form
@@ -375,6 +453,32 @@ public sealed class Notifier(
             MessageId = $"{Guid.NewGuid():N}@{invitations.OrganizerDomain}",
             Status = OutboxStatus.Pending,
             NextAttemptAtUtc = sendAfterUtc ?? now,
+            CreatedAtUtc = now,
+        });
+    }
+
+    /// <summary>
+    /// A LINE message, text or call: no name in it or on it (<see cref="Messaging.ShortMessages"/>). Outside the quiet
+    /// hours unless it answers the resident; for LINE, <paramref name="lineMessages"/> is the push's messages array.
+    /// </summary>
+    private void EnqueueShort(MessageChannel channel, string kind, string relatesTo, string to, string title, string body, string lineMessages,
+        DateTime? sendAfterUtc, bool answersResident = false)
+    {
+        var now = Now;
+        var due = sendAfterUtc ?? now;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Channel = channel,
+            Kind = kind,
+            RelatesTo = relatesTo,
+            ToAddress = to,
+            ToName = "",
+            Title = title.Length > 200 ? title[..200] : title,
+            TextBody = body,
+            HtmlBody = lineMessages,
+            MessageId = $"{Guid.NewGuid():N}@{invitations.OrganizerDomain}",
+            Status = OutboxStatus.Pending,
+            NextAttemptAtUtc = answersResident ? due : channels.NotInQuietHours(due),
             CreatedAtUtc = now,
         });
     }

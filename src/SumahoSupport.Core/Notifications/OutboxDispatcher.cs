@@ -14,8 +14,8 @@ public sealed record DispatchResult(int Sent, int Failed);
 /// Failures are retried with exponential backoff and, after the last attempt, parked as dead for a coordinator.
 /// </summary>
 public sealed class OutboxDispatcher(
-    AppDbContext db, IMailTransport transport, IOptions<MailOptions> mail, IOptions<CityOptions> city, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger, AppMetrics metrics)
+    AppDbContext db, IMailTransport transport, Messaging.ChannelSender channels, Messaging.ResidentChannels quiet, IOptions<MailOptions> mail,
+    IOptions<CityOptions> city, TimeProvider clock, ILogger<OutboxDispatcher> logger, AppMetrics metrics)
 {
     private DispatcherOptions Options => mail.Value.Dispatcher;
 
@@ -58,12 +58,11 @@ public sealed class OutboxDispatcher(
         }
         // What went out was marked as the server took it (HandOverAsync); each failure counts its own attempt.
         var sent = results.Count(r => r is null);
-        var dead = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            if (results[i] is not null && await MarkFailedAsync(rows[i], lease, results[i]!, now, CancellationToken.None)) dead++;
+            if (results[i] is null) metrics.MessageSent(rows[i].Channel);
+            else metrics.MessageFailed(rows[i].Channel, await MarkFailedAsync(rows[i], lease, results[i]!, now, CancellationToken.None));
         }
-        metrics.MailsDispatched(sent, rows.Count - sent, dead);
         activity?.SetTag("sumaho.outbox.sent", sent);
         if (sent < rows.Count) logger.LogWarning("Outbox: {Sent} sent, {Failed} failed (will retry).", sent, rows.Count - sent);
         return new DispatchResult(sent, rows.Count - sent);
@@ -97,6 +96,11 @@ public sealed class OutboxDispatcher(
         var composed = new List<(int Row, MimeKit.MimeMessage Message)>();
         for (var i = 0; i < rows.Count; i++)
         {
+            if (rows[i].Channel != MessageChannel.Mail)
+            {
+                results[i] = await HandOverToProviderAsync(rows[i], lease, ct);
+                continue;
+            }
             try
             {
                 composed.Add((i, MailComposer.Compose(rows[i], mail.Value.From, $"{city.Value.Name} スマホ教室")));
@@ -123,6 +127,24 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
+    /// A LINE message, text or call, marked sent (with the provider's id, which its status callbacks name) as soon as the
+    /// provider accepted it; null then, else the failure.
+    /// </summary>
+    private async Task<Exception?> HandOverToProviderAsync(OutboxMessage row, string lease, CancellationToken ct)
+    {
+        try
+        {
+            var providerId = await channels.SendAsync(row, ct);
+            await MarkSentAsync(row.Id, lease, CancellationToken.None, providerId);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>
     /// Dispatches until nothing is due, or — when <paramref name="stopping"/> fires — until the batch in hand is done
     /// (used by tests and the background host).
     /// </summary>
@@ -140,9 +162,10 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(sent, failed);
     }
 
-    private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct) =>
+    private Task<int> MarkSentAsync(long id, string lease, CancellationToken ct, string? providerId = null) =>
         db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, OutboxStatus.Sent)
+            .SetProperty(x => x.ProviderId, providerId)
             .SetProperty(x => x.SentAtUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(x => x.Attempts, x => x.Attempts + 1)
             .SetProperty(x => x.LeaseToken, (string?)null)
@@ -155,6 +178,8 @@ public sealed class OutboxDispatcher(
         var attempts = row.Attempts + 1;
         var dead = attempts >= Options.MaxAttempts;
         var retryAt = now.AddSeconds(Options.BackoffSeconds * Math.Pow(2, attempts - 1));
+        // A LINE message, text or call retried into the evening waits for the morning.
+        if (row.Channel != MessageChannel.Mail) retryAt = quiet.NotInQuietHours(retryAt);
         var message = $"{error.GetType().Name}: {error.Message}";
         await db.OutboxMessages.Where(m => m.Id == row.Id && m.LeaseToken == lease).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.Status, dead ? OutboxStatus.Dead : OutboxStatus.Pending)

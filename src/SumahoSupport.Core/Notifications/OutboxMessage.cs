@@ -14,6 +14,10 @@ public sealed class OutboxMessage
     /// <summary>The booking code or assignment the mail concerns, for the coordinators' list.</summary>
     public string? RelatesTo { get; set; }
 
+    /// <summary>How it goes: mail, a LINE push, a text message or an automated call.</summary>
+    public MessageChannel Channel { get; set; }
+
+    /// <summary>An e-mail address, a LINE user id, or a phone in E.164 (+8190…), by <see cref="Channel"/>.</summary>
     public required string ToAddress { get; set; }
     public required string ToName { get; set; }
     /// <summary>The mail's subject line (件名).</summary>
@@ -36,9 +40,24 @@ public sealed class OutboxMessage
     public string? LeaseToken { get; set; }
     public DateTime? LeaseExpiresAtUtc { get; set; }
 
+    /// <summary>The provider's id of what it accepted (Twilio's SM…/CA… sid), which its status callbacks name.</summary>
+    public string? ProviderId { get; set; }
+
+    /// <summary>What the provider last reported: delivered, undelivered, no-answer… (null for mail).</summary>
+    public string? DeliveryStatus { get; set; }
+
     public string? LastError { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? SentAtUtc { get; set; }
+}
+
+/// <summary>The numbers are stored: append only.</summary>
+public enum MessageChannel
+{
+    Mail = 0,
+    Line = 1,
+    Sms = 2,
+    Voice = 3,
 }
 
 public enum OutboxStatus

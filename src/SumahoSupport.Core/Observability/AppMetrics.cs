@@ -36,9 +36,9 @@ public sealed class AppMetrics
         bookingsWaitlisted = meter.CreateCounter<long>("sumaho.bookings.waitlisted", "{booking}", "Places taken on a class's waiting list.");
         promotions = meter.CreateCounter<long>("sumaho.bookings.promoted", "{booking}", "Waiting places given a freed seat.");
         cancellations = meter.CreateCounter<long>("sumaho.bookings.cancelled", "{booking}", "Class bookings cancelled (by residents, staff or a cancelled class).");
-        mailsSent = meter.CreateCounter<long>("sumaho.mails.sent", "{mail}", "Mails handed to the SMTP server or the pickup folder.");
-        mailsFailed = meter.CreateCounter<long>("sumaho.mails.failed", "{mail}", "Failed attempts to send a mail (retried with backoff).");
-        mailsDead = meter.CreateCounter<long>("sumaho.mails.dead", "{mail}", "Mails given up on after the last attempt, waiting for a coordinator.");
+        mailsSent = meter.CreateCounter<long>("sumaho.messages.sent", "{message}", "Messages a provider accepted, by channel (mail, line, sms, voice).");
+        mailsFailed = meter.CreateCounter<long>("sumaho.messages.failed", "{message}", "Failed attempts to send a message (retried with backoff), by channel.");
+        mailsDead = meter.CreateCounter<long>("sumaho.messages.dead", "{message}", "Messages given up on after the last attempt, waiting for a coordinator, by channel.");
         surveyResponses = meter.CreateCounter<long>("sumaho.survey.responses", "{response}", "Survey responses received, by channel.");
         consultationsBooked = meter.CreateCounter<long>("sumaho.consultations.booked", "{consultation}", "Consultations booked, by channel.");
         jobsFailed = meter.CreateCounter<long>("sumaho.jobs.failed", "{run}", "Minute-loop job runs that failed, by job (the others ran).");
@@ -52,12 +52,17 @@ public sealed class AppMetrics
 
     public void Cancelled(int count) => Add(cancellations, count);
 
-    public void MailsDispatched(int sent, int failed, int dead)
+    /// <summary>One outcome of the outbox, tagged with its channel (never with an address, a phone or a LINE user).</summary>
+    public void MessageSent(Notifications.MessageChannel channel) => mailsSent.Add(1, Channel(channel));
+
+    public void MessageFailed(Notifications.MessageChannel channel, bool dead)
     {
-        Add(mailsSent, sent);
-        Add(mailsFailed, failed);
-        Add(mailsDead, dead);
+        mailsFailed.Add(1, Channel(channel));
+        if (dead) mailsDead.Add(1, Channel(channel));
     }
+
+    private static KeyValuePair<string, object?> Channel(Notifications.MessageChannel channel) =>
+        Channel(channel.ToString().ToLowerInvariant());
 
     /// <summary>The age of the oldest unsent mail, as the dispatcher last saw it (0 when none waits).</summary>
     public void OutboxWaiting(TimeSpan oldest) => Volatile.Write(ref oldestPendingMailSeconds, Math.Max(0, oldest.TotalSeconds));

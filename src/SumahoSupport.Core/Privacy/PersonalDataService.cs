@@ -153,7 +153,14 @@ public sealed class PersonalDataService(AppDbContext db, UnitOfWork work, AuditL
     {
         var now = Now;
         var pseudonym = "erased-" + RandomNumberGenerator.GetHexString(10, lowercase: true);
+        // Answers to what a resident wrote on LINE or by text are addressed to their LINE user or number, not a booking.
+        var reached = await db.Participants.Where(p => ids.Contains(p.Id)).Select(p => new { p.LineUserId, p.Phone }).ToListAsync(ct);
+        var addresses = reached.SelectMany(p => new[] { p.LineUserId, p.Phone.Length >= 10 ? Messaging.ResidentChannels.E164(p.Phone) : null }).OfType<string>().ToList();
         await unit.UpdateAsync(db.Participants.Where(p => ids.Contains(p.Id)), p => p
+            .SetProperty(x => x.LineUserId, (string?)null)
+            .SetProperty(x => x.LineLinkCode, (string?)null)
+            .SetProperty(x => x.LineLinkCodeExpiresAtUtc, (DateTime?)null)
+            .SetProperty(x => x.CancelAskedBookingId, (int?)null)
             .SetProperty(x => x.Name, ErasedName)
             .SetProperty(x => x.Kana, pseudonym)
             .SetProperty(x => x.Phone, pseudonym)
@@ -173,7 +180,7 @@ public sealed class PersonalDataService(AppDbContext db, UnitOfWork work, AuditL
         // A mail keeps what it was about and when; to whom and what it said go. One not yet sent never will be.
         var codes = db.Bookings.Where(b => ids.Contains(b.ParticipantId)).Select(b => b.Code)
             .Concat(db.ConsultationBookings.Where(c => ids.Contains(c.ParticipantId)).Select(c => c.Code));
-        await unit.UpdateAsync(db.OutboxMessages.Where(m => m.RelatesTo != null && codes.Contains(m.RelatesTo)), m => m
+        await unit.UpdateAsync(db.OutboxMessages.Where(m => (m.RelatesTo != null && codes.Contains(m.RelatesTo)) || (addresses.Contains(m.ToAddress) && (m.Kind == "line-reply" || m.Kind == "sms-reply"))), m => m
             .SetProperty(x => x.ToAddress, "")
             .SetProperty(x => x.ToName, ErasedName)
             .SetProperty(x => x.TextBody, "")

@@ -348,6 +348,12 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                     b.Property<int>("AgeBand")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CancelAskedBookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CancelAskedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ContactPreference")
                         .HasColumnType("integer");
 
@@ -369,6 +375,17 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("LineLinkCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LineLinkCodeExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -384,6 +401,11 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LineLinkCode")
+                        .IsUnique();
+
+                    b.HasIndex("LineUserId");
 
                     b.HasIndex("Phone");
 
@@ -1115,8 +1137,15 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -1145,6 +1174,10 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RelatesTo")
                         .HasMaxLength(64)
@@ -1179,6 +1212,10 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Channel", "CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc", "Id");
 

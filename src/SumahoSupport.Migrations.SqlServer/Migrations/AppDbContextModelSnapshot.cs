@@ -350,6 +350,12 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                     b.Property<int>("AgeBand")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CancelAskedBookingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CancelAskedUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ContactPreference")
                         .HasColumnType("int");
 
@@ -371,6 +377,17 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("LineLinkCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("LineLinkCodeExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -386,6 +403,12 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LineLinkCode")
+                        .IsUnique()
+                        .HasFilter("[LineLinkCode] IS NOT NULL");
+
+                    b.HasIndex("LineUserId");
 
                     b.HasIndex("Phone");
 
@@ -1118,8 +1141,15 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -1148,6 +1178,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("RelatesTo")
                         .HasMaxLength(64)
@@ -1182,6 +1216,10 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Channel", "CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc", "Id");
 

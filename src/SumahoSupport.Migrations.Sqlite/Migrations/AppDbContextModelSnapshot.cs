@@ -327,6 +327,12 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                     b.Property<int>("AgeBand")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CancelAskedBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelAskedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ContactPreference")
                         .HasColumnType("INTEGER");
 
@@ -348,6 +354,17 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LineLinkCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LineLinkCodeExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -363,6 +380,11 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LineLinkCode")
+                        .IsUnique();
+
+                    b.HasIndex("LineUserId");
 
                     b.HasIndex("Phone");
 
@@ -1072,7 +1094,14 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")
@@ -1101,6 +1130,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RelatesTo")
@@ -1136,6 +1169,10 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Channel", "CreatedAtUtc");
 
                     b.HasIndex("Status", "NextAttemptAtUtc", "Id");
 

@@ -54,6 +54,8 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<MailOptions> mail) :
     public string BadgeAssertion(string publicId) => Route(BadgeEndpoints.AssertionRoute, new { publicId });
 
     /// <summary>A static file of the site (wwwroot/badges), not a route.</summary>
+    public string ProviderHook(string pathAndQuery) => BaseUrl + pathAndQuery;
+
     public string BadgeImage(string slug) => $"{BaseUrl}/badges/{Uri.EscapeDataString(slug)}.svg";
 
     private string Page(string page, object? values = null) => BaseUrl + PathTo(page, values);

@@ -210,6 +210,7 @@ public static class WebHostingExtensions
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapBadges();
+        app.MapProviderHooks();
         app.MapHealth();
         // Registers the routes with the link generator now rather than when the server starts, so seeding and the
         // start-up commands can build links (SiteLinks) before the first request. Mapping twice is ignored.

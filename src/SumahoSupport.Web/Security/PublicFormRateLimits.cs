@@ -21,6 +21,12 @@ public sealed class PublicFormRateLimitOptions
 
     /// <summary>Answers sent through one survey link per minute (one survey is about a dozen screens).</summary>
     public int SurveyPostsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Requests to each provider webhook per minute. LINE and Twilio post from a few addresses for every resident at
+    /// once, so they are counted apart from residents' forms, per webhook.
+    /// </summary>
+    public int WebhookPostsPerMinute { get; set; } = 600;
 }
 
 public static class PublicFormRateLimits
@@ -34,14 +40,15 @@ public static class PublicFormRateLimits
             SettingsChecks.AtLeast("Limits:PublicPostsPerMinute", l.PublicPostsPerMinute, 1),
             SettingsChecks.AtLeast("Limits:PublicPostsPerHour", l.PublicPostsPerHour, 1),
             SettingsChecks.AtLeast("Limits:SurveyPostsPerMinute", l.SurveyPostsPerMinute, 1),
+            SettingsChecks.AtLeast("Limits:WebhookPostsPerMinute", l.WebhookPostsPerMinute, 1),
         ]);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejectionAsync;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.PublicPostsPerMinute, TimeSpan.FromMinutes(1), limits.SurveyPostsPerMinute)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.PublicPostsPerHour, TimeSpan.FromHours(1), limits.SurveyPostsPerMinute * 60)));
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.PublicPostsPerMinute, TimeSpan.FromMinutes(1), limits.SurveyPostsPerMinute, limits.WebhookPostsPerMinute)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits.PublicPostsPerHour, TimeSpan.FromHours(1), limits.SurveyPostsPerMinute * 60, limits.WebhookPostsPerMinute * 60)));
         });
         return services;
     }
@@ -51,16 +58,17 @@ public static class PublicFormRateLimits
     /// booking form's 確認 and 修正 steps, which only read (like a GET), so a class booking together on the venue's Wi-Fi
     /// is counted once per booking, at 「この内容で予約する」.
     /// </summary>
-    private static RateLimitPartition<string> Partition(HttpContext context, int permits, TimeSpan window, int surveyPermits)
+    private static RateLimitPartition<string> Partition(HttpContext context, int permits, TimeSpan window, int surveyPermits, int webhookPermits)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true || IsReviewStep(context.Request))
             return RateLimitPartition.GetNoLimiter("unlimited");
         var path = context.Request.Path.Value ?? "";
         var survey = path.StartsWith("/Survey/", StringComparison.OrdinalIgnoreCase);
-        var key = survey ? "survey:" + path.ToLowerInvariant() : "client:" + ClientKey.Of(context.Connection.RemoteIpAddress);
+        var webhook = path.StartsWith("/hooks/", StringComparison.OrdinalIgnoreCase);
+        var key = survey ? "survey:" + path.ToLowerInvariant() : webhook ? "hook:" + path.ToLowerInvariant() : "client:" + ClientKey.Of(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = survey ? surveyPermits : permits,
+            PermitLimit = survey ? surveyPermits : webhook ? webhookPermits : permits,
             Window = window,
             SegmentsPerWindow = 6,
             QueueLimit = 0,

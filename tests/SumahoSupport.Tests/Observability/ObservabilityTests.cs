@@ -97,7 +97,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
     public async Task Metrics_CountBookingsPromotionsCancellationsAndMail_AfterEachCommits()
     {
         var session = await app.CreateSessionAsync(capacity: 1);
-        var (confirmed, waitlisted, promoted, cancelled, sent) = (Total("confirmed"), Total("waitlisted"), Total("promoted"), Total("cancelled"), app.Total("sumaho.mails.sent"));
+        var (confirmed, waitlisted, promoted, cancelled, sent) = (Total("confirmed"), Total("waitlisted"), Total("promoted"), Total("cancelled"), app.Total("sumaho.messages.sent"));
 
         var seated = Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp")));
         await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp"));
@@ -108,7 +108,7 @@ public sealed class ObservabilityTests(ObservedAppFactory app) : IClassFixture<O
         Assert.Equal(1, Total("waitlisted") - waitlisted);
         Assert.Equal(1, Total("promoted") - promoted);
         Assert.Equal(1, Total("cancelled") - cancelled);
-        Assert.Equal(dispatched.Sent, app.Total("sumaho.mails.sent") - sent);
+        Assert.Equal(dispatched.Sent, app.Total("sumaho.messages.sent") - sent);
         Assert.True(dispatched.Sent >= 4, $"{dispatched.Sent} mails");
     }
 

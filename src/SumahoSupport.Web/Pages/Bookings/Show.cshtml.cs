@@ -12,8 +12,11 @@ namespace SumahoSupport.Web.Pages.Bookings;
 /// never books again (Post/Redirect/Get).
 /// </summary>
 [AllowAnonymous]
-public sealed class ShowModel(AppDbContext db, BookingService bookings, ISiteLinks links) : PageModel
+public sealed class ShowModel(AppDbContext db, BookingService bookings, ISiteLinks links, Core.Messaging.ContactChoice contacts) : PageModel
 {
+    /// <summary>ご連絡の方法 and LINE's link, for the panel under the slip.</summary>
+    public Core.Messaging.ContactState Contact { get; private set; } = default!;
+
     public BookingView Booking { get; private set; } = default!;
 
     public int WaitlistPosition { get; private set; }
@@ -36,8 +39,31 @@ public sealed class ShowModel(AppDbContext db, BookingService bookings, ISiteLin
         var found = await BookingView.FindAsync(db, code, token, ct);
         if (found is null) return NotFound();
         Booking = found;
+        Contact = (await contacts.StateAsync(found.Code, ct))!;
         if (found.Status == BookingStatus.Waitlisted)
             WaitlistPosition = await bookings.WaitlistPositionAsync(found.Id, found.SessionId, ct);
         return Page();
+    }
+
+    /// <summary>ご連絡の方法を変える, behind the manage link like everything on this page.</summary>
+    public async Task<IActionResult> OnPostContactAsync(string code, string? token, ContactPreference contact, CancellationToken ct)
+    {
+        var result = await contacts.ChangeAsync(code, token, contact, ct);
+        if (result == Core.Messaging.ContactChange.NotFound) return NotFound();
+        if (result == Core.Messaging.ContactChange.Changed) return RedirectToPage(new { code, token, done = "contact" });
+        ModelState.AddModelError("contact", result switch
+        {
+            Core.Messaging.ContactChange.NoEmail => "このご予約にはメールアドレスがありません。ほかの方法を選ぶか、お電話でメールアドレスをお知らせください。",
+            Core.Messaging.ContactChange.NotMobile => "ショートメールは携帯電話（070・080・090）にお送りします。ほかの方法を選んでください。",
+            _ => "ご連絡の方法を選び直してください。",
+        });
+        return await OnGetAsync(code, token, ct);
+    }
+
+    public async Task<IActionResult> OnPostUnlinkLineAsync(string code, string? token, CancellationToken ct)
+    {
+        if (await BookingView.FindAsync(db, code, token, ct) is null) return NotFound();
+        await contacts.UnlinkLineAsync(code, token, ct);
+        return RedirectToPage(new { code, token, done = "contact" });
     }
 }

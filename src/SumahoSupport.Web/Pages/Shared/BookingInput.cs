@@ -56,6 +56,21 @@ public sealed class BookingInput : IValidatableObject
     [Display(Name = "お使いのスマホ")]
     public DeviceType? Device { get; set; }
 
+    /// <summary>ご連絡の方法; unchosen, mail when an address is given, else a coordinator's call.</summary>
+    [EnumDataType(typeof(ContactPreference), ErrorMessage = "ご連絡の方法を選び直してください。")]
+    [Display(Name = "ご連絡の方法")]
+    public ContactPreference? Contact { get; set; }
+
+    /// <summary>The choices of ご連絡の方法 as residents read them.</summary>
+    public static string ContactLabel(ContactPreference contact) => contact switch
+    {
+        ContactPreference.Email => "メール",
+        ContactPreference.Line => "LINE（ライン）",
+        ContactPreference.Sms => "ショートメール（携帯電話）",
+        ContactPreference.Voice => "自動音声の電話（前日のご案内）",
+        _ => "市の担当者からの電話",
+    };
+
     [Display(Name = "配慮が必要なこと")]
     public List<string> NeedChoices { get; set; } = [];
 
@@ -94,6 +109,14 @@ public sealed class BookingInput : IValidatableObject
             yield return new ValidationResult("お名前は50文字以内で入力してください。", [nameof(Name)]);
         if (Kana is not null && Core.Text.Kana.Normalize(Kana) is { Length: > 50 })
             yield return new ValidationResult("ふりがなは50文字以内で入力してください。", [nameof(Kana)]);
+        if (Contact is not { } contact) yield break;
+        var channels = validationContext.GetService(typeof(Core.Messaging.ResidentChannels)) as Core.Messaging.ResidentChannels;
+        if (channels is not null && !channels.Offers(contact))
+            yield return new ValidationResult("ご連絡の方法を選び直してください。", [nameof(Contact)]);
+        else if (contact == ContactPreference.Email && string.IsNullOrWhiteSpace(Email))
+            yield return new ValidationResult("メールでのご連絡には、メールアドレスを入力してください。ない方はほかの方法を選んでください。", [nameof(Contact)]);
+        else if (contact == ContactPreference.Sms && PhoneNumber.Normalize(Phone) is { } digits && !Core.Messaging.ResidentChannels.IsMobile(digits))
+            yield return new ValidationResult("ショートメールは携帯電話（070・080・090）にお送りします。番号をお確かめいただくか、ほかの方法を選んでください。", [nameof(Contact)]);
     }
 
     private static string NormalizedName(string name) => name.Normalize(System.Text.NormalizationForm.FormKC).Trim();
@@ -111,6 +134,7 @@ public sealed class BookingInput : IValidatableObject
             Device: Device ?? DeviceType.None,
             Needs: needs.Count == 0 ? null : string.Join("、", needs),
             Channel: channel,
-            Language: Languages.Current);
+            Language: Languages.Current,
+            Contact: Contact);
     }
 }
