@@ -3,6 +3,16 @@ namespace SumahoSupport.Core.Bookings;
 /// <summary>Japanese names of booking and participant values, shared by the pages, the mails and the exports.</summary>
 public static class BookingLabels
 {
+    /// <summary>ご連絡の方法 as residents read it on the form, and staff on the resident's record.</summary>
+    public static string Contact(ContactPreference contact) => contact switch
+    {
+        ContactPreference.Email => "メール",
+        ContactPreference.Line => "LINE（ライン）",
+        ContactPreference.Sms => "ショートメール（携帯電話）",
+        ContactPreference.Voice => "自動音声の電話（前日のご案内）",
+        _ => "市の担当者からの電話",
+    };
+
     public static string Channel(BookingChannel channel) => channel switch
     {
         BookingChannel.Phone => "電話",

@@ -11,6 +11,28 @@ public static class NotificationLabels
         _ => "送信待ち",
     };
 
+    /// <summary>How a message went, as the coordinators' list says it.</summary>
+    public static string Channel(MessageChannel channel) => channel switch
+    {
+        MessageChannel.Line => "LINE",
+        MessageChannel.Sms => "ショートメール",
+        MessageChannel.Voice => "自動音声の電話",
+        _ => "メール",
+    };
+
+    /// <summary>What a provider reported of a text or call, in words; null for what needs none (mail, LINE, not yet known).</summary>
+    public static string? Delivery(string? status) => status switch
+    {
+        "delivered" => "届きました",
+        "undelivered" or "failed" => "届きませんでした",
+        "completed" => "電話に出ました",
+        "busy" => "話し中でした",
+        "no-answer" => "電話に出ませんでした",
+        "canceled" => "かかりませんでした",
+        null => null,
+        _ => "送信中",
+    };
+
     /// <summary>Why staff call a resident, as the call list says it.</summary>
     public static string CallReason(CallReason reason, bool consultation) => (reason, consultation) switch
     {

@@ -71,7 +71,7 @@ public sealed class PersonalDataService(AppDbContext db, UnitOfWork work, AuditL
             Tokyo(Now),
             [.. details.Select(p => new ResidentDetails(p.Id, p.Name, p.ErasedAtUtc is null ? p.Kana : ErasedName,
                 p.ErasedAtUtc is null ? PhoneNumber.Format(p.Phone) : ErasedName, p.Email, BookingLabels.AgeBand(p.AgeBand),
-                BookingLabels.Device(p.Device), p.Needs, p.ContactPreference == ContactPreference.Email ? "メール" : "電話", Tokyo(p.CreatedAtUtc)))],
+                BookingLabels.Device(p.Device), p.Needs, BookingLabels.Contact(p.ContactPreference), Tokyo(p.CreatedAtUtc)))],
             [.. classBookings.Select(b => new ResidentClassBooking(b.Code, b.Title, Tokyo(b.StartsAtUtc), b.Venue, BookingLabels.Status(b.Status),
                 BookingLabels.Channel(b.Channel), b.NeedsLoanerDevice, Tokyo(b.CreatedAtUtc)))],
             [.. consultations.Select(c => new ResidentConsultation(c.Code, Tokyo(c.StartsAtUtc), c.Venue ?? ConsultationLabels.Mode(c.Mode),

@@ -43,6 +43,7 @@ public static class ProviderHooks
 
     private static async Task<IResult> TwilioAsync(HttpContext http, Func<IReadOnlyDictionary<string, string>, Task> handle, CancellationToken ct)
     {
+        if (!TextsOn(http)) return Results.NotFound();
         var form = await VerifiedFormAsync(http, ct);
         if (form is null) return Results.Unauthorized();
         await handle(form);
@@ -52,20 +53,23 @@ public static class ProviderHooks
 
     private static async Task<IResult> VoiceAsync(HttpContext http, TwilioHooks hooks, CancellationToken ct)
     {
+        if (!TextsOn(http)) return Results.NotFound();
         var form = await VerifiedFormAsync(http, ct);
         if (form is null) return Results.Unauthorized();
         var twiml = await hooks.VoiceAsync(http.Request.Query["m"], http.Request.Query["step"], form.GetValueOrDefault("Digits"), ct);
         return Results.Text(twiml, "text/xml");
     }
 
+    private static bool TextsOn(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SmsOptions>>().Value.Enabled;
+
     /// <summary>
     /// The form Twilio posted, when <c>X-Twilio-Signature</c> matches it at the address Twilio was given — the public one
-    /// (<c>Mail:PublicBaseUrl</c>), never the Host header — else null. Null too while texts are off.
+    /// (<c>Mail:PublicBaseUrl</c>), never the Host header — else null.
     /// </summary>
     private static async Task<Dictionary<string, string>?> VerifiedFormAsync(HttpContext http, CancellationToken ct)
     {
         var sms = http.RequestServices.GetRequiredService<IOptions<SmsOptions>>().Value;
-        if (!sms.Enabled || !http.Request.HasFormContentType || http.Request.ContentLength > MaxBodyBytes) return null;
+        if (!http.Request.HasFormContentType || http.Request.ContentLength > MaxBodyBytes) return null;
         var posted = await http.Request.ReadFormAsync(ct);
         var form = posted.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var url = http.RequestServices.GetRequiredService<ISiteLinks>().ProviderHook(http.Request.Path + http.Request.QueryString);

@@ -83,3 +83,20 @@ public sealed class StaffBrowserApp : BrowserApp
     {
     }
 }
+
+/// <summary>The app with the city's LINE official account switched on, pushing to the LINE stand-in on loopback.</summary>
+public sealed class LineBrowserApp : BrowserApp
+{
+    private static readonly LineStandIn StandIn = new();
+
+    public LineBrowserApp()
+        : base(new ConfiguredAppFactory("Development", new Dictionary<string, string>
+        {
+            ["Line:ChannelSecret"] = LineStandIn.Secret, ["Line:ChannelAccessToken"] = LineStandIn.Token, ["Line:ApiBaseUrl"] = StandIn.BaseUrl,
+            ["Line:AddFriendUrl"] = "https://lin.ee/midori-test",
+        }))
+    {
+    }
+
+    public LineStandIn Line => StandIn;
+}

@@ -30,6 +30,12 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public SmtpServerProcess Smtp { get; } = new();
 
+    /// <summary>LINE's push API, which both instances send the LINE residents' reminders to.</summary>
+    public LineStandIn Line { get; } = new();
+
+    /// <summary>Bookings for tomorrow of residents linked to LINE.</summary>
+    public IReadOnlyList<string> TomorrowsLineBookings { get; private set; } = [];
+
     /// <summary>The organizer's mailbox both instances read calendar replies from.</summary>
     public ImapMailbox Replies { get; } = ImapMailbox.New();
 
@@ -60,18 +66,18 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             await PrepareAsync(setup);
         }
-        A = Instance.Start("A", ConnectionString, Smtp.Port, Replies);
-        B = Instance.Start("B", ConnectionString, Smtp.Port, Replies);
+        A = Instance.Start("A", ConnectionString, Smtp.Port, Replies, Line);
+        B = Instance.Start("B", ConnectionString, Smtp.Port, Replies, Line);
         await Task.WhenAll(A.WaitUntilReadyAsync(), B.WaitUntilReadyAsync());
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         A?.Dispose();
         B?.Dispose();
         Smtp.Dispose();
+        await Line.DisposeAsync();
         TestDatabases.DropServerDatabase(ConnectionString);
-        return ValueTask.CompletedTask;
     }
 
     public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => WithDbAsync(ConnectionString, work);
@@ -94,6 +100,7 @@ public sealed class TwoInstances : IAsyncLifetime
         var tomorrowTen = Core.Text.JapaneseTime.ToUtc(Core.Text.JapaneseTime.TodayInTokyo(app.Clock).AddDays(1).ToDateTime(new TimeOnly(10, 0)));
         var tomorrow = await app.CreateSessionAsync(capacity: 8, startsIn: tomorrowTen - now);
         TomorrowsBookings = await BookWithEmailAsync(app, tomorrow, 4);
+        TomorrowsLineBookings = await BookOnLineAsync(app, tomorrow, 3);
 
         var ended = await app.CreateSessionAsync(capacity: 8, startsIn: TimeSpan.FromHours(2));
         AttendedBookings = await BookWithEmailAsync(app, ended, 4);
@@ -131,6 +138,23 @@ public sealed class TwoInstances : IAsyncLifetime
         {
             var booked = await app.BookAsync(session, TestData.Resident(email: $"{Guid.NewGuid():N}@example.jp") with { Channel = BookingChannel.Phone }, BookingKind.Proxy);
             codes.Add(Assert.IsType<BookingResult.Booked>(booked).Code);
+        }
+        return codes;
+    }
+
+    /// <summary>Bookings by phone whose residents then linked LINE (as the webhook links them).</summary>
+    private static async Task<IReadOnlyList<string>> BookOnLineAsync(AppFactory app, int session, int count)
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var booked = await app.BookAsync(session, TestData.Resident() with { Channel = BookingChannel.Phone }, BookingKind.Proxy);
+            var code = Assert.IsType<BookingResult.Booked>(booked).Code;
+            var participant = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.ParticipantId).SingleAsync());
+            await app.WithDbAsync(db => db.Participants.Where(p => p.Id == participant).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.LineUserId, LineStandIn.NewUserId())
+                .SetProperty(x => x.ContactPreference, ContactPreference.Line)));
+            codes.Add(code);
         }
         return codes;
     }
@@ -182,7 +206,7 @@ public sealed class TwoInstances : IAsyncLifetime
             }
         }
 
-        public static Instance Start(string name, string connectionString, int smtpPort, ImapMailbox replies)
+        public static Instance Start(string name, string connectionString, int smtpPort, ImapMailbox replies, LineStandIn line)
         {
             var port = WebCommand.FreePort();
             var address = new Uri($"http://127.0.0.1:{port}");
@@ -205,6 +229,13 @@ public sealed class TwoInstances : IAsyncLifetime
                 ["Limits__PublicPostsPerMinute"] = "1000000",
                 ["Limits__PublicPostsPerHour"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Line__ChannelSecret"] = LineStandIn.Secret,
+                ["Line__ChannelAccessToken"] = LineStandIn.Token,
+                ["Line__ApiBaseUrl"] = line.BaseUrl,
+                ["Line__AddFriendUrl"] = "https://lin.ee/two-instances",
+                // LINE's reminders are due whatever time of day the tests run: no quiet hours.
+                ["Notifications__QuietFrom"] = "00:00",
+                ["Notifications__QuietUntil"] = "00:00",
             });
             var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
             var instance = new Instance(name, process, address);

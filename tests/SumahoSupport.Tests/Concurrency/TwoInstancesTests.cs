@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Messaging;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Staffing;
 using SumahoSupport.Core.Supporters;
@@ -71,7 +72,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
     [Fact]
     public async Task BothInstancesDispatchTheOutbox_AndEachMessageReachesTheSmtpServerExactlyOnce()
     {
-        var rows = await WaitForTheOutboxToDrainAsync();
+        var rows = (await WaitForTheOutboxToDrainAsync()).Where(r => r.Channel == MessageChannel.Mail).ToList();
 
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
@@ -139,6 +140,23 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
     }
 
     [Fact]
+    public async Task BothInstancesPushTheLineReminders_AndLineIsAskedForEachOnce()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await MinuteLoopDoneAsync())
+        {
+            Assert.True(waited.Elapsed < Patience, $"the minute loop did not finish:\n{instances.A.Output}\n{instances.B.Output}");
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+        var rows = await WaitForTheOutboxToDrainAsync();
+        var reminders = rows.Where(r => r.Channel == MessageChannel.Line && r.Kind == "booking-reminder").ToList();
+        Assert.Equal(instances.TomorrowsLineBookings.Order(StringComparer.Ordinal), reminders.Select(r => r.RelatesTo!).Order(StringComparer.Ordinal));
+        // Not once after a 409: once. The retry key is the second guard; the outbox's claim is the first.
+        Assert.All(reminders, r => Assert.Equal(1, instances.Line.Attempts.Count(key => key == ChannelSender.RetryKey(r))));
+        Assert.Empty(instances.Line.Refused);
+    }
+
+    [Fact]
     public async Task ASignInOnOneInstance_IsAcceptedByTheOther()
     {
         var cookies = new CookieContainer();
@@ -165,6 +183,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
 
     private Task<bool> MinuteLoopDoneAsync() => instances.WithDbAsync(async db =>
         await db.Bookings.CountAsync(b => instances.TomorrowsBookings.Contains(b.Code) && b.RemindedAtUtc != null) == instances.TomorrowsBookings.Count
+        && await db.Bookings.CountAsync(b => instances.TomorrowsLineBookings.Contains(b.Code) && b.RemindedAtUtc != null) == instances.TomorrowsLineBookings.Count
         && await db.Bookings.CountAsync(b => instances.AttendedBookings.Contains(b.Code) && b.SurveyRequestedAtUtc != null) == instances.AttendedBookings.Count
         && await db.Supporters.AnyAsync(s => s.Id == instances.Trainee && s.Status == SupporterStatus.Certified));
 

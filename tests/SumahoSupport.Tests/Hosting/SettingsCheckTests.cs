@@ -34,6 +34,13 @@ public sealed class SettingsCheckTests
         { "Development", "City:Code", "102122", "City:Code" },
         { "Development", "OpenData:Licence", " ", "OpenData:Licence" },
         { "Development", "Database:LockTimeoutSeconds", "0", "Database:LockTimeoutSeconds" },
+        // A channel switched on with a key missing names that key.
+        { "Development", "Line:ChannelSecret", "secret", "Line:ChannelAccessToken" },
+        { "Development", "Sms:Provider", "Twilio", "Sms:Twilio:AccountSid" },
+        { "Development", "Sms:Provider", "NTT", "Sms:Provider" },
+        { "Development", "Voice:Enabled", "true", "Sms:Provider" },
+        { "Development", "Sms:MonthlyCap", "-1", "Sms:MonthlyCap" },
+        { "Development", "Limits:WebhookPostsPerMinute", "0", "Limits:WebhookPostsPerMinute" },
     };
 
     [Theory]

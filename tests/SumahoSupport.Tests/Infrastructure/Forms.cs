@@ -13,7 +13,13 @@ public static class Forms
     public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            // In Development a 500 is the developer exception page: its text is what a failed run needs to be understood.
+            var body = await response.Content.ReadAsStringAsync();
+            var text = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " ");
+            Assert.Fail($"GET {url}: {(int)response.StatusCode}. {(text.Length > 3000 ? text[..3000] : text)}");
+        }
         return await ParseAsync(response);
     }
 

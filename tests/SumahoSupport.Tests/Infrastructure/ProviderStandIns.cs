@@ -93,12 +93,16 @@ public sealed partial class LineStandIn(string accessToken, string channelSecret
     /// <summary>Requests refused as malformed: a test that expects none asserts it is empty.</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
+    /// <summary>The retry key of every authorised push request, repeats (answered 409) included.</summary>
+    public ConcurrentQueue<Guid> Attempts { get; } = new();
+
     protected override void Map(WebApplication app) => app.MapPost("/v2/bot/message/push", async (HttpContext http) =>
     {
         if (http.Request.Headers.Authorization.ToString() != "Bearer " + accessToken)
             return Error(401, new { message = "Authentication failed. Confirm that the access token in the authorization header is valid." });
         if (!Guid.TryParseExact(http.Request.Headers["X-Line-Retry-Key"].ToString(), "D", out var retryKey))
             return Refuse("The retry key is not a UUID.");
+        Attempts.Enqueue(retryKey);
         if (accepted.TryGetValue(retryKey, out var requestId))
         {
             http.Response.Headers["x-line-accepted-request-id"] = requestId;

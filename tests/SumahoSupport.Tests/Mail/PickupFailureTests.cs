@@ -56,6 +56,6 @@ public sealed class PickupFailureTests(PickupFailureTests.UnwritablePickupFactor
         var coordinator = app.CreateBrowserLikeClient();
         using var _ = await coordinator.SignInAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
         var page = await coordinator.GetDocumentAsync("/Coordinator/Mail");
-        Assert.Contains("送信できなかったメールが", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("送信できなかったお知らせが", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

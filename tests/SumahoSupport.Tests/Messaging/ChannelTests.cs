@@ -11,7 +11,7 @@ using SumahoSupport.Tests.Infrastructure;
 namespace SumahoSupport.Tests.Messaging;
 
 /// <summary>The app with LINE, texts and calls switched on, each pointed at its stand-in on loopback.</summary>
-public sealed class ChannelsAppFactory : AppFactory
+public class ChannelsAppFactory : AppFactory
 {
     public LineStandIn Line { get; } = new();
     public TwilioStandIn Twilio { get; } = new();
@@ -221,6 +221,76 @@ public sealed class ChannelTests(ChannelsAppFactory app) : IClassFixture<Channel
         Assert.Equal(OutboxStatus.Sent, row.Status);
     }
 
+    [Fact]
+    public async Task ATextResident_RepliesCancel_ThenYes_AndTheBookingIsCancelled_WhileAStrangersNumberChangesNothing()
+    {
+        var session = await app.CreateSessionAsync(capacity: 5);
+        var phone = TestData.NextPhone();
+        var (code, _) = await BookAsync(session, phone, ContactPreference.Sms);
+        await app.DispatchMailAsync();
+        var client = app.CreateBrowserLikeClient();
+        const string inbound = "https://sumaho.midori.example.jp/hooks/twilio/sms";
+        Dictionary<string, string> Text(string from, string body) => new()
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.Sid, ["From"] = from, ["To"] = TwilioStandIn.From, ["Body"] = body,
+        };
+        async Task SendAsync(string from, string body)
+        {
+            using var answer = await TwilioStandIn.CallBackAsync(client, inbound, Text(from, body));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("text/xml", answer.Content.Headers.ContentType?.MediaType);
+            await app.DispatchMailAsync();
+        }
+        var mine = ResidentChannels.E164(phone);
+
+        // 「はい」 alone cancels nothing; a stranger's 「キャンセル」 then 「はい」 neither.
+        await SendAsync(mine, "はい");
+        await SendAsync("+819099999999", "キャンセル");
+        await SendAsync("+819099999999", "はい");
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(code));
+
+        await SendAsync(mine, "ｷｬﾝｾﾙ");
+        Assert.Contains(app.Twilio.Messages, m => m.To == mine && m.Body.Contains("「はい」と返信", StringComparison.Ordinal));
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(code));
+        await SendAsync(mine, "はい");
+        Assert.Equal(BookingStatus.Cancelled, await StatusAsync(code));
+        Assert.Contains(app.Twilio.Messages, m => m.To == mine && m.Body.Contains("ご予約をキャンセルしました", StringComparison.Ordinal));
+        Assert.Contains(await app.AuditEntriesAsync("booking.cancelled"), e => e.SubjectId == code && e.Details == "by SMS");
+
+        // 「停止」: no more texts; the next news goes to the call list.
+        await SendAsync(mine, "停止");
+        Assert.Equal(ContactPreference.Phone, await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.Participant.ContactPreference).SingleAsync()));
+        Assert.Empty(app.Twilio.Refused);
+    }
+
+    /// <summary>The webhooks in the authorization matrix: no cookie, role or form token opens them — only the signature.</summary>
+    [Fact]
+    public async Task EveryWebhook_RefusesEveryVisitor_WithoutTheProvidersSignature()
+    {
+        var visitors = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = app.CreateBrowserLikeClient(),
+            ["coordinator"] = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword),
+            ["administrator"] = await app.SignedInClientAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword),
+        };
+        var wrong = new List<string>();
+        foreach (var (visitor, client) in visitors)
+        {
+            foreach (var hook in Hooks)
+            {
+                using (var get = await client.GetAsync(hook))
+                    if (get.StatusCode != HttpStatusCode.MethodNotAllowed) wrong.Add($"{visitor} GET {hook}: {(int)get.StatusCode}");
+                using var json = new StringContent("{\"events\":[]}", System.Text.Encoding.UTF8, "application/json");
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["From"] = "+819000000000", ["Body"] = "キャンセル" });
+                using var post = await client.PostAsync(hook, hook == "/hooks/line" ? json : form);
+                if (post.StatusCode != HttpStatusCode.Unauthorized) wrong.Add($"{visitor} POST {hook} unsigned: {(int)post.StatusCode}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    public static readonly string[] Hooks = ["/hooks/line", "/hooks/twilio/sms", "/hooks/twilio/status", "/hooks/twilio/voice"];
+
     private List<LineStandIn.Push> PushesTo(string user) => [.. app.Line.Pushes.Where(p => p.To == user)];
 
     private Task<BookingStatus> StatusAsync(string code) => app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.Status).SingleAsync());
@@ -246,5 +316,45 @@ public sealed class ChannelTests(ChannelsAppFactory app) : IClassFixture<Channel
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         return (new Uri(new Uri("http://localhost"), location).AbsolutePath.Split('/')[2], location);
+    }
+}
+
+/// <summary>The channels with a cap of two texts or calls a month.</summary>
+public sealed class CappedChannelsAppFactory : ChannelsAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sms:MonthlyCap", "2");
+    }
+}
+
+/// <summary>Texts and calls cost the city money: over <c>Sms:MonthlyCap</c> a month, the news goes to the call list.</summary>
+public sealed class MonthlyCapTests(CappedChannelsAppFactory app) : IClassFixture<CappedChannelsAppFactory>
+{
+    [Fact]
+    public async Task OverTheMonthlyCap_NewsGoesToTheCallList_AndTheCoordinatorsSeeTheCount()
+    {
+        var session = await app.CreateSessionAsync(capacity: 1);
+        var phones = Enumerable.Range(0, 4).Select(_ => TestData.NextPhone()).ToList();
+        var codes = new List<string>();
+        foreach (var phone in phones)
+        {
+            var booked = await app.BookAsync(session, TestData.Resident(phone) with { Contact = ContactPreference.Sms });
+            codes.Add(booked switch { BookingResult.Booked b => b.Code, BookingResult.Waitlisted w => w.Code, _ => throw new InvalidOperationException(booked.ToString()) });
+        }
+        // The seat and one waiting place were told by text; the cap is reached.
+        var texts = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Channel == MessageChannel.Sms).Select(m => m.RelatesTo).ToListAsync());
+        Assert.Equal(codes.Take(2), texts);
+
+        // The first seat freed: the second resident's promotion would be a third text; it is a call instead.
+        await app.WithBookingsAsync(b => b.CancelByStaffAsync(codes[0], null, default));
+        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == MessageChannel.Sms)));
+        var call = Assert.Single(await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.Code == codes[1]).ToListAsync()));
+        Assert.Equal(CallReason.Promoted, call.Reason);
+
+        var coordinator = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
+        var home = await coordinator.GetDocumentAsync("/Coordinator");
+        Assert.Contains("2 件（上限 2 件", home.QuerySelector("#paid-this-month")!.TextContent, StringComparison.Ordinal);
     }
 }

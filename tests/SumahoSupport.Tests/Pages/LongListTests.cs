@@ -29,7 +29,7 @@ public sealed class LongListTests(AppFactory app) : IClassFixture<AppFactory>
         });
         var client = await app.SignedInClientAsync(DemoAccounts.CoordinatorEmail, DemoAccounts.CoordinatorPassword);
 
-        var titles = (await ReadEveryPageAsync(client, "/Coordinator/Mail", "tbody tr td:nth-child(3) a"))
+        var titles = (await ReadEveryPageAsync(client, "/Coordinator/Mail", "tbody tr td:nth-child(4) a"))
             .Where(t => t.StartsWith(marker, StringComparison.Ordinal)).ToList();
 
         Assert.Equal(120, titles.Count);

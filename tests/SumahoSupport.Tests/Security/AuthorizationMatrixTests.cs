@@ -66,6 +66,19 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>A city that has not switched LINE or texts on has no webhooks: 404, whoever posts and whatever they sign.</summary>
+    [Fact]
+    public async Task TheProviderWebhooks_AreNotFound_WhileTheirChannelIsOff()
+    {
+        using var client = app.CreateBrowserLikeClient();
+        foreach (var hook in Messaging.ChannelTests.Hooks)
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Body"] = "キャンセル" });
+            using var post = await client.PostAsync(hook, content);
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{hook}: {(int)post.StatusCode}");
+        }
+    }
+
     /// <summary>Refused before the page ran: the sign-in or access-denied redirect (the access-denied page itself answers 403).</summary>
     private static bool IsDenied(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Unauthorized

@@ -62,14 +62,7 @@ public sealed class BookingInput : IValidatableObject
     public ContactPreference? Contact { get; set; }
 
     /// <summary>The choices of ご連絡の方法 as residents read them.</summary>
-    public static string ContactLabel(ContactPreference contact) => contact switch
-    {
-        ContactPreference.Email => "メール",
-        ContactPreference.Line => "LINE（ライン）",
-        ContactPreference.Sms => "ショートメール（携帯電話）",
-        ContactPreference.Voice => "自動音声の電話（前日のご案内）",
-        _ => "市の担当者からの電話",
-    };
+    public static string ContactLabel(ContactPreference contact) => BookingLabels.Contact(contact);
 
     [Display(Name = "配慮が必要なこと")]
     public List<string> NeedChoices { get; set; } = [];

@@ -11,8 +11,13 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages;
 /// The coordinator's home: coming classes, with every class that is not fully staffed flagged, and the 予約番号 that
 /// /Bookings/Find has locked today after wrong phone numbers (the resident, or someone else, may call about them).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, StaffingService staffing, Core.Messaging.ResidentChannels channels, TimeProvider clock) : PageModel
 {
+    /// <summary>This month's texts and calls (they cost the city money), while texts are on.</summary>
+    public int? PaidThisMonth { get; private set; }
+
+    public int MonthlyCap => channels.MonthlyCap;
+
     private const int WeeksAhead = 8;
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];
@@ -31,6 +36,7 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, TimePr
     {
         NewSeries = TempData["NewSeries"] as int?;
         var now = clock.GetUtcNow().UtcDateTime;
+        if (channels.SmsOn) PaidThisMonth = await channels.PaidThisMonthAsync(now, ct);
         var until = now.AddDays(7 * WeeksAhead);
         var rows = await db.ClassSessions.AsNoTracking()
             .Where(s => s.EndsAtUtc > now && s.StartsAtUtc < until)

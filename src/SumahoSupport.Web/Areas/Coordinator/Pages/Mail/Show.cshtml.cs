@@ -23,7 +23,7 @@ public sealed class ShowModel(AppDbContext db, IOptions<MailOptions> mail, IOpti
 
     public async Task<IActionResult> OnGetEmlAsync(long id, CancellationToken ct)
     {
-        var found = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var found = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Channel == MessageChannel.Mail, ct);
         if (found is null) return NotFound();
         var message = MailComposer.Compose(found, mail.Value.From, $"{city.Value.Name} スマホ教室");
         var stream = new MemoryStream();
