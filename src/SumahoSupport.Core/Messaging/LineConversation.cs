@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
-using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Text;
@@ -95,7 +94,7 @@ public sealed class LineConversation(
     private async Task TextAsync(string userId, string said, CancellationToken ct)
     {
         var folded = said.Normalize(NormalizationForm.FormKC).Trim();
-        var compact = new string([.. folded.ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '－')]);
+        var compact = OpenBookings.Folded(said);
         if (compact is "通知をやめる" or "停止" or "STOP")
         {
             await UnlinkAsync(userId, "asked", reply: true, ct);
@@ -210,9 +209,8 @@ public sealed class LineConversation(
             return;
         }
         var said = text["どのご予約をキャンセルしますか？"].Value + "\n" + string.Join('\n', open.Select(b => $"{b.Code}: {b.Title} {JapaneseTime.FormatRange(b.StartsAtUtc, b.EndsAtUtc)}"));
-        // A quick reply holds at most 13 buttons.
         await work.RunAsync(_ => notifier.LineReply(userId, "line", said,
-            LineApi.Messages(LineApi.Text(said, [.. open.Take(13).Select(b => (b.Code, (string?)CancelAsk(b.Code)))]))), ct);
+            LineApi.Messages(LineApi.Text(said, [.. open.Select(b => (b.Code, (string?)CancelAsk(b.Code)))]))), ct);
     }
 
     private async Task AskConfirmAsync(string userId, string code, CancellationToken ct)
@@ -258,20 +256,6 @@ public sealed class LineConversation(
 
     private Task<bool> IsLinkedAsync(string userId, CancellationToken ct) => db.Participants.AnyAsync(p => p.LineUserId == userId, ct);
 
-    private sealed record OpenBooking(string Code, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string VenueName, string Language);
-
-    private Task<List<OpenBooking>> OpenBookingsAsync(string userId, CancellationToken ct)
-    {
-        var now = Now;
-        return db.Bookings.AsNoTracking()
-            .Where(b => b.Participant.LineUserId == userId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted)
-                && b.ClassSession.Status == ClassSessionStatus.Scheduled && b.ClassSession.StartsAtUtc > now)
-            .OrderBy(b => b.ClassSession.StartsAtUtc)
-            .Select(b => new OpenBooking(b.Code,
-                b.Language == Languages.EnglishCode && b.ClassSession.Course.TitleEn != null ? b.ClassSession.Course.TitleEn : b.ClassSession.Course.Title,
-                b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc,
-                b.Language == Languages.EnglishCode && b.ClassSession.Venue.NameEn != null ? b.ClassSession.Venue.NameEn : b.ClassSession.Venue.Name,
-                b.Language))
-            .ToListAsync(ct);
-    }
+    private Task<List<OpenBooking>> OpenBookingsAsync(string userId, CancellationToken ct) =>
+        OpenBookings.OfAsync(db, b => b.Participant.LineUserId == userId, Now, ct);
 }

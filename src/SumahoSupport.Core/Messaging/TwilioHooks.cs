@@ -1,11 +1,9 @@
 using System.Security;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
 using SumahoSupport.Core.Bookings;
-using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
 using SumahoSupport.Core.Text;
@@ -65,14 +63,13 @@ public sealed class TwilioHooks(
         var from = form.GetValueOrDefault("From");
         var phone = ResidentChannels.FromE164(from);
         if (phone is null || from is null) return;
-        var said = (form.GetValueOrDefault("Body") ?? "").Normalize(NormalizationForm.FormKC).Trim();
-        var compact = new string([.. said.ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '－')]);
+        var compact = OpenBookings.Folded(form.GetValueOrDefault("Body") ?? "");
         await work.RunAsync(async unit =>
         {
             var participants = await db.Participants.Where(p => p.Phone == phone && p.ErasedAtUtc == null).ToListAsync(ct);
             if (participants.Count == 0) return;
             var ids = participants.Select(p => p.Id).ToList();
-            var open = await OpenBookingsAsync(ids, ct);
+            var open = await OpenBookings.OfAsync(db, b => ids.Contains(b.ParticipantId), Now, ct);
             if (compact is "停止" or "STOP" or "配信停止")
             {
                 foreach (var p in participants.Where(p => p.ContactPreference == ContactPreference.Sms))
@@ -155,20 +152,4 @@ public sealed class TwilioHooks(
 
     private async Task<bool> CancelByCallAsync(string code, int participantId, CancellationToken ct) =>
         await bookings.CancelByChannelAsync(code, [participantId], "voice", ct) is CancelResult.Cancelled or CancelResult.AlreadyCancelled;
-
-    private sealed record OpenBooking(int Id, string Code, int ParticipantId, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc);
-
-    private Task<List<OpenBooking>> OpenBookingsAsync(List<int> participantIds, CancellationToken ct)
-    {
-        var now = Now;
-        return db.Bookings.AsNoTracking()
-            .Where(b => participantIds.Contains(b.ParticipantId) && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted)
-                && b.ClassSession.Status == ClassSessionStatus.Scheduled && b.ClassSession.StartsAtUtc > now)
-            .OrderBy(b => b.ClassSession.StartsAtUtc)
-            .Select(b => new OpenBooking(b.Id, b.Code, b.ParticipantId,
-                b.Language == Languages.EnglishCode && b.ClassSession.Course.TitleEn != null ? b.ClassSession.Course.TitleEn : b.ClassSession.Course.Title,
-                b.ClassSession.StartsAtUtc, b.ClassSession.EndsAtUtc))
-            .Take(10)
-            .ToListAsync(ct);
-    }
 }

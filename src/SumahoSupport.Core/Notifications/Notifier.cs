@@ -56,8 +56,8 @@ public enum BookingNotice
 }
 
 /// <summary>
-/// Tells people what changed: an e-mail (with its calendar invitation) into the outbox for those who have an address,
-/// a call on the 電話連絡リスト for those who do not. It only adds rows to the caller's unit of work, so the message
+/// Tells people what changed: into the outbox by the resident's channel — an e-mail with its calendar invitation, a LINE
+/// message, a text, the day-before call — or a call on the 電話連絡リスト for those no channel reaches. It only adds rows to the caller's unit of work, so the message
 /// is saved in the same transaction as the change — or not at all. What goes to a resident (mail, invitation, the note on
 /// the call list) is written in the language of their booking; what goes to supporters and staff is Japanese.
 /// </summary>

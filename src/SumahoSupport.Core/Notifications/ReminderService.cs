@@ -10,7 +10,7 @@ namespace SumahoSupport.Core.Notifications;
 
 /// <summary>
 /// 前日リマインド: from the configured time each day, everyone booked into tomorrow's classes and consultations gets a
-/// reminder — by e-mail, or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
+/// reminder — by their channel (mail, LINE, a text, the automated call), or as a call on the 電話連絡リスト. Each booking gets it once (<see cref="OncePerBooking"/>).
 /// </summary>
 public sealed class ReminderService(AppDbContext db, UnitOfWork work, Notifier notifier, IOptions<MailOptions> mail, TimeProvider clock)
 {

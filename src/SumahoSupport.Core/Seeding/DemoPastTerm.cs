@@ -132,7 +132,10 @@ public static class DemoPastTerm
                 Email = p.n % 4 == 0 ? $"demo{p.n:D2}@example.jp" : null,
                 AgeBand = (AgeBand)(2 + p.n % 4),
                 Device = (DeviceType)(p.n % 3),
-                ContactPreference = p.n % 4 == 0 ? ContactPreference.Email : ContactPreference.Phone,
+                // Reached as a city's residents are: by mail, a text, LINE (linked), or only by a coordinator's call. Texts and
+                // LINE go out only where the city switched them on; until then those residents are on the call list too.
+                ContactPreference = (p.n % 4) switch { 0 => ContactPreference.Email, 1 => ContactPreference.Sms, 2 => ContactPreference.Line, _ => ContactPreference.Phone },
+                LineUserId = p.n % 4 == 2 ? $"U{p.n:D32}" : null,
                 CreatedAtUtc = createdAtUtc,
             }),
     ];

@@ -358,3 +358,49 @@ public sealed class MonthlyCapTests(CappedChannelsAppFactory app) : IClassFixtur
         Assert.Contains("2 件（上限 2 件", home.QuerySelector("#paid-this-month")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The demo's residents, with LINE and texts switched on.</summary>
+public sealed class DemoChannelsAppFactory : ChannelsAppFactory
+{
+    protected override bool DemoActivity => true;
+}
+
+/// <summary>
+/// The 電話連絡リスト a coordinator works through, for the demo's residents: with LINE and texts on, it holds only those no
+/// channel reaches — not everyone without e-mail.
+/// </summary>
+public sealed class DemoCallListTests(DemoChannelsAppFactory app) : IClassFixture<DemoChannelsAppFactory>
+{
+    [Fact]
+    public async Task TheDayBefore_OnlyResidentsNoChannelReaches_AreOnTheCallList()
+    {
+        // Tomorrow at 10:00; the reminders go from 10:00 today.
+        var today = JapaneseTime.TodayInTokyo(app.Clock);
+        var remindFrom = JapaneseTime.ToUtc(today.ToDateTime(new TimeOnly(10, 0)));
+        if (app.Clock.GetUtcNow().UtcDateTime < remindFrom) app.Clock.SetUtcNow(remindFrom);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var session = await app.CreateSessionAsync(capacity: 40, startsIn: JapaneseTime.ToUtc(today.AddDays(1).ToDateTime(new TimeOnly(10, 0))) - now);
+
+        // Every demo resident booked by phone: staff keep one record per phone and ふりがな, so each keeps how they are reached.
+        var residents = await app.WithDbAsync(db => db.Participants.Where(p => p.ErasedAtUtc == null && p.Phone.StartsWith("0902000")).ToListAsync());
+        Assert.True(residents.Count >= 8);
+        foreach (var p in residents)
+        {
+            var booked = await app.BookAsync(session, new BookingRequest(p.Name, p.Kana, p.Phone, p.Email, p.AgeBand, p.Device, null, BookingChannel.Phone), BookingKind.Proxy);
+            Assert.IsType<BookingResult.Booked>(booked);
+        }
+        await app.SendRemindersAsync();
+
+        var calls = await app.WithDbAsync(db => db.CallTasks.Where(c => c.Booking!.ClassSessionId == session).Select(c => c.Booking!.Participant.Phone).ToListAsync());
+        var byChannel = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind.EndsWith("reminder"))
+            .Join(db.Bookings.Where(b => b.ClassSessionId == session), m => m.RelatesTo, b => b.Code, (m, b) => new { m.Channel, b.Participant.Phone })
+            .ToListAsync());
+        var withoutEmail = residents.Count(p => p.Email is null);
+        Assert.Equal(residents.Where(p => p.ContactPreference == ContactPreference.Phone).Select(p => p.Phone).Order(), calls.Order());
+        Assert.True(calls.Count < withoutEmail, $"{calls.Count} calls for {withoutEmail} residents without e-mail");
+        Assert.Equal(residents.Where(p => p.ContactPreference == ContactPreference.Sms).Select(p => p.Phone).Order(),
+            byChannel.Where(m => m.Channel == MessageChannel.Sms).Select(m => m.Phone).Order());
+        Assert.Equal(residents.Where(p => p.ContactPreference == ContactPreference.Line).Select(p => p.Phone).Order(),
+            byChannel.Where(m => m.Channel == MessageChannel.Line).Select(m => m.Phone).Order());
+    }
+}
