@@ -6,19 +6,19 @@ namespace SumahoSupport.Core.Messaging;
 /// Hands an outbox row that is not a mail to its provider: a LINE push (the row's id as the retry key), a Twilio text or
 /// call (its status reported back to <c>/hooks/twilio/status</c>). Returns the provider's id of what it accepted.
 /// </summary>
-public sealed class ChannelSender(IServiceProvider services, ISiteLinks links)
+public sealed class ChannelSender(LineApi line, TwilioApi twilio, ISiteLinks links)
 {
     public async Task<string?> SendAsync(OutboxMessage row, CancellationToken ct)
     {
         switch (row.Channel)
         {
             case MessageChannel.Line:
-                await Get<LineApi>().PushAsync(row.ToAddress, row.HtmlBody, RetryKey(row), ct);
+                await line.PushAsync(row.ToAddress, row.HtmlBody, RetryKey(row), ct);
                 return null;
             case MessageChannel.Sms:
-                return await Get<TwilioApi>().SendSmsAsync(row.ToAddress, row.TextBody, links.ProviderHook("/hooks/twilio/status"), ct);
+                return await twilio.SendSmsAsync(row.ToAddress, row.TextBody, links.ProviderHook("/hooks/twilio/status"), ct);
             case MessageChannel.Voice:
-                return await Get<TwilioApi>().CallAsync(row.ToAddress, links.ProviderHook($"/hooks/twilio/voice?m={RetryKey(row):N}"),
+                return await twilio.CallAsync(row.ToAddress, links.ProviderHook($"/hooks/twilio/voice?m={RetryKey(row):N}"),
                     links.ProviderHook("/hooks/twilio/status"), ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(row), row.Channel, "mail goes through the mail transport");
@@ -27,7 +27,4 @@ public sealed class ChannelSender(IServiceProvider services, ISiteLinks links)
 
     /// <summary>The row's own key (the part of its Message-ID before the @), the same on every attempt.</summary>
     public static Guid RetryKey(OutboxMessage row) => Guid.ParseExact(row.MessageId[..32], "N");
-
-    // Resolved when a row needs it, so a city with one channel switched on builds no client for the others.
-    private T Get<T>() where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 }

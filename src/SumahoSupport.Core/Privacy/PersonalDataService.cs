@@ -155,7 +155,7 @@ public sealed class PersonalDataService(AppDbContext db, UnitOfWork work, AuditL
         var pseudonym = "erased-" + RandomNumberGenerator.GetHexString(10, lowercase: true);
         // Answers to what a resident wrote on LINE or by text are addressed to their LINE user or number, not a booking.
         var reached = await db.Participants.Where(p => ids.Contains(p.Id)).Select(p => new { p.LineUserId, p.Phone }).ToListAsync(ct);
-        var addresses = reached.SelectMany(p => new[] { p.LineUserId, p.Phone.Length >= 10 ? Messaging.ResidentChannels.E164(p.Phone) : null }).OfType<string>().ToList();
+        var addresses = reached.SelectMany(p => new[] { p.LineUserId, Text.PhoneNumber.Normalize(p.Phone) is { } digits ? Messaging.ResidentChannels.E164(digits) : null }).OfType<string>().ToList();
         await unit.UpdateAsync(db.Participants.Where(p => ids.Contains(p.Id)), p => p
             .SetProperty(x => x.LineUserId, (string?)null)
             .SetProperty(x => x.LineLinkCode, (string?)null)

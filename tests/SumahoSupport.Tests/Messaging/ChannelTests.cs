@@ -130,13 +130,21 @@ public sealed class ChannelTests(ChannelsAppFactory app) : IClassFixture<Channel
     }
 
     [Fact]
-    public async Task ATextThatIsNotDelivered_PutsTheResidentOnTheCallList_Once_WithTheReason()
+    public async Task ATwilioOutageIsRetried_AndATextThatIsNotDelivered_PutsTheResidentOnTheCallList_Once_WithTheReason()
     {
         var session = await app.CreateSessionAsync(capacity: 5);
         var phone = TestData.NextPhone();
         var (code, _) = await BookAsync(session, phone, ContactPreference.Sms);
-        Assert.Equal(0, (await app.DispatchMailAsync()).Failed);
+        // Twilio is busy, then down: the text waits in the outbox and goes once it answers (retries wait out the evening).
+        app.Twilio.FailNext(429, 503);
+        Assert.True((await app.DispatchMailAsync()).Failed >= 1);
+        for (var i = 0; i < 40 && !app.Twilio.Messages.Any(m => m.To == ResidentChannels.E164(phone)); i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(30));
+            await app.DispatchMailAsync();
+        }
         var text = Assert.Single(app.Twilio.Messages, m => m.To == ResidentChannels.E164(phone));
+        Assert.Equal(OutboxStatus.Sent, await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ProviderId == text.Sid).Select(m => m.Status).SingleAsync()));
         Assert.Equal(StatusHook, text.StatusCallback);
         var client = app.CreateBrowserLikeClient();
         var report = new Dictionary<string, string>

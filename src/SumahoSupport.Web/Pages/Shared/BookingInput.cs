@@ -61,9 +61,6 @@ public sealed class BookingInput : IValidatableObject
     [Display(Name = "ご連絡の方法")]
     public ContactPreference? Contact { get; set; }
 
-    /// <summary>The choices of ご連絡の方法 as residents read them.</summary>
-    public static string ContactLabel(ContactPreference contact) => BookingLabels.Contact(contact);
-
     [Display(Name = "配慮が必要なこと")]
     public List<string> NeedChoices { get; set; } = [];
 
