@@ -14,7 +14,7 @@ public static class BookingCodes
         while (true)
         {
             var code = BookingSecrets.NewCode();
-            if (!await db.Bookings.AnyAsync(b => b.Code == code, ct) && !await db.ConsultationBookings.AnyAsync(b => b.Code == code, ct)) return code;
+            if (!await db.Bookings.Select(b => b.Code).Concat(db.ConsultationBookings.Select(b => b.Code)).AnyAsync(c => c == code, ct)) return code;
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Core.Notifications;
@@ -10,15 +11,15 @@ using SumahoSupport.Core.Text;
 namespace SumahoSupport.Core.Bookings;
 
 /// <summary>
-/// Seats, the waiting list and attendance. Every change that touches a session's seats starts its transaction with
-/// an UPDATE of the session row: on PostgreSQL and SQL Server that statement takes the row lock, and a conditional one
+/// Seats, the waiting list and attendance. Every change that touches a session's seats takes the session row with an
+/// UPDATE before it reads or changes seats: on PostgreSQL and SQL Server that statement takes the row lock, and a conditional one
 /// checks capacity at once — under READ COMMITTED a second writer waits for the lock and then re-evaluates the condition
 /// on the committed row; on SQLite the write transaction serialises writers anyway (docs/ARCHITECTURE.md, "Concurrency").
 /// The <see cref="ClassSession.Confirmed"/> counter changes only in the same transaction as a booking's status.
 /// </summary>
 public sealed class BookingService(
     AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, PhoneQuota quota, AppMetrics metrics,
-    CatalogVersion catalog, SessionQueue queue, IOptions<RosterOptions> roster)
+    CatalogVersion catalog, SessionQueue queue, IOptions<RosterOptions> roster, ClassInvitations invitations)
 {
     private const string Subject = nameof(Booking);
 
@@ -26,11 +27,20 @@ public sealed class BookingService(
 
     public async Task<BookingResult> BookAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
     {
-        // The class's turn is held only while its row is locked; what follows the commit lets the next resident in.
+        // The class's turn is held until the booking commits; what follows the commit lets the next resident in. Residents
+        // wait for it before anything is read, so 500 at once hold 500 small requests, not 500 database contexts in use.
         Booking booking;
         await using (await queue.EnterAsync(sessionId, ct))
         {
-            var (taken, refused) = await TakeAsync(sessionId, request, kind, ct);
+            // Read before the transaction, as nothing depends on a lock: what the notices say about the class, a fresh
+            // 予約番号 (the unique index is what keeps it unique) and whether this phone already holds a place (the index
+            // on active bookings is what keeps that one).
+            var language = Text.Languages.CodeOf(Text.Languages.Named(request.Language));
+            if (await invitations.ClassAsync(sessionId, language, ct) is not { } facts) return new BookingResult.Closed();
+            if (await ActiveBookingAsync(sessionId, request.Phone, ct) is { } existing) return existing;
+            var code = await BookingCodes.NewUniqueAsync(db, ct);
+
+            var (taken, refused) = await TakeAsync(sessionId, request, kind, facts, code, ct);
             if (taken is null) return refused!;
             booking = taken;
         }
@@ -43,11 +53,12 @@ public sealed class BookingService(
     }
 
     /// <summary>The booking's transaction: a new booking committed with its audit entry and mail, or why there is none.</summary>
-    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
+    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(int sessionId, BookingRequest request, BookingKind kind, ClassFacts facts,
+        string code, CancellationToken ct)
     {
         try
         {
-            return await work.RunAsync(unit => TakeAsync(unit, sessionId, request, kind, ct), ct);
+            return await work.RunAsync(unit => TakeAsync(unit, sessionId, request, kind, facts, code, ct), ct);
         }
         catch (DbUpdateException)
         {
@@ -59,41 +70,44 @@ public sealed class BookingService(
         }
     }
 
-    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(Unit unit, int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
+    private async Task<(Booking? Taken, BookingResult? Refused)> TakeAsync(Unit unit, int sessionId, BookingRequest request, BookingKind kind,
+        ClassFacts facts, string code, CancellationToken ct)
     {
-        // Bookings of one class queue on its row even when no seat is free: waiting places are then numbered in the
-        // order requests got the row, and a seat a cancellation frees meanwhile is taken here, not left empty. The
-        // booking's time is read once the row is ours, so it records that order too.
-        await SessionRow.LockAsync(unit, db, sessionId, ct);
-        var now = Now;
-        var gotSeat = await TakeSeatAsync(unit, sessionId, now, kind, ct);
+        // First what concerns the resident, not the class: on a server database the booking before this one may still
+        // hold the class row meanwhile (SessionQueue lets a few in). The phone's lock comes before the class row's, as
+        // in every transaction that takes both, so they cannot deadlock.
+        if (request.Channel == BookingChannel.Web && !await quota.AllowsAsync(request.Phone, facts.StartsAtUtc, ct))
+            return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.LimitReached()));
+        var participant = await Participants.FindOrAddAsync(db, request, Now, ct);
 
-        if (await ActiveBookingAsync(sessionId, request.Phone, ct) is { } existing) return unit.Discard<(Booking?, BookingResult?)>((null, existing));
-        if (request.Channel == BookingChannel.Web)
+        // The class row, taken only while the class still takes this booking and has not moved since its facts were
+        // read — a move between would otherwise leave this resident with the old time in their mail. From here to the
+        // commit, the class's other bookings wait. Bookings queue on the row even when no seat is free: waiting places
+        // are then numbered in the order requests got the row, and a seat a cancellation freed meanwhile is taken here,
+        // not left empty. The booking's time is read once the row is ours, so it records that order too.
+        while (!await LockBookableAsync(unit, sessionId, facts.Sequence, Now, kind, ct))
         {
-            var startsAt = await db.ClassSessions.Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAtUtc).SingleOrDefaultAsync(ct);
-            if (startsAt is null || !await quota.AllowsAsync(request.Phone, startsAt.Value, ct))
-                return unit.Discard<(Booking?, BookingResult?)>((null, startsAt is null ? new BookingResult.Closed() : new BookingResult.LimitReached()));
+            if (await invitations.ClassAsync(sessionId, facts.Language, ct) is not { } moved || moved.Sequence == facts.Sequence)
+                return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Closed()));
+            facts = moved;
         }
-        if (!gotSeat)
-        {
-            var open = await Bookable(sessionId, now, kind).AnyAsync(ct);
-            if (!open || kind == BookingKind.WalkIn)
-                return unit.Discard<(Booking?, BookingResult?)>((null, open ? new BookingResult.Full() : new BookingResult.Closed()));
-        }
+        var now = Now;
+        var gotSeat = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Confirmed < s.Capacity),
+            s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+        if (!gotSeat && kind == BookingKind.WalkIn) return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Full()));
 
         var status = !gotSeat ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
         var booking = new Booking
         {
-            Code = await BookingCodes.NewUniqueAsync(db, ct),
+            Code = code,
             ManageToken = BookingSecrets.NewSecretToken(),
             SurveyToken = BookingSecrets.NewSecretToken(),
             ClassSessionId = sessionId,
-            Participant = await Participants.FindOrAddAsync(db, request, now, ct),
+            Participant = participant,
             PhoneKey = request.Phone,
             Status = status,
             Channel = request.Channel,
-            Language = Text.Languages.CodeOf(Text.Languages.Named(request.Language)),
+            Language = facts.Language,
             NeedsLoanerDevice = request.Device == DeviceType.None,
             CreatedAtUtc = now,
             StatusChangedAtUtc = now,
@@ -110,7 +124,7 @@ public sealed class BookingService(
         await unit.SaveAsync(ct);
         if (status != BookingStatus.Attended)
         {
-            await notifier.BookingAsync(booking.Code, status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
+            await notifier.BookingAsync(facts.Of(booking, participant), status == BookingStatus.Waitlisted ? BookingNotice.Waitlisted : BookingNotice.Confirmed, ct);
         }
         return (booking, null);
     }
@@ -380,6 +394,10 @@ public sealed class BookingService(
         metrics.Promoted(promoted.Count);
         return CancelResult.Cancelled;
     }
+
+    /// <summary>Locks the session row if it is still <paramref name="sequence"/> and bookable by <paramref name="kind"/> at <paramref name="now"/>.</summary>
+    private async Task<bool> LockBookableAsync(Unit unit, int sessionId, int sequence, DateTime now, BookingKind kind, CancellationToken ct) =>
+        await unit.UpdateAsync(Bookable(sessionId, now, kind).Where(s => s.Sequence == sequence), s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 1;
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
     private async Task<bool> TakeSeatAsync(Unit unit, int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>

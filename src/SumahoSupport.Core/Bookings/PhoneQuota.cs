@@ -34,13 +34,14 @@ public sealed class PhoneQuota(AppDbContext db, IOptions<PhoneQuotaOptions> opti
     {
         await db.Database.LockAsync("phone-quota:" + phone, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var classes = await db.Bookings
+        // Both kinds in one round trip: it runs inside the booking's transaction, holding the phone's lock.
+        var upcoming = await db.Bookings
             .Where(b => b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status) && b.ClassSession.StartsAtUtc > now)
-            .Select(b => b.ClassSession.StartsAtUtc).ToListAsync(ct);
-        var consultations = await db.ConsultationBookings
-            .Where(b => b.Participant.Phone == phone && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
-            .Select(b => b.StartsAtUtc).ToListAsync(ct);
-        var upcoming = classes.Concat(consultations).ToList();
+            .Select(b => b.ClassSession.StartsAtUtc)
+            .Concat(db.ConsultationBookings
+                .Where(b => b.Participant.Phone == phone && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
+                .Select(b => b.StartsAtUtc))
+            .ToListAsync(ct);
         var day = DateOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc));
         var sameDay = upcoming.Count(s => DateOnly.FromDateTime(JapaneseTime.ToTokyo(s)) == day);
         return upcoming.Count < options.Value.Upcoming && sameDay < options.Value.PerDay;

@@ -42,6 +42,22 @@ public sealed class ClassInvitations(
                 b.ClassSession.Venue.Address, b.SurveyToken, b.Language, b.Participant.ContactPreference, b.Participant.LineUserId, b.Participant.Phone))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// What a new booking's notices say about its class, in <paramref name="language"/> — read before the booking takes
+    /// the class row, so the row is held for less (BookingService). <see cref="ClassFacts.Sequence"/> tells the booking
+    /// whether the class moved after this was read.
+    /// </summary>
+    public Task<ClassFacts?> ClassAsync(int sessionId, string language, CancellationToken ct) =>
+        db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new ClassFacts(
+                language, s.Sequence,
+                language == Languages.EnglishCode && s.Course.TitleEn != null ? s.Course.TitleEn : s.Course.Title,
+                s.StartsAtUtc, s.EndsAtUtc,
+                language == Languages.EnglishCode && s.Course.ThingsToBringEn != null && s.Notes == s.Course.ThingsToBring ? s.Course.ThingsToBringEn : s.Notes,
+                language == Languages.EnglishCode && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name,
+                s.Venue.Address))
+            .SingleOrDefaultAsync(ct);
+
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
         Facts(db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)).SingleOrDefaultAsync(ct);
 
@@ -97,6 +113,16 @@ public sealed record BookingFacts(
     int Id, string Code, string Token, BookingStatus Status, int Sequence, string Name, string? Email, int SessionId,
     string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken, string Language,
     ContactPreference Contact, string? LineUserId, string Phone);
+
+/// <summary>A class as a new booking's notices describe it (<see cref="ClassInvitations.ClassAsync"/>).</summary>
+public sealed record ClassFacts(string Language, int Sequence, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress)
+{
+    /// <summary>The facts of <paramref name="booking"/>, just added for <paramref name="participant"/> and saved (it has its id).</summary>
+    public BookingFacts Of(Booking booking, Participant participant) => new(
+        booking.Id, booking.Code, booking.ManageToken, booking.Status, booking.Sequence + Sequence, participant.Name, participant.Email,
+        booking.ClassSessionId, Title, StartsAtUtc, EndsAtUtc, Notes, VenueName, VenueAddress, booking.SurveyToken, Language,
+        participant.ContactPreference, participant.LineUserId, participant.Phone);
+}
 
 public sealed record AssignmentFacts(
     int SessionId, int SupporterId, AssignmentRole Role, int Sequence, string Name, string? Email, string Title,

@@ -27,6 +27,8 @@ public static class DataServiceCollectionExtensions
             SettingsChecks.Between("Database:MinFreeMegabytes", database.MinFreeMegabytes, 0, 1_000_000_000),
         ]);
 
+        // The context's options are the same for every request, so they are built once (optionsLifetime), not per request
+        // as AddDbContext does by default — a cost the booking storm's profile showed in every request.
         switch (provider)
         {
             case DatabaseProviders.Sqlite:
@@ -36,15 +38,15 @@ public static class DataServiceCollectionExtensions
                 // migration touches it (DatabaseInitializer), and a new file has nothing to lose. So a first start is quiet.
                 services.AddDbContext<AppDbContext>(options => options
                     .UseSqlite(sqlite, sql => sql.MigrationsAssembly("SumahoSupport.Migrations.Sqlite"))
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProviders.SqlServer:
                 services.AddDbContext<AppDbContext>(options => options.UseSqlServer(connectionString,
-                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer").ExecutionStrategy(d => new RetryOnConnectionLoss(d))));
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer").ExecutionStrategy(d => new RetryOnConnectionLoss(d))), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProviders.PostgreSql:
                 services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString,
-                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql").ExecutionStrategy(d => new RetryOnConnectionLoss(d))));
+                    sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql").ExecutionStrategy(d => new RetryOnConnectionLoss(d))), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException(

@@ -73,9 +73,13 @@ public sealed class Notifier(
     /// <param name="hadInvitation">For cancellations: the booking held a seat, so its holder has an invitation to withdraw.</param>
     /// <param name="sendAfterUtc">The mail waits until then (a cancellation that may still be undone).</param>
     public async Task BookingAsync(string code, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false,
+        DateTime? sendAfterUtc = null) =>
+        await BookingAsync(await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}"), notice, ct, reason, hadInvitation, sendAfterUtc);
+
+    /// <summary>The same, from facts the caller already holds (a new booking: <see cref="ClassFacts.Of"/>), with no read of its own.</summary>
+    public async Task BookingAsync(BookingFacts booking, BookingNotice notice, CancellationToken ct, string? reason = null, bool hadInvitation = false,
         DateTime? sendAfterUtc = null)
     {
-        var booking = await invitations.BookingAsync(code, ct) ?? throw new KeyNotFoundException($"Booking {code}");
         using var language = Languages.Use(booking.Language);
         var channel = await ChannelForAsync(booking, notice, ct);
         if (channel is MessageChannel.Line or MessageChannel.Sms or MessageChannel.Voice)

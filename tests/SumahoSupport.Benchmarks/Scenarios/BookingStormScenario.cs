@@ -8,7 +8,9 @@ namespace SumahoSupport.Benchmarks.Scenarios;
 /// <summary>
 /// A popular class opens: 500 residents press 予約する at the same moment for a 20-seat class, ten classes one after the
 /// other, each resident with their own form and antiforgery token, through real HTTP. Every class must end 20 seated, 480
-/// waiting, no error — on SQLite and on PostgreSQL.
+/// waiting, no error — on SQLite and on PostgreSQL. Two floors are measured in the same run: the same 500 residents
+/// fetching the form at once (a booking cannot cost less than showing its form), and one client committing a one-row
+/// UPDATE in a loop (<see cref="DatabaseFloor"/>: the most bookings a class could take were its row held for one statement).
 /// </summary>
 internal static class BookingStormScenario
 {
@@ -16,39 +18,58 @@ internal static class BookingStormScenario
     private const int Residents = 500;
     private const int Seats = 20;
 
+    // Classes booked first to warm the app, not counted: the runtime compiles the booking path again, optimised, over
+    // its first few thousand requests (measured: JIT time near a core's worth for 40 seconds), and a city's app
+    // has booked all week before 9:00.
+    private const int WarmUpClasses = 6;
+
     public static async Task RunAsync()
     {
-        using (var sqlite = ScenarioDatabase.Sqlite()) await RunOnAsync(sqlite);
+        if (Environment.GetEnvironmentVariable("BENCH_SKIP_SQLITE") != "1")
+        {
+            using var sqlite = ScenarioDatabase.Sqlite();
+            await RunOnAsync(sqlite, p99GoalMs: 2000);
+        }
         using var postgres = ScenarioDatabase.PostgreSql();
         if (postgres is null) Report.Row("booking-storm", "PostgreSQL", "not run", "", "set SUMAHO_POSTGRES to a server to run it");
-        else await RunOnAsync(postgres);
+        else await RunOnAsync(postgres, p99GoalMs: 3000);
     }
 
-    private static async Task RunOnAsync(ScenarioDatabase database)
+    private static async Task RunOnAsync(ScenarioDatabase database, int p99GoalMs)
     {
         var scenario = $"booking-storm ({database.Provider})";
-        var classes = database.FillCatalog(Classes, bookings: 0, capacity: Seats);
+        var classes = database.FillCatalog(WarmUpClasses + Classes, bookings: 0, capacity: Seats);
         await using var app = await PublishedApp.StartAsync(database.Provider, database.ConnectionString);
         using var client = app.NewClient();
         var latencies = new List<double>();
-        var elapsed = TimeSpan.Zero;
+        var (booking, showing) = (TimeSpan.Zero, TimeSpan.Zero);
         var phone = 0;
-        foreach (var session in classes)
+        foreach (var (session, index) in classes.Select((c, i) => (c, i)))
         {
             // Each resident opens the form first (their own token pair), then everyone presses the button at once.
-            var forms = await Task.WhenAll(Enumerable.Range(0, Residents).Select(_ => OpenFormAsync(client, session, Interlocked.Increment(ref phone))));
             var clock = Stopwatch.StartNew();
+            var forms = await Task.WhenAll(Enumerable.Range(0, Residents).Select(_ => OpenFormAsync(client, session, Interlocked.Increment(ref phone))));
+            var shown = clock.Elapsed;
+            clock.Restart();
             var answers = await Task.WhenAll(forms.Select(form => PostAsync(client, session, form)));
-            elapsed += clock.Elapsed;
+            var booked = clock.Elapsed;
+            if (index < WarmUpClasses) continue;
+            (booking, showing) = (booking + booked, showing + shown);
             latencies.AddRange(answers.Select(a => a.Ms));
             var errors = answers.Count(a => a.Status != HttpStatusCode.Redirect);
             var (seated, waiting) = await CountAsync(database, session);
-            Report.Row(scenario, $"class {session}: confirmed / waiting / errors", $"{seated} / {waiting} / {errors}", $"{Seats} / {Residents - Seats} / 0");
+            Report.Row(scenario, $"class {index - WarmUpClasses + 1}: confirmed / waiting / errors", $"{seated} / {waiting} / {errors}", $"{Seats} / {Residents - Seats} / 0");
         }
-        var all = new LoadResult(latencies.Count, 0, elapsed, [.. latencies]);
+        var databaseFloor = await DatabaseFloor.TransactionsPerSecondAsync(database, TimeSpan.FromSeconds(10));
+        var all = new LoadResult(latencies.Count, 0, booking, [.. latencies]);
+        var webFloor = Residents * Classes / showing.TotalSeconds;
         var context = $"{Residents} at once × {Classes} classes, {Report.Cores}";
+        Report.Row(scenario, "web floor: the form, pages/s", Report.F(webFloor, "0"), "", context);
+        Report.Row(scenario, "database floor: one-row UPDATE, commits/s", Report.F(databaseFloor, "0"), "", "one client, 10 s");
         Report.Row(scenario, "bookings/s", Report.F(all.RequestsPerSecond, "0"), "", context);
-        Report.Row(scenario, "p50 / p99", $"{Report.F(all.Percentile(50), "0")} / {Report.F(all.Percentile(99), "0")} ms", "", context);
+        Report.Row(scenario, "bookings ÷ web floor", Report.F(all.RequestsPerSecond / webFloor, "0.00"), "≥ 0.5");
+        Report.Row(scenario, "bookings ÷ database floor", Report.F(all.RequestsPerSecond / databaseFloor, "0.000"));
+        Report.Row(scenario, "p50 / p99", $"{Report.F(all.Percentile(50), "0")} / {Report.F(all.Percentile(99), "0")} ms", $"p99 < {p99GoalMs} ms", context);
         Report.Row(scenario, "peak working set", $"{Report.F(app.PeakWorkingSetMb, "0")} MB", "< 400 MB", Report.Cores);
     }
 
