@@ -159,7 +159,12 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<HolidayCalendar>();
         services.Configure<RosterOptions>(configuration.GetSection(RosterOptions.Section));
-        services.CheckSettings<RosterOptions>((roster, _) => [SettingsChecks.Between("Roster:UndoMinutes", roster.UndoMinutes, 0, 60)]);
+        services.CheckSettings<RosterOptions>((roster, _) =>
+        [
+            SettingsChecks.Between("Roster:UndoMinutes", roster.UndoMinutes, 0, 60),
+            SettingsChecks.Between("Roster:UnderFilledBelow", roster.UnderFilledBelow, 0, 100),
+            SettingsChecks.Between("Roster:UnderFilledDaysAhead", roster.UnderFilledDaysAhead, 1, 30),
+        ]);
         services.AddScoped<BookingService>();
         // Open data: the coming classes (events.csv) and what they achieved (results.csv), on /opendata.
         services.Configure<OpenData.OpenDataOptions>(configuration.GetSection(OpenData.OpenDataOptions.Section));

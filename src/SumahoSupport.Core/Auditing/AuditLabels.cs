@@ -72,6 +72,7 @@ public static class AuditLabels
         ["session.updated"] = "教室を変えた",
         ["session.moved"] = "教室の日時を変えた",
         ["session.cancelled"] = "教室を中止した",
+        ["session.merged"] = "人数の少ない教室を別の日にまとめた",
         ["support-log.recorded"] = "相談記録を書いた",
         ["support-log.follow-up-done"] = "相談のフォローを済ませた",
         ["supporter.applied"] = "支援員に応募した",

@@ -260,7 +260,31 @@ public sealed class BookingService(
         return result;
     }
 
-    private async Task<MoveResult> MoveAsync(Unit unit, BookingTarget target, BookingKind kind, int toSessionId, CancellationToken ct)
+    /// <summary>
+    /// まとめる: every booking of <paramref name="fromSessionId"/> moves to <paramref name="toSessionId"/> (振替) — seats first,
+    /// in the order they were taken, then the waiting list in its turn — each resident told once, on their channel or the
+    /// call list, that the city moved it. A resident already booked on that date keeps that booking; the one here is
+    /// left for the class's cancellation. Part of <c>ClassScheduleService.MergeAsync</c>'s unit, which has both rows.
+    /// </summary>
+    /// <returns>How many bookings moved.</returns>
+    internal async Task<int> MoveEveryBookingAsync(Unit unit, int fromSessionId, int toSessionId, CancellationToken ct)
+    {
+        var there = db.Bookings.Where(b => b.ClassSessionId == toSessionId && BookingStatuses.Active.Contains(b.Status)).Select(b => b.PhoneKey);
+        var here = db.Bookings.Where(b => b.ClassSessionId == fromSessionId && !there.Contains(b.PhoneKey));
+        var moving = await Targets(here.Where(b => b.Status == BookingStatus.Confirmed).OrderBy(b => b.StatusChangedAtUtc).ThenBy(b => b.Id)).ToListAsync(ct);
+        moving.AddRange(await Targets(here.Where(b => b.Status == BookingStatus.Waitlisted).InTurn()).ToListAsync(ct));
+        foreach (var target in moving) await MoveAsync(unit, target, BookingKind.Proxy, toSessionId, ct, MergedReason);
+        return moving.Count;
+    }
+
+    /// <summary>Why a merged class's residents were moved; a move with a reason is the city's doing (<see cref="Notifier"/>).</summary>
+    public const string MergedReason = "参加される方が少なかったため、同じ内容の教室にまとめました";
+
+    /// <param name="cityReason">
+    /// Given when the city moves the booking (a merge): the resident is told why, and as the class it leaves is being
+    /// emptied, that class's waiting list is not promoted first.
+    /// </param>
+    private async Task<MoveResult> MoveAsync(Unit unit, BookingTarget target, BookingKind kind, int toSessionId, CancellationToken ct, string? cityReason = null)
     {
         // Both class rows, in id order, so two moves between the same two dates never wait on each other in a circle.
         foreach (var sessionId in new[] { target.ClassSessionId, toSessionId }.Distinct().Order())
@@ -286,8 +310,8 @@ public sealed class BookingService(
             .SetProperty(x => x.RemindedAtUtc, (DateTime?)null)
             .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
         audit.Record("booking.moved", Subject, target.Code, $"session={target.ClassSessionId} to session={toSessionId} seat={gotSeat}");
-        await notifier.BookingAsync(target.Code, BookingNotice.Moved, ct, hadInvitation: hadSeat);
-        if (hadSeat) await PromoteWaitingAsync(unit, target.ClassSessionId, ct);
+        await notifier.BookingAsync(target.Code, BookingNotice.Moved, ct, cityReason, hadInvitation: hadSeat);
+        if (hadSeat && cityReason is null) await PromoteWaitingAsync(unit, target.ClassSessionId, ct);
         return gotSeat ? MoveResult.Moved : MoveResult.MovedToWaitingList;
     }
 
@@ -430,10 +454,10 @@ public sealed class BookingService(
             .Select(b => new BookingResult.AlreadyBooked(b.Code, b.Status))
             .FirstOrDefaultAsync(ct);
 
-    private Task<BookingTarget?> FindAsync(string code, CancellationToken ct) =>
-        db.Bookings.Where(b => b.Code == code)
-            .Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc, b.ParticipantId))
-            .SingleOrDefaultAsync(ct);
+    private Task<BookingTarget?> FindAsync(string code, CancellationToken ct) => Targets(db.Bookings.Where(b => b.Code == code)).SingleOrDefaultAsync(ct);
+
+    private static IQueryable<BookingTarget> Targets(IQueryable<Booking> bookings) =>
+        bookings.Select(b => new BookingTarget(b.Id, b.Code, b.ManageToken, b.ClassSessionId, b.Status, b.ClassSession.StartsAtUtc, b.ParticipantId));
 
     public Task<int> WaitlistPositionAsync(int bookingId, int sessionId, CancellationToken ct) =>
         WaitingList.PositionAsync(db, bookingId, sessionId, ct);

@@ -12,4 +12,10 @@ public sealed class RosterOptions
     public int UndoMinutes { get; set; } = 5;
 
     public TimeSpan UndoWindow => TimeSpan.FromMinutes(UndoMinutes);
+
+    /// <summary>A coming class with fewer seats taken than this is under-filled: the coordinators' home offers to merge it.</summary>
+    public int UnderFilledBelow { get; set; } = 3;
+
+    /// <summary>How many days ahead (Tokyo, today included) the home looks for under-filled classes.</summary>
+    public int UnderFilledDaysAhead { get; set; } = 3;
 }

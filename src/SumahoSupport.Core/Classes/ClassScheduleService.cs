@@ -16,7 +16,7 @@ namespace SumahoSupport.Core.Classes;
 /// <summary>Creates, edits and cancels class sessions and recurring series.</summary>
 public sealed class ClassScheduleService(
     AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, BookingService bookings, HolidayCalendar holidays, Notifier notifier,
-    AppMetrics metrics, CatalogVersion catalog)
+    AppMetrics metrics, CatalogVersion catalog, Microsoft.Extensions.Options.IOptions<RosterOptions> roster)
 {
     /// <summary>A series may not run away: at most this many occurrences, within a year of the first.</summary>
     public const int MaxOccurrences = 60;
@@ -92,23 +92,83 @@ public sealed class ClassScheduleService(
     /// <summary>中止: every booking and waiting place is cancelled; returns their codes so residents can be told.</summary>
     public async Task<IReadOnlyList<string>> CancelSessionAsync(int sessionId, string? reason, CancellationToken ct)
     {
-        var codes = await work.RunAsync<IReadOnlyList<string>?>(async unit =>
-        {
-            // First statement: lock the row; from here no booking can take a seat in this session.
-            var cancelled = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled), s => s
-                .SetProperty(x => x.Status, ClassSessionStatus.Cancelled)
-                .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
-            if (cancelled == 0) return unit.Discard<IReadOnlyList<string>?>(null);
-            audit.Record("session.cancelled", SessionSubject, sessionId, reason);
-            // Seats belong to the bookings: BookingService gives them back and tells each resident.
-            var codes = await bookings.CancelEveryBookingAsync(unit, sessionId, reason, ct);
-            foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
-            return codes;
-        }, ct);
+        var codes = await work.RunAsync(unit => CancelAsync(unit, sessionId, reason, ct), ct);
         if (codes is null) return await db.ClassSessions.AnyAsync(s => s.Id == sessionId, ct) ? [] : throw new KeyNotFoundException($"ClassSession {sessionId}");
         await catalog.ChangedAsync();
         metrics.Cancelled(codes.Count);
         return codes;
+    }
+
+    /// <summary>中止 inside <paramref name="unit"/>; null (and the unit discarded) when the class was not scheduled.</summary>
+    private async Task<IReadOnlyList<string>?> CancelAsync(Unit unit, int sessionId, string? reason, CancellationToken ct)
+    {
+        // First statement: lock the row; from here no booking can take a seat in this session.
+        var cancelled = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Status == ClassSessionStatus.Scheduled), s => s
+            .SetProperty(x => x.Status, ClassSessionStatus.Cancelled)
+            .SetProperty(x => x.Sequence, x => x.Sequence + 1), ct);
+        if (cancelled == 0) return unit.Discard<IReadOnlyList<string>?>(null);
+        audit.Record("session.cancelled", SessionSubject, sessionId, reason);
+        // Seats belong to the bookings: BookingService gives them back and tells each resident.
+        var codes = await bookings.CancelEveryBookingAsync(unit, sessionId, reason, ct);
+        foreach (var supporterId in await SupportersOnAsync(sessionId, ct)) await notifier.AssignmentAsync(sessionId, supporterId, cancelled: true, ct);
+        return codes;
+    }
+
+    /// <summary>
+    /// まとめる: an under-filled class's bookings move to <paramref name="intoSessionId"/>, a coming class of the same course
+    /// with room for them all, and the emptied class is cancelled (its supporters told) — one transaction, so either every
+    /// resident is moved and told once, or nothing changed. Someone already booked on that date keeps that booking and
+    /// hears that this one was cancelled.
+    /// </summary>
+    public async Task<MergeResult> MergeAsync(int fromSessionId, int intoSessionId, CancellationToken ct)
+    {
+        var result = await work.RunAsync(async unit =>
+        {
+            // Both rows, in id order, as a move takes them.
+            foreach (var id in new[] { fromSessionId, intoSessionId }.Distinct().Order())
+                if (!await SessionRow.LockAsync(unit, db, id, ct)) return unit.Discard<MergeResult>(new MergeResult.NotAnOption());
+            var now = Now;
+            var pair = await db.ClassSessions.Where(s => s.Id == fromSessionId || s.Id == intoSessionId)
+                .Select(s => new { s.Id, s.CourseId, s.Status, s.StartsAtUtc, s.Capacity, s.Confirmed }).ToListAsync(ct);
+            var (from, into) = (pair.SingleOrDefault(s => s.Id == fromSessionId), pair.SingleOrDefault(s => s.Id == intoSessionId));
+            if (from is null || into is null || from.Id == into.Id || from.CourseId != into.CourseId
+                || from.Status != ClassSessionStatus.Scheduled || into.Status != ClassSessionStatus.Scheduled || from.StartsAtUtc <= now || into.StartsAtUtc <= now)
+                return unit.Discard<MergeResult>(new MergeResult.NotAnOption());
+            if (into.Capacity - into.Confirmed < from.Confirmed) return unit.Discard<MergeResult>(new MergeResult.NoRoom(into.Capacity - into.Confirmed));
+
+            var moved = await bookings.MoveEveryBookingAsync(unit, fromSessionId, intoSessionId, ct);
+            audit.Record("session.merged", SessionSubject, fromSessionId, $"into session={intoSessionId} moved={moved}");
+            var left = await CancelAsync(unit, fromSessionId, BookingService.MergedReason, ct);
+            return (MergeResult)new MergeResult.Merged(moved, left!.Count);
+        }, ct);
+        if (result is MergeResult.Merged) await catalog.ChangedAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// Coming classes, from now to the end of the Tokyo day <see cref="RosterOptions.UnderFilledDaysAhead"/> days on
+    /// (today counted), with fewer than <see cref="RosterOptions.UnderFilledBelow"/> seats taken — each with the nearest
+    /// coming class of the same course that has room for them all, if there is one.
+    /// </summary>
+    public async Task<IReadOnlyList<UnderFilledClass>> UnderFilledAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var (below, days) = (roster.Value.UnderFilledBelow, roster.Value.UnderFilledDaysAhead);
+        var until = JapaneseTime.EndOfTokyoDay(now).AddDays(days - 1);
+        var few = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > now && s.StartsAtUtc < until && s.Confirmed < below)
+            .OrderBy(s => s.StartsAtUtc)
+            .Select(s => new UnderFilledClass.Row(s.Id, s.CourseId, s.Course.Title, s.StartsAtUtc, s.EndsAtUtc, s.Venue.Name, s.Confirmed, s.Capacity))
+            .ToListAsync(ct);
+        var courses = few.Select(s => s.CourseId).Distinct().ToList();
+        var others = await db.ClassSessions.AsNoTracking()
+            .Where(s => s.Status == ClassSessionStatus.Scheduled && s.StartsAtUtc > now && courses.Contains(s.CourseId))
+            .Select(s => new UnderFilledClass.Row(s.Id, s.CourseId, s.Course.Title, s.StartsAtUtc, s.EndsAtUtc, s.Venue.Name, s.Confirmed, s.Capacity))
+            .ToListAsync(ct);
+        return [.. few.Select(s => new UnderFilledClass(s, others
+            .Where(o => o.Id != s.Id && o.CourseId == s.CourseId && o.Capacity - o.Taken >= s.Taken)
+            .OrderBy(o => Math.Abs((o.StartsAtUtc - s.StartsAtUtc).Ticks)).ThenBy(o => o.StartsAtUtc)
+            .FirstOrDefault()))];
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class ShortMessages(IStringLocalizer<SharedResource> text)
         BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? text["教室が中止になりました。"] : text["教室が中止になりました（{0}）。", reason],
         BookingNotice.Reminder => text["明日は教室の日です。"],
         BookingNotice.WaitlistLapsed => text["締め切りまでに席が空かず、キャンセル待ちは終わりました。"],
-        BookingNotice.Moved => text["ご予約の日を変えました。"],
+        BookingNotice.Moved => reason is null ? text["ご予約の日を変えました。"] : text["参加者が少ない教室をまとめたため、ご予約の日が変わりました。"],
         _ => throw new ArgumentOutOfRangeException(nameof(notice)),
     };
 

@@ -96,6 +96,8 @@ public sealed class Notifier(
                 BookingNotice.SessionCancelled => CallReason.Cancelled,
                 BookingNotice.Reminder => CallReason.Reminder,
                 BookingNotice.WaitlistLapsed => CallReason.WaitlistLapsed,
+                // Moved with a reason: the city moved it (a merge), so the resident does not know yet.
+                BookingNotice.Moved when reason is not null => CallReason.Changed,
                 // Confirmed, waitlisted, moved and self-cancelled residents already know: they saw it or asked for it.
                 _ => (CallReason?)null,
             };
@@ -158,7 +160,8 @@ public sealed class Notifier(
         var kind = "booking-" + notice.ToString().ToLowerInvariant();
         // What the resident just did themselves (or with staff on the phone) is told at once; news they did not ask for
         // waits out the quiet hours.
-        var answersResident = notice is BookingNotice.Confirmed or BookingNotice.Waitlisted or BookingNotice.Cancelled or BookingNotice.Moved;
+        var answersResident = notice is BookingNotice.Confirmed or BookingNotice.Waitlisted or BookingNotice.Cancelled
+            || (notice is BookingNotice.Moved && reason is null);
         switch (channel)
         {
             case MessageChannel.Line:
@@ -501,6 +504,8 @@ public sealed class Notifier(
     private string? CallNote(BookingNotice notice, BookingFacts booking, string? reason) => notice switch
     {
         BookingNotice.Changed => text["新しい日時・会場: {0} {1}", JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true), booking.VenueName].Value,
+        BookingNotice.Moved => text["参加者が少ない教室をまとめたため、日にちが変わりました。新しい日時・会場: {0} {1}",
+            JapaneseTime.FormatRange(booking.StartsAtUtc, booking.EndsAtUtc, withYear: true), booking.VenueName].Value,
         BookingNotice.SessionCancelled => string.IsNullOrEmpty(reason) ? text["教室が中止になりました"].Value : text["中止の理由: {0}", reason].Value,
         BookingNotice.Promoted => text["キャンセル待ちから予約が確定しました"].Value,
         BookingNotice.WaitlistLapsed => text["締め切りまでに席が空かず、キャンセル待ちは終わりました"].Value,

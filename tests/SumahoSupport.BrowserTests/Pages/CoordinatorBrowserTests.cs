@@ -7,6 +7,34 @@ namespace SumahoSupport.BrowserTests.Pages;
 public sealed class CoordinatorBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]
+    public async Task ACoordinatorMergesAnUnderFilledClass_FromTheHome_AfterReadingWhoMovesAndHow()
+    {
+        var course = await browser.App.NewCourseAsync();
+        var few = await browser.App.ClassOfAsync(course, days: 2, capacity: 10);
+        var into = await browser.App.ClassOfAsync(course, days: 4, capacity: 10);
+        await browser.App.BookAsync(few, TestData.Resident(email: "matome@example.jp") with { Name = "統合 一郎" });
+        await browser.App.BookAsync(few, TestData.Resident() with { Name = "電話 花子" });
+        var page = await browser.NewPageAsync(1280, 900);
+        await page.SignInAsync("coordinator@example.jp", "Demo-Coordinator-2026", "/Coordinator");
+
+        var offer = page.Locator($"#under-filled a.button[href='/Coordinator/Classes/{few}/Merge?into={into}']");
+        await offer.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "coordinator-under-filled");
+        await offer.ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        var residents = await page.Locator("#merge-residents").InnerTextAsync();
+        Assert.Contains("統合 一郎", residents, StringComparison.Ordinal);
+        Assert.Contains("電話連絡リスト", residents, StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "coordinator-merge");
+        await page.SubmitAndExpectRedirectAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "まとめて、元の教室を中止する" }).ClickAsync(), $"**/Coordinator/Classes/{into}/Roster");
+
+        Assert.Contains("2件の予約を移し", await page.Locator(".status-message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("統合 一郎", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "coordinator-merged-roster");
+    }
+
+    [Fact]
     public async Task EveryCoordinatorPage_PassesAxe()
     {
         var session = await browser.App.CreateSessionAsync(capacity: 6);

@@ -95,6 +95,7 @@ public static class SitePages
         ["Coordinator/Classes/Edit"] = (Access.Staff, s => $"/Coordinator/Classes/Edit/{s.Session}"),
         ["Coordinator/Classes/Cancel"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Cancel"),
         ["Coordinator/Classes/CancelBooking"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Bookings/{s.BookingCode}/Cancel"),
+        ["Coordinator/Classes/Merge"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Merge?into={s.SupporterSession}"),
         ["Coordinator/Classes/ProxyBooking"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/ProxyBooking"),
         ["Coordinator/Classes/Roster"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Roster"),
         ["Coordinator/Classes/Staff"] = (Access.Staff, s => $"/Coordinator/Classes/{s.Session}/Staff"),

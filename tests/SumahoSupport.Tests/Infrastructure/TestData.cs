@@ -61,6 +61,24 @@ public static class TestData
         return Assert.IsType<ScheduleResult.Saved>(result).Id;
     });
 
+    /// <summary>A course of its own (a fresh title), so no demo class is of it whatever the date.</summary>
+    public static Task<int> NewCourseAsync(this AppFactory app) => app.WithScopeAsync(async s =>
+    {
+        var draft = new CourseDraft($"講座 {Guid.NewGuid():N}"[..11], "テストのための講座", "基本操作", CourseLevel.Beginner, TargetOs.Any, 120, 10, null,
+            ["電源を入れられる"], true);
+        return (int)Assert.IsType<DraftResult.Saved>(await s.GetRequiredService<CourseService>().SaveAsync(null, draft, default)).Id;
+    });
+
+    /// <summary>A class of <paramref name="courseId"/> at the first venue, 10:00 Tokyo, <paramref name="days"/> days after today (Tokyo).</summary>
+    public static Task<int> ClassOfAsync(this AppFactory app, int courseId, int days, int capacity) => app.WithScopeAsync(async s =>
+    {
+        var venue = await s.GetRequiredService<AppDbContext>().Venues.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        var start = JapaneseTime.ToUtc(JapaneseTime.TodayInTokyo(app.Clock).AddDays(days).ToDateTime(new TimeOnly(10, 0)));
+        var result = await s.GetRequiredService<ClassScheduleService>().CreateSessionAsync(
+            new SessionDraft(courseId, venue, start, start.AddHours(2), capacity, 60, 0, null), default);
+        return Assert.IsType<ScheduleResult.Saved>(result).Id;
+    });
+
     /// <summary>
     /// The 年度 a class is counted in: its start's, not today's — a class two hours before midnight on 31 March is last
     /// year's by the time its survey is in.

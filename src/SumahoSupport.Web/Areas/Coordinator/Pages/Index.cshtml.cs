@@ -11,7 +11,9 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages;
 /// The coordinator's home: coming classes, with every class that is not fully staffed flagged, and the 予約番号 that
 /// /Bookings/Find has locked today after wrong phone numbers (the resident, or someone else, may call about them).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, StaffingService staffing, Core.Messaging.ResidentChannels channels, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, StaffingService staffing, ClassScheduleService schedule, Core.Messaging.ResidentChannels channels, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<RosterOptions> roster) : PageModel
 {
     /// <summary>This month's texts and calls (they cost the city money), while texts are on.</summary>
     public int? PaidThisMonth { get; private set; }
@@ -30,6 +32,11 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, Core.M
     /// <summary>The series just made (from its create step), whose classes the list marks.</summary>
     public int? NewSeries { get; private set; }
 
+    /// <summary>Coming classes with few seats taken, each with the class it could be merged into (<c>Roster:UnderFilled*</c>).</summary>
+    public IReadOnlyList<UnderFilledClass> UnderFilled { get; private set; } = [];
+
+    public RosterOptions Roster => roster.Value;
+
     public int ShortStaffed => Sessions.Count(s => s.Status == ClassSessionStatus.Scheduled && !s.Staffing.IsStaffed);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -37,6 +44,7 @@ public sealed class IndexModel(AppDbContext db, StaffingService staffing, Core.M
         NewSeries = TempData["NewSeries"] as int?;
         var now = clock.GetUtcNow().UtcDateTime;
         if (channels.SmsOn) PaidThisMonth = await channels.PaidThisMonthAsync(now, ct);
+        UnderFilled = await schedule.UnderFilledAsync(ct);
         var until = now.AddDays(7 * WeeksAhead);
         var rows = await db.ClassSessions.AsNoTracking()
             .Where(s => s.EndsAtUtc > now && s.StartsAtUtc < until)
