@@ -17,6 +17,9 @@ public sealed class OutboxDispatcher(
     AppDbContext db, IMailTransport transport, Messaging.ChannelSender channels, Messaging.ResidentChannels quiet, IOptions<MailOptions> mail,
     IOptions<CityOptions> city, TimeProvider clock, ILogger<OutboxDispatcher> logger, AppMetrics metrics)
 {
+    /// <summary>How often a dispatcher reads the due rows again when another instance claimed every one it read.</summary>
+    private const int ClaimReads = 3;
+
     private DispatcherOptions Options => mail.Value.Dispatcher;
 
     public async Task<DispatchResult> DispatchDueAsync(CancellationToken ct)
@@ -28,15 +31,22 @@ public sealed class OutboxDispatcher(
         var due = db.OutboxMessages.Where(m =>
             (m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now) ||
             (m.Status == OutboxStatus.Sending && m.LeaseExpiresAtUtc < now));
-        var batch = await due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize).ToListAsync(ct);
-        if (batch.Count == 0) return new DispatchResult(0, 0);
-        // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped: on
-        // PostgreSQL and SQL Server at READ COMMITTED the second UPDATE waits for the first one's row locks and then
-        // re-checks the condition on the committed row, which is no longer due (docs/ARCHITECTURE.md, "Concurrency").
-        var claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(m => m
-            .SetProperty(x => x.Status, OutboxStatus.Sending)
-            .SetProperty(x => x.LeaseToken, lease)
-            .SetProperty(x => x.LeaseExpiresAtUtc, leaseEnds), ct);
+        List<long> batch = [];
+        var claimed = 0;
+        // Another instance may claim the rows read here before this claim: then the next due rows are read (those it took
+        // are no longer due), so two instances share a backlog rather than the slower one giving up until its next wake.
+        for (var read = 0; claimed == 0 && read < ClaimReads; read++)
+        {
+            batch = await due.OrderBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) return new DispatchResult(0, 0);
+            // The claim repeats the "due" condition on each row, so a row another instance claimed meanwhile is skipped: on
+            // PostgreSQL and SQL Server at READ COMMITTED the second UPDATE waits for the first one's row locks and then
+            // re-checks the condition on the committed row, which is no longer due (docs/ARCHITECTURE.md, "Concurrency").
+            claimed = await due.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Status, OutboxStatus.Sending)
+                .SetProperty(x => x.LeaseToken, lease)
+                .SetProperty(x => x.LeaseExpiresAtUtc, leaseEnds), ct);
+        }
         if (claimed == 0) return new DispatchResult(0, 0);
 
         using var activity = AppMetrics.Activities.StartActivity("outbox.dispatch");

@@ -159,6 +159,69 @@ public sealed class MailDeliveryTests(SmtpAppFactory app) : IClassFixture<SmtpAp
     }
 
     [Fact]
+    public async Task WhenAnotherInstanceClaimsTheRowsItRead_ADispatcherSendsTheNextOnes_InsteadOfGivingUp()
+    {
+        await app.DispatchMailAsync();
+        var batch = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.Dispatcher.BatchSize;
+        var emails = Enumerable.Range(0, batch + 3).Select(_ => $"{Guid.NewGuid():N}@example.jp").ToList();
+        var due = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithDbAsync(db =>
+        {
+            db.OutboxMessages.AddRange(emails.Select(e => new OutboxMessage
+            {
+                Kind = "test", ToAddress = e, ToName = "共有", Title = "共有のテスト", TextBody = "共有", HtmlBody = "<p>共有</p>",
+                MessageId = $"<{Guid.NewGuid():N}@sumaho.test>", NextAttemptAtUtc = due,
+            }));
+            return db.SaveChangesAsync();
+        });
+
+        var result = await app.WithScopeAsync(async s =>
+        {
+            // Between this dispatcher's read of the due rows and its claim, another instance claims every one it read.
+            var otherInstance = new ClaimsFirst(app, batch);
+            var options = new DbContextOptionsBuilder<Core.Data.AppDbContext>(s.GetRequiredService<DbContextOptions<Core.Data.AppDbContext>>())
+                .AddInterceptors(otherInstance).Options;
+            await using var db = new Core.Data.AppDbContext(options);
+            var round = await ActivatorUtilities.CreateInstance<OutboxDispatcher>(s, db).DispatchDueAsync(default);
+            Assert.True(otherInstance.Claimed);
+            return round;
+        });
+
+        Assert.Equal(3, result.Sent);
+        Assert.Equal(3, emails.Count(e => ReceivedFor(e).Count == 1));
+        await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.LeaseToken == ClaimsFirst.Lease)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, OutboxStatus.Sent).SetProperty(x => x.LeaseToken, (string?)null)));
+    }
+
+    /// <summary>Plays the other instance: before the first claim it sees, claims the first due rows on a connection of its own.</summary>
+    private sealed class ClaimsFirst(SmtpAppFactory app, int batch) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public const string Lease = "the-other-instance";
+
+        public bool Claimed { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (!Claimed && command.CommandText.StartsWith("UPDATE", StringComparison.Ordinal) && command.CommandText.Contains("LeaseToken", StringComparison.Ordinal))
+            {
+                Claimed = true;
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                await app.WithDbAsync(async db =>
+                {
+                    var first = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
+                        .OrderBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync(cancellationToken);
+                    return await db.OutboxMessages.Where(m => first.Contains(m.Id)).ExecuteUpdateAsync(m => m
+                        .SetProperty(x => x.Status, OutboxStatus.Sending).SetProperty(x => x.LeaseToken, Lease)
+                        .SetProperty(x => x.LeaseExpiresAtUtc, now.AddMinutes(5)), cancellationToken);
+                });
+            }
+            return result;
+        }
+    }
+
+    [Fact]
     public async Task ASenderKilledMidBatch_LeavesRowsThatAreSentOnceItsLeaseRunsOut()
     {
         await app.DispatchMailAsync();
