@@ -132,9 +132,10 @@ public sealed class Notifier(
     /// <summary>
     /// The resident's one channel for this news: theirs when the city has it on and it can carry this (LINE once linked, a
     /// text to a mobile under the monthly cap, a call only the day before); else mail when they have an address and did
-    /// not ask for a call; else null — a coordinator's call, for the news that needs one.
+    /// not ask for a call; else null — a coordinator's call, for the news that needs one. Pages that say how someone will
+    /// hear (a merge's confirmation) ask here too.
     /// </summary>
-    private async Task<MessageChannel?> ChannelForAsync(BookingFacts booking, BookingNotice notice, CancellationToken ct)
+    public async Task<MessageChannel?> ChannelForAsync(BookingFacts booking, BookingNotice notice, CancellationToken ct)
     {
         switch (booking.Contact)
         {

@@ -48,6 +48,9 @@ public sealed class MergeTests(AppFactory app) : IClassFixture<AppFactory>
         var mail = $"{Guid.NewGuid():N}@example.jp";
         var byMail = Assert.IsType<BookingResult.Booked>(await app.BookAsync(from, TestData.Resident(email: mail)));
         var byPhone = Assert.IsType<BookingResult.Booked>(await app.BookAsync(from, TestData.Resident()));
+        // Asked for texts, which this city has not switched on: told by mail, and the page says so.
+        var textsOff = $"{Guid.NewGuid():N}@example.jp";
+        var byTextChoice = Assert.IsType<BookingResult.Booked>(await app.BookAsync(from, TestData.Resident(email: textsOff) with { Contact = ContactPreference.Sms }));
         // Someone already booked on the other date: that booking stands, the one here goes with the class.
         var twicePhone = TestData.NextPhone();
         var twiceMail = $"{Guid.NewGuid():N}@example.jp";
@@ -57,8 +60,9 @@ public sealed class MergeTests(AppFactory app) : IClassFixture<AppFactory>
 
         var sentBefore = await app.WithDbAsync(db => db.OutboxMessages.MaxAsync(m => (long?)m.Id)) ?? 0;
         var page = await coordinator.GetDocumentAsync($"/Coordinator/Classes/{from}/Merge?into={into}");
-        Assert.Equal(3, page.QuerySelectorAll("#merge-residents li").Length);
+        Assert.Equal(4, page.QuerySelectorAll("#merge-residents li").Length);
         Assert.Contains("電話連絡リスト", page.QuerySelector("#merge-residents")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ショートメール", page.QuerySelector("#merge-residents")!.TextContent, StringComparison.Ordinal);
         using var merged = await coordinator.SubmitFormAsync($"/Coordinator/Classes/{from}/Merge?into={into}", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
@@ -76,10 +80,13 @@ public sealed class MergeTests(AppFactory app) : IClassFixture<AppFactory>
         // Each resident hears once: the moved one by mail that says why, the one without e-mail by a coordinator's call,
         // the one booked twice that this booking was cancelled.
         var outbox = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Id > sentBefore && (m.ToAddress == mail || m.ToAddress == twiceMail)).ToListAsync());
+            .Where(m => m.Id > sentBefore && (m.ToAddress == mail || m.ToAddress == twiceMail || m.ToAddress == textsOff)).ToListAsync());
         var moved = Assert.Single(outbox, m => m.ToAddress == mail);
         Assert.Equal(("booking-moved", byMail.Code), (moved.Kind, moved.RelatesTo));
         Assert.Contains("まとめさせていただきました", moved.TextBody, StringComparison.Ordinal);
+        var byMailInstead = Assert.Single(outbox, m => m.ToAddress == textsOff);
+        Assert.Equal(("booking-moved", byTextChoice.Code), (byMailInstead.Kind, byMailInstead.RelatesTo));
+        Assert.Equal((into, BookingStatus.Confirmed), bookings[byTextChoice.Code]);
         var cancelled = Assert.Single(outbox, m => m.ToAddress == twiceMail);
         Assert.Equal((Notifier.CancelledTemplate, twiceHere.Code), (cancelled.Kind, cancelled.RelatesTo));
         var calls = await app.WithDbAsync(db => db.CallTasks.AsNoTracking().Where(c => c.Booking!.Code == byPhone.Code).ToListAsync());

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Bookings;
+using SumahoSupport.Core.Calendar;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
 
 namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
 
@@ -11,7 +13,7 @@ namespace SumahoSupport.Web.Areas.Coordinator.Pages.Classes;
 /// まとめる: an under-filled class's residents move to another date of the same course and the class is cancelled, after
 /// one confirmation that names both classes and who will be told how (the coordinators' home offers it).
 /// </summary>
-public sealed class MergeModel(AppDbContext db, ClassScheduleService schedule) : PageModel
+public sealed class MergeModel(AppDbContext db, ClassScheduleService schedule, ClassInvitations invitations, Notifier notifier) : PageModel
 {
     public SessionHeader From { get; private set; } = default!;
 
@@ -24,12 +26,19 @@ public sealed class MergeModel(AppDbContext db, ClassScheduleService schedule) :
     {
         if (await SessionHeader.FindAsync(db, id, ct) is not { } from || await SessionHeader.FindAsync(db, into, ct) is not { } target) return NotFound();
         (From, Into) = (from, target);
-        Residents = await db.Bookings.AsNoTracking()
+        var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.ClassSessionId == id && BookingStatuses.Active.Contains(b.Status))
             .OrderBy(b => b.Status).ThenBy(b => b.Id)
-            .Select(b => new Resident(b.Code, b.Participant.Name, b.Status, b.Participant.Email != null && b.Participant.ContactPreference != ContactPreference.Phone,
-                b.Participant.ContactPreference))
+            .Select(b => b.Code)
             .ToListAsync(ct);
+        var residents = new List<Resident>();
+        foreach (var code in bookings)
+        {
+            // As the notifier will route it: the channel the resident chose if the city has it on, else mail, else a call.
+            var facts = (await invitations.BookingAsync(code, ct))!;
+            residents.Add(new Resident(code, facts.Name, facts.Status, await notifier.ChannelForAsync(facts, BookingNotice.Moved, ct)));
+        }
+        Residents = residents;
         return Page();
     }
 
@@ -53,5 +62,6 @@ public sealed class MergeModel(AppDbContext db, ClassScheduleService schedule) :
         return await OnGetAsync(id, into, ct);
     }
 
-    public sealed record Resident(string Code, string Name, BookingStatus Status, bool HasMail, ContactPreference Contact);
+    /// <param name="Channel">How they will hear; null: a coordinator's call (the call list).</param>
+    public sealed record Resident(string Code, string Name, BookingStatus Status, MessageChannel? Channel);
 }
