@@ -141,7 +141,12 @@ public sealed class ClassScheduleService(
             var left = await CancelAsync(unit, fromSessionId, BookingService.MergedReason, ct);
             return (MergeResult)new MergeResult.Merged(moved, left!.Count);
         }, ct);
-        if (result is MergeResult.Merged) await catalog.ChangedAsync();
+        if (result is MergeResult.Merged merged)
+        {
+            await catalog.ChangedAsync();
+            // Those already booked on the other date: their booking here went with the class, as a 中止's do.
+            metrics.Cancelled(merged.Cancelled);
+        }
         return result;
     }
 

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Classes;
 using SumahoSupport.Core.Notifications;
+using SumahoSupport.Core.Observability;
 using SumahoSupport.Tests.Infrastructure;
 
 namespace SumahoSupport.Tests.Classes;
@@ -63,7 +66,19 @@ public sealed class MergeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(4, page.QuerySelectorAll("#merge-residents li").Length);
         Assert.Contains("電話連絡リスト", page.QuerySelector("#merge-residents")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("ショートメール", page.QuerySelector("#merge-residents")!.TextContent, StringComparison.Ordinal);
+        var cancelledMetric = 0L;
+        var appMeter = app.Services.GetRequiredService<IMeterFactory>().Create(AppMetrics.MeterName);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == appMeter && instrument.Name == "sumaho.bookings.cancelled") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref cancelledMetric, value));
+        listener.Start();
         using var merged = await coordinator.SubmitFormAsync($"/Coordinator/Classes/{from}/Merge?into={into}", new Dictionary<string, string>());
+        listener.Dispose();
+        // Only the booking that went with the class counts as cancelled; the moved ones are not.
+        Assert.Equal(1, Interlocked.Read(ref cancelledMetric));
 
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal($"/Coordinator/Classes/{into}/Roster", merged.Headers.Location!.OriginalString);
