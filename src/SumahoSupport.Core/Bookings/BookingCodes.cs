@@ -14,7 +14,11 @@ public static class BookingCodes
         while (true)
         {
             var code = BookingSecrets.NewCode();
-            if (!await db.Bookings.Select(b => b.Code).Concat(db.ConsultationBookings.Select(b => b.Code)).AnyAsync(c => c == code, ct)) return code;
+            // Each table filtered on its own, so each is one seek in its unique index: filtered after the UNION, PostgreSQL
+            // read every code there is into a hash for every booking (measured: a fifth of its time at 9:00).
+            var used = db.Bookings.Where(b => b.Code == code).Select(b => b.Code)
+                .Concat(db.ConsultationBookings.Where(b => b.Code == code).Select(b => b.Code));
+            if (!await used.AnyAsync(ct)) return code;
         }
     }
 }
