@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
                     sql => sql.MigrationsAssembly("SumahoSupport.Migrations.SqlServer").ExecutionStrategy(d => new RetryOnConnectionLoss(d))), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProviders.PostgreSql:
+                connectionString = WithPreparedStatements(connectionString);
                 services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString,
                     sql => sql.MigrationsAssembly("SumahoSupport.Migrations.PostgreSql").ExecutionStrategy(d => new RetryOnConnectionLoss(d))), optionsLifetime: ServiceLifetime.Singleton);
                 break;
@@ -56,6 +57,23 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CatalogVersion.For(provider, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogVersion>>()));
         return services;
     }
+
+    /// <summary>
+    /// The PostgreSQL connection string with Npgsql's automatic preparation on, unless the city's string says otherwise: a
+    /// statement a connection has run a few times is kept prepared on the server, which then neither parses nor plans it
+    /// again. A booking is about a dozen such statements; parsing and planning them was most of PostgreSQL's time in the
+    /// 9:00 storm (docs/ARCHITECTURE.md, "Performance"). Behind a PgBouncer older than 1.21 in transaction mode, which
+    /// cannot keep prepared statements, the city sets <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    internal static string WithPreparedStatements(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var said = given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        return said ? connectionString : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
+    }
+
+    /// <summary>More than the statements the public pages and the booking run, so the hot ones stay prepared.</summary>
+    private const int PreparedStatementsPerConnection = 64;
 
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)
     {

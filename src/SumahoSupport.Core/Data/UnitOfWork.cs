@@ -48,6 +48,9 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, IOptions<Da
             // A retry starts from the database, not from what the lost attempt left tracked.
             if (attempts++ > 0) db.ChangeTracker.Clear();
             var unit = open = new Unit(db);
+            // A unit is kept whole or not at all, and a failed save ends it, so the savepoint EF takes before each save in
+            // a transaction (to go on after a failed one) would only cost a round trip or two per save.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(token);

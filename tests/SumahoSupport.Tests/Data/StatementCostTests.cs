@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SumahoSupport.Core.Auditing;
+using SumahoSupport.Core.Data;
+using SumahoSupport.Core.Notifications;
+using SumahoSupport.Tests.Infrastructure;
+
+namespace SumahoSupport.Tests.Data;
+
+/// <summary>
+/// What a statement costs beyond its work, where a booking at 9:00 pays it a dozen times: no savepoint around a unit's
+/// saves, and on PostgreSQL no parsing and planning of a statement the connection has run before.
+/// </summary>
+public sealed class StatementCostTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AUnitThatSavesTwice_TakesNoSavepoint()
+    {
+        var savepoints = new Savepoints();
+        using var scope = app.Services.CreateScope();
+        var options = new DbContextOptionsBuilder<AppDbContext>(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .AddInterceptors(savepoints).Options;
+        await using var db = new AppDbContext(options);
+        var work = new UnitOfWork(db, new OutboxSignal(), scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>());
+
+        await work.RunAsync(async unit =>
+        {
+            db.AuditEntries.Add(new AuditEntry { Action = "test.first-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = DateTime.UtcNow });
+            await unit.SaveAsync(Ct);
+            db.AuditEntries.Add(new AuditEntry { Action = "test.second-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = DateTime.UtcNow });
+        }, Ct);
+
+        Assert.Equal(0, savepoints.Taken);
+        Assert.Equal(2, await app.WithDbAsync(d => d.AuditEntries.CountAsync(a => a.Action == "test.first-save" || a.Action == "test.second-save")));
+    }
+
+    [Theory]
+    [InlineData("Host=db.city.example;Database=sumaho", 64)]
+    [InlineData("Host=db.city.example;Database=sumaho;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db.city.example;Database=sumaho;maxautoprepare=8", 8)]
+    public void APostgreSqlConnectionString_PreparesStatements_UnlessTheCitySaidOtherwise(string given, int prepared) =>
+        Assert.Equal(prepared, new Npgsql.NpgsqlConnectionStringBuilder(DataServiceCollectionExtensions.WithPreparedStatements(given)).MaxAutoPrepare);
+
+    [Fact]
+    [Trait("Provider", "ServerOnly")]
+    public async Task OnPostgreSql_AStatementRunOftenOnAConnection_IsPreparedOnTheServer()
+    {
+        Assert.SkipUnless(AppFactory.Provider == DatabaseProviders.PostgreSql, "Prepared statements are PostgreSQL's (Npgsql's Max Auto Prepare).");
+        var prepared = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            for (var i = 0; i < 6; i++) await db.Venues.CountAsync(v => v.Id > i, Ct);
+            return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements").SingleAsync(Ct);
+        });
+        Assert.True(prepared > 0, "The venues count, run six times on one connection, was parsed and planned every time.");
+    }
+
+    private sealed class Savepoints : DbTransactionInterceptor
+    {
+        public int Taken { get; private set; }
+
+        public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Taken++;
+            return base.CreatingSavepointAsync(transaction, eventData, result, cancellationToken);
+        }
+    }
+}
