@@ -9,7 +9,11 @@ public abstract record BookingResult
 
     public sealed record Booked(string Code, string Token) : BookingResult;
 
-    public sealed record Waitlisted(string Code, string Token, int Position) : BookingResult;
+    /// <summary>
+    /// A waiting place. Its number is asked of <see cref="BookingService.WaitlistPositionAsync"/> by the page that says it:
+    /// a resident's answer is a redirect to their booking's page, which numbers it anyway.
+    /// </summary>
+    public sealed record Waitlisted(string Code, string Token, int BookingId, int SessionId) : BookingResult;
 
     /// <summary>
     /// This phone already holds a seat or a waiting place in the class. Its code and status are for staff, who have the

@@ -28,10 +28,14 @@ public sealed class BookingService(
     public async Task<BookingResult> BookAsync(int sessionId, BookingRequest request, BookingKind kind, CancellationToken ct)
     {
         // The class's turn is held until the booking commits; what follows the commit lets the next resident in. Residents
-        // wait for it before anything is read, so 500 at once hold 500 small requests, not 500 database contexts in use.
-        Booking booking;
-        await using (await queue.EnterAsync(sessionId, ct))
+        // wait for it before anything is read, so 500 at once hold 500 small requests, not 500 database connections.
+        var turn = await queue.EnterAsync(sessionId, ct);
+        try
         {
+            // One connection from here to the answer — the reads, the transaction, the waiting place's number — rather than
+            // one taken from the pool, and reset, for each statement outside the transaction.
+            await db.Database.OpenConnectionAsync(ct);
+
             // Read before the transaction, as nothing depends on a lock: what the notices say about the class, a fresh
             // 予約番号 (the unique index is what keeps it unique) and whether this phone already holds a place (the index
             // on active bookings is what keeps that one).
@@ -40,16 +44,22 @@ public sealed class BookingService(
             if (await ActiveBookingAsync(sessionId, request.Phone, ct) is { } existing) return existing;
             var code = await BookingCodes.NewUniqueAsync(db, ct);
 
-            var (taken, refused) = await TakeAsync(sessionId, request, kind, facts, code, ct);
-            if (taken is null) return refused!;
-            booking = taken;
-        }
-        await catalog.ChangedAsync();
-        metrics.BookingTaken(seat: booking.Status != BookingStatus.Waitlisted, request.Channel.ToString());
+            var (booking, refused) = await TakeAsync(sessionId, request, kind, facts, code, ct);
+            if (booking is null) return refused!;
+            await turn.DisposeAsync();
 
-        return booking.Status == BookingStatus.Waitlisted
-            ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, await WaitlistPositionAsync(booking.Id, sessionId, ct))
-            : new BookingResult.Booked(booking.Code, booking.ManageToken);
+            await catalog.ChangedAsync();
+            metrics.BookingTaken(seat: booking.Status != BookingStatus.Waitlisted, request.Channel.ToString());
+            return booking.Status == BookingStatus.Waitlisted
+                ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, booking.Id, sessionId)
+                : new BookingResult.Booked(booking.Code, booking.ManageToken);
+        }
+        finally
+        {
+            // Left once: at the commit above, or here after a refusal or a failure.
+            await turn.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The booking's transaction: a new booking committed with its audit entry and mail, or why there is none.</summary>
@@ -79,24 +89,25 @@ public sealed class BookingService(
         if (request.Channel == BookingChannel.Web && !await quota.AllowsAsync(request.Phone, facts.StartsAtUtc, ct))
             return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.LimitReached()));
         var participant = await Participants.FindOrAddAsync(db, request, Now, ct);
+        // Saved before the class row is taken, so a new resident's INSERT does not hold the class's other bookings.
+        await unit.SaveAsync(ct);
 
         // The class row, taken only while the class still takes this booking and has not moved since its facts were
         // read — a move between would otherwise leave this resident with the old time in their mail. From here to the
         // commit, the class's other bookings wait. Bookings queue on the row even when no seat is free: waiting places
         // are then numbered in the order requests got the row, and a seat a cancellation freed meanwhile is taken here,
         // not left empty. The booking's time is read once the row is ours, so it records that order too.
-        while (!await LockBookableAsync(unit, sessionId, facts.Sequence, Now, kind, ct))
+        bool? gotSeat;
+        while ((gotSeat = await TakeClassRowAsync(unit, sessionId, facts, Now, kind, ct)) is null)
         {
             if (await invitations.ClassAsync(sessionId, facts.Language, ct) is not { } moved || moved.Sequence == facts.Sequence)
                 return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Closed()));
             facts = moved;
         }
         var now = Now;
-        var gotSeat = await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Confirmed < s.Capacity),
-            s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
-        if (!gotSeat && kind == BookingKind.WalkIn) return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Full()));
+        if (gotSeat == false && kind == BookingKind.WalkIn) return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Full()));
 
-        var status = !gotSeat ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
+        var status = gotSeat == false ? BookingStatus.Waitlisted : kind == BookingKind.WalkIn ? BookingStatus.Attended : BookingStatus.Confirmed;
         var booking = new Booking
         {
             Code = code,
@@ -420,8 +431,27 @@ public sealed class BookingService(
     }
 
     /// <summary>Locks the session row if it is still <paramref name="sequence"/> and bookable by <paramref name="kind"/> at <paramref name="now"/>.</summary>
-    private async Task<bool> LockBookableAsync(Unit unit, int sessionId, int sequence, DateTime now, BookingKind kind, CancellationToken ct) =>
-        await unit.UpdateAsync(Bookable(sessionId, now, kind).Where(s => s.Sequence == sequence), s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 1;
+    /// <summary>
+    /// Takes the class row for a new booking: with a seat when one is free (true), without one when the class is full
+    /// (false); null when the class no longer takes the booking or has moved since <paramref name="facts"/> were read.
+    /// Each conditional UPDATE locks the row only when its condition holds on the row as last committed, so one statement
+    /// does it — the one the class's state when its facts were read calls for — and the other follows only when a seat
+    /// was taken or given back meanwhile: at 9:00 every statement under the row is one the class's next booking waits for.
+    /// </summary>
+    private async Task<bool?> TakeClassRowAsync(Unit unit, int sessionId, ClassFacts facts, DateTime now, BookingKind kind, CancellationToken ct)
+    {
+        var row = Bookable(sessionId, now, kind).Where(s => s.Sequence == facts.Sequence);
+        async Task<bool> Seat() => await unit.UpdateAsync(row.Where(s => s.Confirmed < s.Capacity), s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+        async Task<bool> NoSeat() => await unit.UpdateAsync(row.Where(s => s.Confirmed >= s.Capacity), s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 1;
+
+        if (facts.Full ? await NoSeat() : await Seat()) return !facts.Full;
+        if (facts.Full ? await Seat() : await NoSeat()) return facts.Full;
+        // Neither: the class no longer takes this booking — or its last seat was given back and taken again between the
+        // two. Once the row is held, the seats stay as read.
+        if (await unit.UpdateAsync(row, s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 0) return null;
+        return await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Confirmed < s.Capacity),
+            s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+    }
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
     private async Task<bool> TakeSeatAsync(Unit unit, int sessionId, DateTime now, BookingKind kind, CancellationToken ct) =>

@@ -55,7 +55,8 @@ public sealed class ClassInvitations(
                 s.StartsAtUtc, s.EndsAtUtc,
                 language == Languages.EnglishCode && s.Course.ThingsToBringEn != null && s.Notes == s.Course.ThingsToBring ? s.Course.ThingsToBringEn : s.Notes,
                 language == Languages.EnglishCode && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name,
-                s.Venue.Address))
+                s.Venue.Address,
+                s.Confirmed >= s.Capacity))
             .SingleOrDefaultAsync(ct);
 
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
@@ -115,7 +116,9 @@ public sealed record BookingFacts(
     ContactPreference Contact, string? LineUserId, string Phone);
 
 /// <summary>A class as a new booking's notices describe it (<see cref="ClassInvitations.ClassAsync"/>).</summary>
-public sealed record ClassFacts(string Language, int Sequence, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress)
+/// <param name="Full">Every seat was taken when the facts were read: a booking then most likely waits (BookingService).</param>
+public sealed record ClassFacts(string Language, int Sequence, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress,
+    bool Full)
 {
     /// <summary>The facts of <paramref name="booking"/>, just added for <paramref name="participant"/> and saved (it has its id).</summary>
     public BookingFacts Of(Booking booking, Participant participant) => new(

@@ -71,7 +71,8 @@ public sealed class ProxyBookingModel(AppDbContext db, BookingService bookings) 
                 TempData["StatusMessage"] = $"予約を受け付けました。予約番号 {booked.Code} をお伝えください。";
                 return RedirectToPage("Roster", new { id });
             case BookingResult.Waitlisted waiting:
-                TempData["StatusMessage"] = $"満席のため、キャンセル待ち {waiting.Position}番目で登録しました。予約番号 {waiting.Code} をお伝えください。";
+                var position = await bookings.WaitlistPositionAsync(waiting.BookingId, waiting.SessionId, ct);
+                TempData["StatusMessage"] = $"満席のため、キャンセル待ち {position}番目で登録しました。予約番号 {waiting.Code} をお伝えください。";
                 return RedirectToPage("Roster", new { id });
             case BookingResult.AlreadyBooked existing:
                 ModelState.AddModelError(string.Empty, $"この電話番号では、この教室の予約がすでにあります（予約番号 {existing.Code}・{BookingLabels.Attendance(existing.Status)}）。");
