@@ -19,7 +19,7 @@ namespace SumahoSupport.Core.Bookings;
 /// </summary>
 public sealed class BookingService(
     AppDbContext db, UnitOfWork work, TimeProvider clock, AuditLog audit, Notifier notifier, PhoneQuota quota, AppMetrics metrics,
-    CatalogVersion catalog, SessionQueue queue, IOptions<RosterOptions> roster, ClassInvitations invitations)
+    CatalogVersion catalog, SessionQueue queue, IOptions<RosterOptions> roster)
 {
     private const string Subject = nameof(Booking);
 
@@ -36,13 +36,12 @@ public sealed class BookingService(
             // one taken from the pool, and reset, for each statement outside the transaction.
             await db.Database.OpenConnectionAsync(ct);
 
-            // Read before the transaction, as nothing depends on a lock: what the notices say about the class, a fresh
-            // 予約番号 (the unique index is what keeps it unique) and whether this phone already holds a place (the index
-            // on active bookings is what keeps that one).
             var language = Text.Languages.CodeOf(Text.Languages.Named(request.Language));
-            if (await invitations.ClassAsync(sessionId, language, ct) is not { } facts) return new BookingResult.Closed();
-            if (await ActiveBookingAsync(sessionId, request.Phone, ct) is { } existing) return existing;
-            var code = await BookingCodes.NewUniqueAsync(db, ct);
+            var code = BookingSecrets.NewCode();
+            if (await ReadAheadAsync(sessionId, language, request.Phone, code, ct) is not { } ahead) return new BookingResult.Closed();
+            if (ahead.Existing is { } existing) return existing;
+            if (ahead.CodeTaken) code = await BookingCodes.NewUniqueAsync(db, ct);
+            var facts = ahead.Facts;
 
             var (booking, refused) = await TakeAsync(sessionId, request, kind, facts, code, ct);
             if (booking is null) return refused!;
@@ -100,7 +99,7 @@ public sealed class BookingService(
         bool? gotSeat;
         while ((gotSeat = await TakeClassRowAsync(unit, sessionId, facts, Now, kind, ct)) is null)
         {
-            if (await invitations.ClassAsync(sessionId, facts.Language, ct) is not { } moved || moved.Sequence == facts.Sequence)
+            if (await ReadAheadAsync(sessionId, facts.Language, request.Phone, code, ct) is not { Facts: var moved } || moved.Sequence == facts.Sequence)
                 return unit.Discard<(Booking?, BookingResult?)>((null, new BookingResult.Closed()));
             facts = moved;
         }
@@ -476,6 +475,37 @@ public sealed class BookingService(
             // A walk-in is recorded as attended, so only on the class's day (Tokyo).
             _ => sessions.Where(s => s.EndsAtUtc > now && s.StartsAtUtc < JapaneseTime.EndOfTokyoDay(now)),
         };
+    }
+
+    /// <summary>
+    /// What a booking reads before its transaction, in one round trip, as none of it needs a lock: the class as the
+    /// notices describe it in <paramref name="language"/> (its <see cref="ClassFacts.Sequence"/> tells the booking whether
+    /// it moved before the row was taken), whether this phone already holds a place in it, and whether the fresh
+    /// <paramref name="code"/> is taken — the unique indexes on codes and on active places have the last word. Null when
+    /// there is no such class.
+    /// </summary>
+    private Task<ReadAhead?> ReadAheadAsync(int sessionId, string language, string phone, string code, CancellationToken ct)
+    {
+        var place = db.Bookings.Where(b => b.ClassSessionId == sessionId && b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status));
+        return db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new ReadAhead(
+                new ClassFacts(
+                    language, s.Sequence,
+                    language == Text.Languages.EnglishCode && s.Course.TitleEn != null ? s.Course.TitleEn : s.Course.Title,
+                    s.StartsAtUtc, s.EndsAtUtc,
+                    language == Text.Languages.EnglishCode && s.Course.ThingsToBringEn != null && s.Notes == s.Course.ThingsToBring ? s.Course.ThingsToBringEn : s.Notes,
+                    language == Text.Languages.EnglishCode && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name,
+                    s.Venue.Address,
+                    s.Confirmed >= s.Capacity),
+                place.Select(b => b.Code).FirstOrDefault(),
+                place.Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
+                db.Bookings.Any(b => b.Code == code) || db.ConsultationBookings.Any(c => c.Code == code)))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    private sealed record ReadAhead(ClassFacts Facts, string? ExistingCode, BookingStatus? ExistingStatus, bool CodeTaken)
+    {
+        public BookingResult.AlreadyBooked? Existing => ExistingCode is null ? null : new(ExistingCode, ExistingStatus!.Value);
     }
 
     private Task<BookingResult.AlreadyBooked?> ActiveBookingAsync(int sessionId, string phone, CancellationToken ct) =>

@@ -42,23 +42,6 @@ public sealed class ClassInvitations(
                 b.ClassSession.Venue.Address, b.SurveyToken, b.Language, b.Participant.ContactPreference, b.Participant.LineUserId, b.Participant.Phone))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>
-    /// What a new booking's notices say about its class, in <paramref name="language"/> — read before the booking takes
-    /// the class row, so the row is held for less (BookingService). <see cref="ClassFacts.Sequence"/> tells the booking
-    /// whether the class moved after this was read.
-    /// </summary>
-    public Task<ClassFacts?> ClassAsync(int sessionId, string language, CancellationToken ct) =>
-        db.ClassSessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new ClassFacts(
-                language, s.Sequence,
-                language == Languages.EnglishCode && s.Course.TitleEn != null ? s.Course.TitleEn : s.Course.Title,
-                s.StartsAtUtc, s.EndsAtUtc,
-                language == Languages.EnglishCode && s.Course.ThingsToBringEn != null && s.Notes == s.Course.ThingsToBring ? s.Course.ThingsToBringEn : s.Notes,
-                language == Languages.EnglishCode && s.Venue.NameEn != null ? s.Venue.NameEn : s.Venue.Name,
-                s.Venue.Address,
-                s.Confirmed >= s.Capacity))
-            .SingleOrDefaultAsync(ct);
-
     public Task<AssignmentFacts?> AssignmentAsync(int sessionId, int supporterId, CancellationToken ct) =>
         Facts(db.Assignments.Where(a => a.ClassSessionId == sessionId && a.SupporterId == supporterId)).SingleOrDefaultAsync(ct);
 
@@ -115,7 +98,7 @@ public sealed record BookingFacts(
     string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress, string? SurveyToken, string Language,
     ContactPreference Contact, string? LineUserId, string Phone);
 
-/// <summary>A class as a new booking's notices describe it (<see cref="ClassInvitations.ClassAsync"/>).</summary>
+/// <summary>A class as a new booking's notices describe it, read before the booking takes the class row (BookingService).</summary>
 /// <param name="Full">Every seat was taken when the facts were read: a booking then most likely waits (BookingService).</param>
 public sealed record ClassFacts(string Language, int Sequence, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Notes, string VenueName, string VenueAddress,
     bool Full)
