@@ -47,7 +47,9 @@ public sealed class BookingService(
             if (booking is null) return refused!;
             await turn.DisposeAsync();
 
-            await catalog.ChangedAsync();
+            // The class pages show seats, not the waiting list: a waiting place leaves their cached copies as they are (at
+            // 9:00, all but the first few bookings of a class).
+            if (booking.Status != BookingStatus.Waitlisted) await catalog.ChangedAsync();
             metrics.BookingTaken(seat: booking.Status != BookingStatus.Waitlisted, request.Channel.ToString());
             return booking.Status == BookingStatus.Waitlisted
                 ? new BookingResult.Waitlisted(booking.Code, booking.ManageToken, booking.Id, sessionId)

@@ -30,6 +30,24 @@ public sealed partial class CatalogCacheTests(AppFactory app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task AWaitingPlace_ChangesNothingThePagesShow_SoTheirCachedCopiesStay()
+    {
+        var session = await app.CreateSessionAsync(capacity: 2);
+        var reader = app.CreateBrowserLikeClient();
+        Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+        Assert.IsType<BookingResult.Booked>(await app.BookAsync(session, TestData.Resident()));
+        Assert.Contains("満席", await reader.GetStringAsync($"/Classes/{session}"), StringComparison.Ordinal);
+        var catalog = app.Services.GetRequiredService<Core.Classes.CatalogVersion>();
+        var before = await catalog.CurrentAsync(TestContext.Current.CancellationToken);
+
+        Assert.IsType<BookingResult.Waitlisted>(await app.BookAsync(session, TestData.Resident()));
+
+        // At 9:00 most bookings of a popular class are waiting places: each moving the version threw every cached page away.
+        Assert.Equal(before, await catalog.CurrentAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("満席", await reader.GetStringAsync($"/Classes/{session}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AClassPageReadRightAfterItsStaffChanged_ShowsTheNewStaff()
     {
         var session = await app.CreateSessionAsync(capacity: 5, startsIn: TimeSpan.FromDays(40));
