@@ -32,8 +32,8 @@ public sealed class BookingService(
         var turn = await queue.EnterAsync(sessionId, ct);
         try
         {
-            // One connection from here to the answer — the reads, the transaction, the waiting place's number — rather than
-            // one taken from the pool, and reset, for each statement outside the transaction.
+            // One connection from here to the answer, rather than one taken from the pool (and reset) for the read ahead and
+            // another for the transaction.
             await db.Database.OpenConnectionAsync(ct);
 
             var language = Text.Languages.CodeOf(Text.Languages.Named(request.Language));
@@ -431,7 +431,6 @@ public sealed class BookingService(
         return CancelResult.Cancelled;
     }
 
-    /// <summary>Locks the session row if it is still <paramref name="sequence"/> and bookable by <paramref name="kind"/> at <paramref name="now"/>.</summary>
     /// <summary>
     /// Takes the class row for a new booking: with a seat when one is free (true), without one when the class is full
     /// (false); null when the class no longer takes the booking or has moved since <paramref name="facts"/> were read.
@@ -450,8 +449,7 @@ public sealed class BookingService(
         // Neither: the class no longer takes this booking — or its last seat was given back and taken again between the
         // two. Once the row is held, the seats stay as read.
         if (await unit.UpdateAsync(row, s => s.SetProperty(x => x.Sequence, x => x.Sequence), ct) == 0) return null;
-        return await unit.UpdateAsync(db.ClassSessions.Where(s => s.Id == sessionId && s.Confirmed < s.Capacity),
-            s => s.SetProperty(x => x.Confirmed, x => x.Confirmed + 1), ct) == 1;
+        return await TakeSeatAsync(unit, sessionId, now, kind, ct);
     }
 
     /// <summary>The conditional UPDATE that locks the session row and takes a seat only if one is free.</summary>
