@@ -61,15 +61,25 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// The PostgreSQL connection string with Npgsql's automatic preparation on, unless the city's string says otherwise: a
     /// statement a connection has run a few times is kept prepared on the server, which then neither parses nor plans it
-    /// again. A booking is about a dozen such statements; parsing and planning them was most of PostgreSQL's time in the
+    /// again. A booking is about ten such statements; parsing and planning them was most of PostgreSQL's time in the
     /// 9:00 storm (docs/ARCHITECTURE.md, "Performance"). Behind a PgBouncer older than 1.21 in transaction mode, which
     /// cannot keep prepared statements, the city sets <c>Max Auto Prepare=0</c>.
     /// </summary>
     internal static string WithPreparedStatements(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var said = given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        return said ? connectionString : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Not a string Npgsql reads (the SQLite default, when only the provider was named — as the EF tools do): left
+            // as given, so the first connection says what is wrong with it, as it always did.
+            return connectionString;
+        }
     }
 
     /// <summary>More than the statements the public pages and the booking run, so the hot ones stay prepared.</summary>

@@ -47,6 +47,14 @@ public sealed class StatementCostTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(prepared, new Npgsql.NpgsqlConnectionStringBuilder(DataServiceCollectionExtensions.WithPreparedStatements(given)).MaxAutoPrepare);
 
     [Fact]
+    public void AStringNpgsqlCannotRead_IsLeftAsGiven_ForTheFirstConnectionToExplain()
+    {
+        // The EF tools name only the provider, so the SQLite default arrives here; the host must still build.
+        const string sqliteDefault = DataServiceCollectionExtensions.DefaultConnectionString;
+        Assert.Equal(sqliteDefault, DataServiceCollectionExtensions.WithPreparedStatements(sqliteDefault));
+    }
+
+    [Fact]
     [Trait("Provider", "ServerOnly")]
     public async Task OnPostgreSql_AStatementRunOftenOnAConnection_IsPreparedOnTheServer()
     {
