@@ -15,7 +15,7 @@ namespace SumahoSupport.Tests.Pages;
 /// 日本語 / English (docs/ARCHITECTURE.md, "Languages"): the header's link, every resident and supporter page with an
 /// English entry for each Japanese phrase it uses, and a booking made in English that hears from the city in English.
 /// </summary>
-public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFixture<TranslationCheckingAppFactory>
+public sealed partial class LanguageTests(TranslationCheckingAppFactory app) : IClassFixture<TranslationCheckingAppFactory>
 {
     private HttpClient NewClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -92,6 +92,27 @@ public sealed class LanguageTests(TranslationCheckingAppFactory app) : IClassFix
         Assert.Empty(broken);
         app.Missing.AssertNone();
     }
+
+    [Fact]
+    public void EveryPhraseTheResidentAndSupporterViewsName_HasAnEnglishEntry_WhateverTheDaysBookingsDraw()
+    {
+        // The crawl above sees what today's demo bookings draw; a supporter's class with a resident who needs a phone on
+        // loan drew a phrase with no English only on some days. The views name every phrase, whatever the day.
+        var web = Path.Combine(RepositoryRoot.Path, "src", "SumahoSupport.Web");
+        var views = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(web, "Areas", "Supporter"), "*.cshtml", SearchOption.AllDirectories));
+        var localizer = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Core.SharedResource>>();
+        using (Languages.Use(Languages.EnglishCode))
+        {
+            var missing = views.SelectMany(view => NamedPhrase().Matches(File.ReadAllText(view)).Select(m => m.Groups["phrase"].Value))
+                .Where(phrase => MissingTranslations.JapaneseLetters().IsMatch(phrase) && localizer[phrase].ResourceNotFound)
+                .Distinct(StringComparer.Ordinal).ToList();
+            Assert.Empty(missing);
+        }
+    }
+
+    [GeneratedRegex("L\\[\"(?<phrase>[^\"]+)\"\\]")]
+    private static partial Regex NamedPhrase();
 
     [Fact]
     public async Task AnEmptyFormInEnglish_ExplainsEveryProblemInEnglish()
