@@ -18,6 +18,9 @@ public sealed class StatementCostTests(AppFactory app) : IClassFixture<AppFactor
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // Any time will do: the entries are only counted; a fixed one keeps the machine's clock out of the test.
+    private static readonly DateTime Written = new(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public async Task AUnitThatSavesTwice_TakesNoSavepoint()
     {
@@ -30,9 +33,9 @@ public sealed class StatementCostTests(AppFactory app) : IClassFixture<AppFactor
 
         await work.RunAsync(async unit =>
         {
-            db.AuditEntries.Add(new AuditEntry { Action = "test.first-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = DateTime.UtcNow });
+            db.AuditEntries.Add(new AuditEntry { Action = "test.first-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = Written });
             await unit.SaveAsync(Ct);
-            db.AuditEntries.Add(new AuditEntry { Action = "test.second-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = DateTime.UtcNow });
+            db.AuditEntries.Add(new AuditEntry { Action = "test.second-save", Actor = "test", SubjectType = "Test", SubjectId = "1", AtUtc = Written });
         }, Ct);
 
         Assert.Equal(0, savepoints.Taken);
