@@ -25,6 +25,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasFilter($"[Status] IN ({(int)BookingStatus.Confirmed}, {(int)BookingStatus.Waitlisted})")
             .HasDatabaseName("IX_Bookings_OneActivePerPhone");
 
+        // The places one phone number holds, counted for every web booking (Limits:Phone): found by the number, not by
+        // visiting every class for it.
+        booking.HasIndex(b => new { b.PhoneKey, b.Status });
         // The waiting list is read in arrival order per session.
         booking.HasIndex(b => new { b.ClassSessionId, b.Status, b.Id });
         // The minute job looks for seats whose 元に戻す time ended; nearly every row is null.

@@ -332,6 +332,8 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("IX_Bookings_OneActivePerPhone")
                         .HasFilter("\"Status\" IN (0, 1)");
 
+                    b.HasIndex("PhoneKey", "Status");
+
                     b.HasIndex("ClassSessionId", "Status", "Id");
 
                     b.ToTable("Bookings");

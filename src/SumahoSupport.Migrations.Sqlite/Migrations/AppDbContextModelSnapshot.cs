@@ -313,6 +313,8 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Bookings_OneActivePerPhone")
                         .HasFilter("[Status] IN (0, 1)");
 
+                    b.HasIndex("PhoneKey", "Status");
+
                     b.HasIndex("ClassSessionId", "Status", "Id");
 
                     b.ToTable("Bookings");

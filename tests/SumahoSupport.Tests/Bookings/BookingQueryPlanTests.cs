@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Bookings;
 using SumahoSupport.Core.Data;
 using SumahoSupport.Tests.Infrastructure;
@@ -9,14 +10,17 @@ using SumahoSupport.Tests.Infrastructure;
 namespace SumahoSupport.Tests.Bookings;
 
 /// <summary>
-/// Every booking asks whether its new 予約番号 is used yet. The question must be a seek in each table's unique index: read
-/// as "is it among all the codes there are", PostgreSQL hashed every code for every booking — a fifth of its time at 9:00,
-/// and more each year a city keeps its bookings. SQLite's query plan says which it is (the query is the same expression on
-/// every provider); not run on the server databases.
+/// What every booking asks of the database must be a seek in an index, not a read of everything a city has booked, which
+/// grows each year it keeps its bookings. SQLite's query plan says which it is (the query is the same expression on every
+/// provider); not run on the server databases.
 /// </summary>
 [Trait("Provider", "SqliteOnly")]
-public sealed class BookingCodeLookupTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class BookingQueryPlanTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>
+    /// Whether the new 予約番号 is used yet: a seek in each table's unique index. Read as "is it among all the codes there
+    /// are", PostgreSQL hashed every code for every booking — a fifth of its time at 9:00.
+    /// </summary>
     [Fact]
     public async Task ANewCode_IsLookedUpInEachTablesIndex_NotAmongEveryCode()
     {
@@ -34,6 +38,31 @@ public sealed class BookingCodeLookupTests(AppFactory app) : IClassFixture<AppFa
         // IX_Bookings_Code", the same for consultations). The constant row is SELECT EXISTS's own.
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal) && step != "SCAN CONSTANT ROW");
         Assert.Equal(2, plan.Count(step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.EndsWith("(Code=?)", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The places a phone number holds (<c>Limits:Phone</c>), counted for every web booking under the phone's lock: its
+    /// bookings found by the number. Without an index that begins with it, the count read every active booking there is
+    /// (PostgreSQL: looked for the number in each upcoming class) — its busiest statement at 9:00.
+    /// </summary>
+    [Fact]
+    public async Task APhonesPlaces_AreFoundByTheNumber_NotClassByClass()
+    {
+        var plan = await app.WithScopeAsync(async s =>
+        {
+            var recorder = new LastCommand();
+            var options = new DbContextOptionsBuilder<AppDbContext>(s.GetRequiredService<DbContextOptions<AppDbContext>>())
+                .AddInterceptors(recorder).Options;
+            await using var db = new AppDbContext(options);
+            var quota = new PhoneQuota(db, s.GetRequiredService<IOptions<PhoneQuotaOptions>>(), s.GetRequiredService<TimeProvider>());
+            await quota.Held("09012345678").CountAsync(TestContext.Current.CancellationToken);
+            return await QueryPlanAsync(db, recorder.Command ?? throw new InvalidOperationException("No query ran."));
+        });
+
+        // The old plan: "SCAN b USING INDEX IX_Bookings_OneActivePerPhone", every active booking.
+        Assert.Contains(plan, step => step.StartsWith("SEARCH b USING INDEX", StringComparison.Ordinal) && step.Contains("(PhoneKey=?", StringComparison.Ordinal));
+        // No table read whole; "u" is the union of class places and consultations that the count reads.
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal) && step != "SCAN u");
     }
 
     /// <summary>SQLite's EXPLAIN QUERY PLAN of the command, with the parameters it ran with: one line per step.</summary>
