@@ -12,18 +12,30 @@ public static class Participants
     /// otherwise starts a record of its own, so it never changes where an earlier booking's notices go. Staff, who have
     /// the resident on the phone or at the counter, keep one record per phone and ふりがな up to date.
     /// </summary>
-    public static async Task<Participant> FindOrAddAsync(AppDbContext db, BookingRequest request, DateTime now, CancellationToken ct)
+    public static async Task<Participant> FindOrAddAsync(AppDbContext db, BookingRequest request, DateTime now, CancellationToken ct) =>
+        Adopt(db, await SamePerson(db.Participants, request).FirstOrDefaultAsync(ct), request, now);
+
+    /// <summary>The record <paramref name="request"/> may reuse, the oldest first (see <see cref="FindOrAddAsync"/>).</summary>
+    public static IQueryable<Participant> SamePerson(IQueryable<Participant> participants, BookingRequest request)
     {
         // Phone digits and ふりがな are normalised before they are stored or looked up (PhoneNumber, Kana), so "=" finds the
         // same person on every provider, whatever its collation (docs/ARCHITECTURE.md, "Databases").
-        var samePerson = db.Participants.Where(p => p.Phone == request.Phone && p.Kana == request.Kana);
+        var samePerson = participants.Where(p => p.Phone == request.Phone && p.Kana == request.Kana);
         if (request.Channel == BookingChannel.Web)
         {
             samePerson = samePerson.Where(p => p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs
                 && p.Device == request.Device && p.AgeBand == request.AgeBand
                 && (request.Contact == null || p.ContactPreference == request.Contact));
         }
-        var participant = await samePerson.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        return samePerson.OrderBy(p => p.Id);
+    }
+
+    /// <summary>
+    /// The participant <paramref name="request"/> books for: <paramref name="participant"/> (found, tracked) brought up to date, or a new
+    /// one added to <paramref name="db"/>'s unit of work, not saved.
+    /// </summary>
+    public static Participant Adopt(AppDbContext db, Participant? participant, BookingRequest request, DateTime now)
+    {
         if (participant is null)
         {
             participant = new Participant { Name = request.Name, Kana = request.Kana, Phone = request.Phone, CreatedAtUtc = now };
@@ -46,5 +58,4 @@ public static class Participants
         }
         return participant;
     }
-
 }

@@ -22,28 +22,44 @@ public sealed class PhoneQuotaOptions
     public int Upcoming { get; set; } = 6;
 }
 
-/// <summary>Checks <see cref="PhoneQuotaOptions"/> for a web booking, inside the booking's transaction.</summary>
+/// <summary>
+/// Checks <see cref="PhoneQuotaOptions"/> for a web booking, inside the booking's transaction: first <see cref="LockAsync"/>,
+/// then the phone's places counted (<see cref="Held"/>) and weighed (<see cref="Allows"/>).
+/// </summary>
 public sealed class PhoneQuota(AppDbContext db, IOptions<PhoneQuotaOptions> options, TimeProvider clock)
 {
     /// <summary>
-    /// Whether <paramref name="phone"/> may take one more booking starting at <paramref name="startsAtUtc"/>. Takes a
-    /// transaction lock on the phone number first, so two requests for one phone at the same moment count one after
-    /// the other rather than both seeing room for one more.
+    /// A transaction lock on the phone number, so two requests for one phone at the same moment count one after the other
+    /// rather than both seeing room for one more. The count is read by a statement after this one: under READ COMMITTED
+    /// a statement sees what was committed when it began, so one that waited for the lock would miss the booking it
+    /// waited for.
     /// </summary>
-    public async Task<bool> AllowsAsync(string phone, DateTime startsAtUtc, CancellationToken ct)
+    public Task LockAsync(string phone, CancellationToken ct) => db.Database.LockAsync("phone-quota:" + phone, ct);
+
+    /// <summary>
+    /// When the places <paramref name="phone"/> holds begin — classes (seats and waiting places) and consultations that
+    /// have not begun yet — as a query, so a caller can count them in the statement it needs anyway.
+    /// </summary>
+    public IQueryable<DateTime> Held(string phone)
     {
-        await db.Database.LockAsync("phone-quota:" + phone, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Both kinds in one round trip: it runs inside the booking's transaction, holding the phone's lock.
-        var upcoming = await db.Bookings
+        return db.Bookings
             .Where(b => b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status) && b.ClassSession.StartsAtUtc > now)
             .Select(b => b.ClassSession.StartsAtUtc)
             .Concat(db.ConsultationBookings
                 .Where(b => b.Participant.Phone == phone && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
-                .Select(b => b.StartsAtUtc))
-            .ToListAsync(ct);
-        var day = DateOnly.FromDateTime(JapaneseTime.ToTokyo(startsAtUtc));
-        var sameDay = upcoming.Count(s => DateOnly.FromDateTime(JapaneseTime.ToTokyo(s)) == day);
-        return upcoming.Count < options.Value.Upcoming && sameDay < options.Value.PerDay;
+                .Select(b => b.StartsAtUtc));
+    }
+
+    /// <summary>Whether a phone holding <paramref name="held"/> places, <paramref name="heldThatDay"/> of them on the new one's Tokyo day, may take one more.</summary>
+    public bool Allows(int held, int heldThatDay) => held < options.Value.Upcoming && heldThatDay < options.Value.PerDay;
+
+    /// <summary>Whether <paramref name="phone"/> may take one more booking starting at <paramref name="startsAtUtc"/>; takes the lock.</summary>
+    public async Task<bool> AllowsAsync(string phone, DateTime startsAtUtc, CancellationToken ct)
+    {
+        await LockAsync(phone, ct);
+        var held = await Held(phone).ToListAsync(ct);
+        var (from, until) = JapaneseTime.TokyoDayOf(startsAtUtc);
+        return Allows(held.Count, held.Count(s => s >= from && s < until));
     }
 }

@@ -23,8 +23,14 @@ public static class JapaneseTime
     public static DateOnly TodayInTokyo(TimeProvider clock) => DateOnly.FromDateTime(ToTokyo(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The instant (UTC) the Tokyo day of <paramref name="utc"/> ends: the next midnight in Tokyo.</summary>
-    public static DateTime EndOfTokyoDay(DateTime utc) =>
-        ToUtc(DateOnly.FromDateTime(ToTokyo(utc)).AddDays(1).ToDateTime(TimeOnly.MinValue));
+    public static DateTime EndOfTokyoDay(DateTime utc) => TokyoDayOf(utc).Until;
+
+    /// <summary>The Tokyo day of <paramref name="utc"/> as UTC instants: from its midnight, until the next.</summary>
+    public static (DateTime From, DateTime Until) TokyoDayOf(DateTime utc)
+    {
+        var day = DateOnly.FromDateTime(ToTokyo(utc));
+        return (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+    }
 
     public static char WeekdayLetter(DayOfWeek day) => Weekdays[(int)day];
 
