@@ -36,6 +36,21 @@ internal sealed partial class PublishedApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The CPU time, in seconds, the app's JIT has spent in the background so far: the runtime recompiles a method,
+    /// optimised, once it has run often enough, on a thread of its own named ".NET Tiered Com" (Linux: its utime and stime
+    /// in /proc/PID/task/TID/stat, in clock ticks of 1/100 s).
+    /// </summary>
+    public double BackgroundJitSeconds =>
+        Directory.EnumerateDirectories($"/proc/{process.Id}/task")
+            .Where(task => File.Exists(Path.Combine(task, "comm")) && File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+            .Sum(task =>
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+            });
+
     /// <summary>Publishes the app once per harness run (Release), into a temporary folder.</summary>
     public static async Task<string> PublishAsync()
     {
