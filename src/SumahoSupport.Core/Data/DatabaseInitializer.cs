@@ -20,7 +20,17 @@ public sealed class DatabaseInitializer(AppDbContext db, TimeProvider clock, ILo
             EnsureSqliteDirectory();
             await BackUpBeforeUpgradeAsync(ct);
         }
-        await db.Database.MigrateAsync(ct);
+        // A migration waits for the tables it changes as long as the app's transactions hold them, not the app's few seconds.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await LockTimeouts.WaitAsLongAsItTakesAsync(db.Database, ct);
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         if (IsSqlite)
         {
             // WAL lets residents read the class list while a booking is being written.

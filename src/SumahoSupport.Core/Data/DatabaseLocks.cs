@@ -39,6 +39,7 @@ public static class DatabaseLocks
             await database.ExecuteSqlAsync(SqlServerLock(name, "Session", 120000), ct);
             return new Held(database, $"EXEC sp_releaseapplock @Resource = {name}, @LockOwner = 'Session'");
         }
+        await LockTimeouts.WaitAsLongAsItTakesAsync(database, ct);
         await database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({name}, 0))", ct);
         return new Held(database, $"SELECT pg_advisory_unlock(hashtextextended({name}, 0))");
     }

@@ -10,17 +10,15 @@ namespace SumahoSupport.Core.Data;
 /// </summary>
 public static class LockTimeouts
 {
-    /// <summary>Sets the bound for the current transaction only; SQLite's writers wait on the file's busy timeout instead.</summary>
+    /// <summary>
+    /// Sets the bound for the unit about to run. PostgreSQL has it already: every connection starts with it as its
+    /// <c>lock_timeout</c> (<see cref="DataServiceCollectionExtensions.WithLockTimeout"/>), which spares each transaction
+    /// a statement. SQLite's writers wait on the file's busy timeout instead.
+    /// </summary>
     public static async Task ApplyAsync(DatabaseFacade database, TimeSpan timeout, CancellationToken ct)
     {
         var milliseconds = ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (database.IsNpgsql())
-        {
-            // is_local: it ends with the transaction, so a pooled connection goes back as it came. Npgsql sends it with the
-            // BEGIN it deferred: no round trip of its own.
-            await database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {milliseconds}, true)", ct);
-        }
-        else if (database.IsSqlServer())
+        if (database.IsSqlServer())
         {
             // SQL Server has no per-transaction form; every unit sets it, so the connection's value is always this one.
             // SET LOCK_TIMEOUT takes no parameter; the text is a number formatted here, not anything a person typed.
@@ -28,5 +26,15 @@ public static class LockTimeouts
             await database.ExecuteSqlRawAsync("SET LOCK_TIMEOUT " + milliseconds, ct);
 #pragma warning restore EF1003
         }
+    }
+
+    /// <summary>
+    /// For work that must wait for its locks as long as they are held — a migration, the seeding that a second instance
+    /// starting at once waits out — on a connection it holds open: no bound on PostgreSQL until the connection goes back
+    /// to the pool, whose reset brings back the app's.
+    /// </summary>
+    public static async Task WaitAsLongAsItTakesAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        if (database.IsNpgsql()) await database.ExecuteSqlRawAsync("SET lock_timeout = 0", ct);
     }
 }

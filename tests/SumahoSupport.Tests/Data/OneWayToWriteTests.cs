@@ -17,7 +17,7 @@ public sealed partial class OneWayToWriteTests
         ["src/SumahoSupport.Core/Data/AppDbContext.cs"] = "refuses changed audit entries on every save",
         ["src/SumahoSupport.Core/Seeding/SeedLoader.cs"] = "reference and demo data at start-up, under a named lock, before any request",
         ["src/SumahoSupport.Core/Data/DatabaseLocks.cs"] = "named locks: statements that take or release a lock and write no row",
-        ["src/SumahoSupport.Core/Data/LockTimeouts.cs"] = "the unit's own lock time-out, a setting of its transaction",
+        ["src/SumahoSupport.Core/Data/LockTimeouts.cs"] = "lock time-outs: a unit's (SQL Server), and the one a migration or the seeding lock lifts — settings, not rows",
         ["src/SumahoSupport.Core/Data/DatabaseInitializer.cs"] = "the SQLite file's journal mode and its backup before migrations, at start-up",
         ["src/SumahoSupport.Core/Notifications/OutboxDispatcher.cs"] =
             "the sender's own bookkeeping (claim, sent, retry, release): each one conditional statement on rows a unit wrote",
