@@ -24,15 +24,7 @@ public sealed class BookingQueryPlanTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task ANewCode_IsLookedUpInEachTablesIndex_NotAmongEveryCode()
     {
-        var plan = await app.WithScopeAsync(async s =>
-        {
-            var recorder = new LastCommand();
-            var options = new DbContextOptionsBuilder<AppDbContext>(s.GetRequiredService<DbContextOptions<AppDbContext>>())
-                .AddInterceptors(recorder).Options;
-            await using var db = new AppDbContext(options);
-            await BookingCodes.NewUniqueAsync(db, TestContext.Current.CancellationToken);
-            return await QueryPlanAsync(db, recorder.Command ?? throw new InvalidOperationException("No query ran."));
-        });
+        var plan = await PlanOfLastQueryAsync((db, _) => BookingCodes.NewUniqueAsync(db, TestContext.Current.CancellationToken));
 
         // One seek per table, by the code; no table or index read whole (the old plan: "SCAN b USING COVERING INDEX
         // IX_Bookings_Code", the same for consultations). The constant row is SELECT EXISTS's own.
@@ -48,22 +40,26 @@ public sealed class BookingQueryPlanTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task APhonesPlaces_AreFoundByTheNumber_NotClassByClass()
     {
-        var plan = await app.WithScopeAsync(async s =>
-        {
-            var recorder = new LastCommand();
-            var options = new DbContextOptionsBuilder<AppDbContext>(s.GetRequiredService<DbContextOptions<AppDbContext>>())
-                .AddInterceptors(recorder).Options;
-            await using var db = new AppDbContext(options);
-            var quota = new PhoneQuota(db, s.GetRequiredService<IOptions<PhoneQuotaOptions>>(), s.GetRequiredService<TimeProvider>());
-            await quota.Held("09012345678").CountAsync(TestContext.Current.CancellationToken);
-            return await QueryPlanAsync(db, recorder.Command ?? throw new InvalidOperationException("No query ran."));
-        });
+        var plan = await PlanOfLastQueryAsync((db, services) =>
+            new PhoneQuota(db, services.GetRequiredService<IOptions<PhoneQuotaOptions>>(), services.GetRequiredService<TimeProvider>())
+                .Held("09012345678").CountAsync(TestContext.Current.CancellationToken));
 
         // The old plan: "SCAN b USING INDEX IX_Bookings_OneActivePerPhone", every active booking.
         Assert.Contains(plan, step => step.StartsWith("SEARCH b USING INDEX", StringComparison.Ordinal) && step.Contains("(PhoneKey=?", StringComparison.Ordinal));
         // No table read whole; "u" is the union of class places and consultations that the count reads.
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal) && step != "SCAN u");
     }
+
+    /// <summary>Runs <paramref name="query"/> on a context of the app's and returns the plan of the last query it sent.</summary>
+    private Task<List<string>> PlanOfLastQueryAsync(Func<AppDbContext, IServiceProvider, Task> query) => app.WithScopeAsync(async services =>
+    {
+        var recorder = new LastCommand();
+        var options = new DbContextOptionsBuilder<AppDbContext>(services.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .AddInterceptors(recorder).Options;
+        await using var db = new AppDbContext(options);
+        await query(db, services);
+        return await QueryPlanAsync(db, recorder.Command ?? throw new InvalidOperationException("No query ran."));
+    });
 
     /// <summary>SQLite's EXPLAIN QUERY PLAN of the command, with the parameters it ran with: one line per step.</summary>
     private static async Task<List<string>> QueryPlanAsync(AppDbContext db, (string Text, (string Name, object? Value)[] Parameters) command)
