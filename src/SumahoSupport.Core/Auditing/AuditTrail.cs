@@ -41,12 +41,12 @@ public sealed class AuditTrail(AppDbContext db)
         var entries = db.AuditEntries.AsNoTracking();
         if (filter.From is { } from)
         {
-            var fromUtc = JapaneseTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = JapaneseTime.TokyoDay(from).From;
             entries = entries.Where(e => e.AtUtc >= fromUtc);
         }
         if (filter.To is { } to)
         {
-            var untilUtc = JapaneseTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var untilUtc = JapaneseTime.TokyoDay(to).Until;
             entries = entries.Where(e => e.AtUtc < untilUtc);
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor)) entries = entries.Where(e => e.Actor.Contains(filter.Actor.Trim()));

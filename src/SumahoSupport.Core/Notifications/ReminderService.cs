@@ -21,8 +21,7 @@ public sealed class ReminderService(AppDbContext db, UnitOfWork work, Notifier n
         if (TimeOnly.FromDateTime(tokyoNow) < mail.Value.Reminder.Time) return 0;
 
         var tomorrow = DateOnly.FromDateTime(tokyoNow).AddDays(1);
-        var from = JapaneseTime.ToUtc(tomorrow.ToDateTime(TimeOnly.MinValue));
-        var until = JapaneseTime.ToUtc(tomorrow.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var (from, until) = JapaneseTime.TokyoDay(tomorrow);
         var due = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Confirmed && b.RemindedAtUtc == null
                 && b.ClassSession.Status == ClassSessionStatus.Scheduled

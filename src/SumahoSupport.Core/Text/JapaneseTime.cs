@@ -26,11 +26,11 @@ public static class JapaneseTime
     public static DateTime EndOfTokyoDay(DateTime utc) => TokyoDayOf(utc).Until;
 
     /// <summary>The Tokyo day of <paramref name="utc"/> as UTC instants: from its midnight, until the next.</summary>
-    public static (DateTime From, DateTime Until) TokyoDayOf(DateTime utc)
-    {
-        var day = DateOnly.FromDateTime(ToTokyo(utc));
-        return (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-    }
+    public static (DateTime From, DateTime Until) TokyoDayOf(DateTime utc) => TokyoDay(DateOnly.FromDateTime(ToTokyo(utc)));
+
+    /// <summary><paramref name="day"/> in Tokyo as UTC instants: from its midnight, until the next.</summary>
+    public static (DateTime From, DateTime Until) TokyoDay(DateOnly day) =>
+        (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
 
     public static char WeekdayLetter(DayOfWeek day) => Weekdays[(int)day];
 

@@ -68,12 +68,12 @@ public sealed class ClassFilter
     {
         if (From is { } from)
         {
-            var fromUtc = JapaneseTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = JapaneseTime.TokyoDay(from).From;
             sessions = sessions.Where(s => s.StartsAtUtc >= fromUtc);
         }
         if (To is { } to)
         {
-            var untilUtc = JapaneseTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var untilUtc = JapaneseTime.TokyoDay(to).Until;
             sessions = sessions.Where(s => s.StartsAtUtc < untilUtc);
         }
         if (!string.IsNullOrEmpty(Area)) sessions = sessions.Where(s => s.Venue.Area == Area);

@@ -39,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var today = Core.Text.JapaneseTime.TodayInTokyo(clock);
         Shortcuts = ClassFilter.Shortcuts(today);
         // 今週・来週・今月 are other dates tomorrow.
-        HttpContext.ChangesAt(Core.Text.JapaneseTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        HttpContext.ChangesAt(Core.Text.JapaneseTime.TokyoDay(today).Until);
         Venues = await Shared.VenueChoices.LoadAsync(db, ct);
         Areas = await db.Venues.AsNoTracking().Where(v => v.Area != null && v.RetiredAtUtc == null).Select(v => v.Area!).Distinct().OrderBy(a => a).ToListAsync(ct);
         Topics = await db.Courses.AsNoTracking().Where(c => c.IsActive).Select(c => c.Topic).Distinct().OrderBy(t => t).ToListAsync(ct);
