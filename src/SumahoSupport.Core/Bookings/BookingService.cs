@@ -523,13 +523,27 @@ public sealed class BookingService(
     /// </summary>
     private Task<ResidentAhead?> ResidentAheadAsync(int sessionId, BookingRequest request, DateTime startsAtUtc, CancellationToken ct)
     {
-        var held = quota.Held(request.Phone);
         var (from, until) = JapaneseTime.TokyoDayOf(startsAtUtc);
-        var record = Participants.SamePerson(db.Participants, request);
-        return db.ClassSessions.Where(s => s.Id == sessionId)
-            .Select(s => new ResidentAhead(held.Count(), held.Count(t => t >= from && t < until), record.Select(p => (int?)p.Id).FirstOrDefault()))
-            .SingleOrDefaultAsync(ct);
+        return ResidentAheadQuery(db, sessionId, request.Name, request.Kana, request.Phone, request.Email, request.AgeBand, request.Device, request.Needs,
+            request.Channel, request.Contact, Now, from, until, ct);
     }
+
+    /// <summary>
+    /// Compiled once, as <see cref="ReadAheadQuery"/>, with the quota's and the participant's rules written out in it
+    /// (<see cref="QueryRules"/>); EF reads no member of a compiled query's parameter, so the request comes as its values.
+    /// </summary>
+    private static readonly Func<AppDbContext, int, string, string, string, string?, AgeBand, DeviceType, string?, BookingChannel, ContactPreference?,
+        DateTime, DateTime, DateTime, CancellationToken, Task<ResidentAhead?>> ResidentAheadQuery =
+        EF.CompileAsyncQuery(QueryRules.Inline((AppDbContext db, int sessionId, string name, string kana, string phone, string? email, AgeBand ageBand,
+                DeviceType device, string? needs, BookingChannel channel, ContactPreference? contact, DateTime now, DateTime from, DateTime until, CancellationToken ct) =>
+            db.ClassSessions.Where(s => s.Id == sessionId)
+                .Select(s => new ResidentAhead(
+                    PhoneQuota.Held.Apply(db, phone, now).Count(),
+                    PhoneQuota.Held.Apply(db, phone, now).Count(t => t >= from && t < until),
+                    db.Participants
+                        .Where(p => Participants.SamePerson.Holds(p, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact)))
+                        .OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault()))
+                .SingleOrDefault()));
 
     private sealed record ResidentAhead(int Held, int HeldThatDay, int? ParticipantId);
 

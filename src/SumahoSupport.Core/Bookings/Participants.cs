@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SumahoSupport.Core.Data;
 
@@ -13,22 +14,27 @@ public static class Participants
     /// the resident on the phone or at the counter, keep one record per phone and ふりがな up to date.
     /// </summary>
     public static async Task<Participant> FindOrAddAsync(AppDbContext db, BookingRequest request, DateTime now, CancellationToken ct) =>
-        Adopt(db, await SamePerson(db.Participants, request).FirstOrDefaultAsync(ct), request, now);
+        Adopt(db, await SamePersonQuery(db, request.Name, request.Kana, request.Phone, request.Email, request.AgeBand, request.Device, request.Needs,
+            request.Channel, request.Contact, ct), request, now);
 
-    /// <summary>The record <paramref name="request"/> may reuse, the oldest first (see <see cref="FindOrAddAsync"/>).</summary>
-    public static IQueryable<Participant> SamePerson(IQueryable<Participant> participants, BookingRequest request)
-    {
-        // Phone digits and ふりがな are normalised before they are stored or looked up (PhoneNumber, Kana), so "=" finds the
-        // same person on every provider, whatever its collation (docs/ARCHITECTURE.md, "Databases").
-        var samePerson = participants.Where(p => p.Phone == request.Phone && p.Kana == request.Kana);
-        if (request.Channel == BookingChannel.Web)
-        {
-            samePerson = samePerson.Where(p => p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs
-                && p.Device == request.Device && p.AgeBand == request.AgeBand
-                && (request.Contact == null || p.ContactPreference == request.Contact));
-        }
-        return samePerson.OrderBy(p => p.Id);
-    }
+    /// <summary>
+    /// Whether <paramref name="request"/> may reuse a participant record (see <see cref="FindOrAddAsync"/>; the oldest such
+    /// record is the one), as a rule compiled queries name (<see cref="QueryRules"/>).
+    /// </summary>
+    // Phone digits and ふりがな are normalised before they are stored or looked up (PhoneNumber, Kana), so "=" finds the
+    // same person on every provider, whatever its collation (docs/ARCHITECTURE.md, "Databases").
+    public static readonly Expression<Func<Participant, BookingRequest, bool>> SamePerson = (p, request) =>
+        p.Phone == request.Phone && p.Kana == request.Kana
+        && (request.Channel != BookingChannel.Web
+            || (p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs && p.Device == request.Device
+                && p.AgeBand == request.AgeBand && (request.Contact == null || p.ContactPreference == request.Contact)));
+
+    private static readonly Func<AppDbContext, string, string, string, string?, AgeBand, DeviceType, string?, BookingChannel, ContactPreference?, CancellationToken, Task<Participant?>> SamePersonQuery =
+        EF.CompileAsyncQuery(QueryRules.Inline((AppDbContext db, string name, string kana, string phone, string? email, AgeBand ageBand, DeviceType device, string? needs,
+                BookingChannel channel, ContactPreference? contact, CancellationToken ct) =>
+            db.Participants
+                .Where(p => SamePerson.Holds(p, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact)))
+                .OrderBy(p => p.Id).FirstOrDefault()));
 
     /// <summary>
     /// The participant <paramref name="request"/> books for: <paramref name="participant"/> (found, tracked) brought up to date, or a new

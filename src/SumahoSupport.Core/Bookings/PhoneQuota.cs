@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SumahoSupport.Core.Consultations;
@@ -24,7 +25,8 @@ public sealed class PhoneQuotaOptions
 
 /// <summary>
 /// Checks <see cref="PhoneQuotaOptions"/> for a web booking, inside the booking's transaction: first <see cref="LockAsync"/>,
-/// then the phone's places counted (<see cref="Held"/>) and weighed (<see cref="Allows"/>).
+/// then the phone's places counted (<see cref="Held"/>) and weighed (<see cref="Allows"/>) — or all three in
+/// <see cref="AllowsAsync"/>.
 /// </summary>
 public sealed class PhoneQuota(AppDbContext db, IOptions<PhoneQuotaOptions> options, TimeProvider clock)
 {
@@ -37,19 +39,19 @@ public sealed class PhoneQuota(AppDbContext db, IOptions<PhoneQuotaOptions> opti
     public Task LockAsync(string phone, CancellationToken ct) => db.Database.LockAsync("phone-quota:" + phone, ct);
 
     /// <summary>
-    /// When the places <paramref name="phone"/> holds begin — classes (seats and waiting places) and consultations that
-    /// have not begun yet — as a query, so a caller can count them in the statement it needs anyway.
+    /// When the places a phone holds begin — classes (seats and waiting places) and consultations that have not begun by
+    /// the time given — as a rule a compiled query counts in the statement it needs anyway (<see cref="QueryRules"/>).
     /// </summary>
-    public IQueryable<DateTime> Held(string phone)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Bookings
+    public static readonly Expression<Func<AppDbContext, string, DateTime, IQueryable<DateTime>>> Held = (db, phone, now) =>
+        db.Bookings
             .Where(b => b.PhoneKey == phone && BookingStatuses.Active.Contains(b.Status) && b.ClassSession.StartsAtUtc > now)
             .Select(b => b.ClassSession.StartsAtUtc)
             .Concat(db.ConsultationBookings
                 .Where(b => b.Participant.Phone == phone && b.Status == ConsultationStatus.Confirmed && b.StartsAtUtc > now)
                 .Select(b => b.StartsAtUtc));
-    }
+
+    private static readonly Func<AppDbContext, string, DateTime, IAsyncEnumerable<DateTime>> HeldQuery =
+        EF.CompileAsyncQuery(QueryRules.Inline((AppDbContext db, string phone, DateTime now) => Held.Apply(db, phone, now)));
 
     /// <summary>Whether a phone holding <paramref name="held"/> places, <paramref name="heldThatDay"/> of them on the new one's Tokyo day, may take one more.</summary>
     public bool Allows(int held, int heldThatDay) => held < options.Value.Upcoming && heldThatDay < options.Value.PerDay;
@@ -58,8 +60,13 @@ public sealed class PhoneQuota(AppDbContext db, IOptions<PhoneQuotaOptions> opti
     public async Task<bool> AllowsAsync(string phone, DateTime startsAtUtc, CancellationToken ct)
     {
         await LockAsync(phone, ct);
-        var held = await Held(phone).ToListAsync(ct);
         var (from, until) = JapaneseTime.TokyoDayOf(startsAtUtc);
-        return Allows(held.Count, held.Count(s => s >= from && s < until));
+        var (held, heldThatDay) = (0, 0);
+        await foreach (var startsAt in HeldQuery(db, phone, clock.GetUtcNow().UtcDateTime).WithCancellation(ct))
+        {
+            held++;
+            if (startsAt >= from && startsAt < until) heldThatDay++;
+        }
+        return Allows(held, heldThatDay);
     }
 }
