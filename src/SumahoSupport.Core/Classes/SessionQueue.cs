@@ -12,9 +12,9 @@ namespace SumahoSupport.Core.Classes;
 /// </summary>
 /// <remarks>
 /// On a server database a few bookings of a class are let in at once (<see cref="ServerTurns"/>): while one holds the row,
-/// the next ones do the part of their transaction that needs no row (the phone's quota, the participant) and then wait on
-/// the row in the database, so the row passes from one to the next without a round trip to this app between. SQLite
-/// writes one transaction at a time anyway, so there one is let in.
+/// the next ones do the part of their transaction that needs no row (the phone's quota, the participant's record) and
+/// then wait on the row in the database, so the row passes from one to the next without a round trip to this app
+/// between. SQLite writes one transaction at a time anyway, so there one is let in.
 /// </remarks>
 public sealed class SessionQueue(IOptions<DatabaseOptions> database)
 {
