@@ -540,9 +540,8 @@ public sealed class BookingService(
                 .Select(s => new ResidentAhead(
                     PhoneQuota.Held.Apply(db, phone, now).Count(),
                     PhoneQuota.Held.Apply(db, phone, now).Count(t => t >= from && t < until),
-                    db.Participants
-                        .Where(p => Participants.SamePerson.Holds(p, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact)))
-                        .OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault()))
+                    Participants.SamePerson.Apply(db, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact))
+                        .Select(p => (int?)p.Id).FirstOrDefault()))
                 .SingleOrDefault()));
 
     private sealed record ResidentAhead(int Held, int HeldThatDay, int? ParticipantId);

@@ -18,23 +18,23 @@ public static class Participants
             request.Channel, request.Contact, ct), request, now);
 
     /// <summary>
-    /// Whether <paramref name="request"/> may reuse a participant record (see <see cref="FindOrAddAsync"/>; the oldest such
-    /// record is the one), as a rule compiled queries name (<see cref="QueryRules"/>).
+    /// The participant records <paramref name="request"/> may reuse, the oldest — the one it reuses — first (see
+    /// <see cref="FindOrAddAsync"/>), as a rule compiled queries name (<see cref="QueryRules"/>).
     /// </summary>
     // Phone digits and ふりがな are normalised before they are stored or looked up (PhoneNumber, Kana), so "=" finds the
     // same person on every provider, whatever its collation (docs/ARCHITECTURE.md, "Databases").
-    public static readonly Expression<Func<Participant, BookingRequest, bool>> SamePerson = (p, request) =>
-        p.Phone == request.Phone && p.Kana == request.Kana
-        && (request.Channel != BookingChannel.Web
-            || (p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs && p.Device == request.Device
-                && p.AgeBand == request.AgeBand && (request.Contact == null || p.ContactPreference == request.Contact)));
+    public static readonly Expression<Func<AppDbContext, BookingRequest, IQueryable<Participant>>> SamePerson = (db, request) =>
+        db.Participants
+            .Where(p => p.Phone == request.Phone && p.Kana == request.Kana
+                && (request.Channel != BookingChannel.Web
+                    || (p.Name == request.Name && p.Email == request.Email && p.Needs == request.Needs && p.Device == request.Device
+                        && p.AgeBand == request.AgeBand && (request.Contact == null || p.ContactPreference == request.Contact))))
+            .OrderBy(p => p.Id);
 
     private static readonly Func<AppDbContext, string, string, string, string?, AgeBand, DeviceType, string?, BookingChannel, ContactPreference?, CancellationToken, Task<Participant?>> SamePersonQuery =
         EF.CompileAsyncQuery(QueryRules.Inline((AppDbContext db, string name, string kana, string phone, string? email, AgeBand ageBand, DeviceType device, string? needs,
                 BookingChannel channel, ContactPreference? contact, CancellationToken ct) =>
-            db.Participants
-                .Where(p => SamePerson.Holds(p, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact)))
-                .OrderBy(p => p.Id).FirstOrDefault()));
+            SamePerson.Apply(db, new BookingRequest(name, kana, phone, email, ageBand, device, needs, channel, Text.Languages.JapaneseCode, contact)).FirstOrDefault()));
 
     /// <summary>
     /// The participant <paramref name="request"/> books for: <paramref name="participant"/> (found, tracked) brought up to date, or a new

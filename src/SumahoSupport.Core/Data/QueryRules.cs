@@ -7,7 +7,7 @@ namespace SumahoSupport.Core.Data;
 /// A rule written once, as an expression, and used inside compiled queries (<c>EF.CompileAsyncQuery</c>). A compiled query
 /// cannot call a method that builds part of it, and a query that is not compiled makes EF walk and hash its whole
 /// expression on every call to find its translation — on the booking path, a tenth of the app's time in the 9:00 storm.
-/// So a query names a rule with <see cref="Apply{T1,T2,T3,TResult}"/> or <see cref="Holds{T1,T2}"/>, and
+/// So a query names a rule with <see cref="Apply{T1,T2,TResult}"/>, and
 /// <see cref="Inline{T1,T2,T3,TResult}"/> puts the rule's body there before the query is compiled, its parameters replaced by
 /// the arguments given.
 /// </summary>
@@ -29,11 +29,11 @@ public static class QueryRules
     private static TQuery Expand<TQuery>(TQuery query) where TQuery : LambdaExpression => (TQuery)new Inliner().Visit(query);
 
     /// <summary>Stands for <paramref name="rule"/>'s body, inside a query given to <see cref="Inline{T1,T2,T3,TResult}"/>.</summary>
+    public static TResult Apply<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> rule, T1 first, T2 second) => throw OutsideInline();
+
+    /// <inheritdoc cref="Apply{T1,T2,TResult}"/>
     public static TResult Apply<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 first, T2 second, T3 third) =>
         throw OutsideInline();
-
-    /// <summary>Stands for the predicate <paramref name="rule"/>'s body, inside a query given to <see cref="Inline{T1,T2,T3,TResult}"/>.</summary>
-    public static bool Holds<T1, T2>(this Expression<Func<T1, T2, bool>> rule, T1 first, T2 second) => throw OutsideInline();
 
     private static InvalidOperationException OutsideInline() => new("A query rule is used only inside a query given to QueryRules.Inline.");
 
