@@ -327,7 +327,7 @@ namespace SumahoSupport.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UndoUntilUtc");
 
-                    b.HasIndex("ClassSessionId", "PhoneKey")
+                    b.HasIndex("PhoneKey", "ClassSessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Bookings_OneActivePerPhone")
                         .HasFilter("\"Status\" IN (0, 1)");

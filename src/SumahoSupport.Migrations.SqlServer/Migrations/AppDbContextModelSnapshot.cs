@@ -329,7 +329,7 @@ namespace SumahoSupport.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UndoUntilUtc");
 
-                    b.HasIndex("ClassSessionId", "PhoneKey")
+                    b.HasIndex("PhoneKey", "ClassSessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Bookings_OneActivePerPhone")
                         .HasFilter("[Status] IN (0, 1)");

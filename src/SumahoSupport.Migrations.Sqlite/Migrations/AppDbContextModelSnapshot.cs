@@ -308,7 +308,7 @@ namespace SumahoSupport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UndoUntilUtc");
 
-                    b.HasIndex("ClassSessionId", "PhoneKey")
+                    b.HasIndex("PhoneKey", "ClassSessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Bookings_OneActivePerPhone")
                         .HasFilter("[Status] IN (0, 1)");
